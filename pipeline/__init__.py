@@ -1,0 +1,1 @@
+"""underlag: Excel workbooks of the nämnder's utvecklingsgrupper in, Word and PowerPoint out."""

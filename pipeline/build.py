@@ -1,0 +1,145 @@
+"""A build: discover the inputs, read and check them, render each nämnd, write the outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model as m
+from . import resources
+from .checks import check_duplicates, check_kommun, check_namnd
+from .diagnostics import Diagnostic, Severity, UnderlagError, sort_key
+from .output import atomic_write
+from .read import ReadResult, read_workbook
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass
+class Inputs:
+    """Everything read from an inputs folder, with every problem found."""
+
+    folder: Path
+    results: list[ReadResult] = field(default_factory=list)
+    general: list[Diagnostic] = field(default_factory=list)  # not tied to one workbook
+
+    @property
+    def kommun(self) -> m.Kommun | None:
+        """Return the kommun workbook's content, if it was read without errors."""
+        return next((r.value for r in self.results if r.kind == "kommun" and r.ok), None)
+
+    @property
+    def namnder(self) -> list[m.Namnd]:
+        """Return the nämnder that can be built, in the register's order."""
+        kommun = self.kommun
+        if kommun is None:
+            return []
+        order = {n.kod: (n.ordning, i) for i, n in enumerate(kommun.namnder)}
+        ok = [r.value for r in self.results if r.kind == "namnd" and r.ok]
+        return sorted(ok, key=lambda n: order.get(n.kod, (999, 0)))
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Return every problem: general ones first, then by file, sheet and cell."""
+        found = [d for r in self.results for d in r.diagnostics]
+        return self.general + sorted(found, key=sort_key)
+
+    @property
+    def has_errors(self) -> bool:
+        """Return True when some input has an error."""
+        return any(d.is_error for d in self.diagnostics)
+
+
+def discover(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Return the workbooks in a folder, and notes about files that are not read."""
+    if not folder.is_dir():
+        raise UnderlagError(
+            f"Mappen {folder} finns inte. Ange mappen med arbetsböckerna med --inputs, eller "
+            "skapa en arbetsmapp med underlag ny."
+        )
+    workbooks, notes = [], []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith(("~$", ".")) or not path.is_file():
+            continue  # Excel's lock files, hidden files, folders
+        if path.suffix.lower() in WORKBOOK_SUFFIXES:
+            workbooks.append(path)
+        else:
+            notes.append(Diagnostic(
+                path.name, "Filen är ingen Excel-arbetsbok (.xlsx) och läses inte.",
+                severity=Severity.VARNING))
+    return workbooks, notes
+
+
+def load(folder: Path) -> Inputs:
+    """Read and check every workbook in a folder; never stops at the first problem."""
+    paths, notes = discover(folder)
+    inputs = Inputs(folder, [read_workbook(p) for p in paths], notes)
+    kommuner = [r for r in inputs.results if r.kind == "kommun"]
+    check_duplicates(inputs.results)
+    for r in kommuner:
+        check_kommun(r)
+    if not kommuner:
+        inputs.general.append(Diagnostic(
+            folder.name or str(folder),
+            "Kommunarbetsboken saknas (den med flikarna Kommun, Milstolpar och Nämnder). "
+            "Lägg den i mappen; en ny skapas med underlag ny."))
+    kommun = inputs.kommun
+    for r in inputs.results:
+        if r.kind == "namnd":
+            check_namnd(r, kommun)
+    return inputs
+
+
+@dataclass
+class BuildReport:
+    """What a build wrote and what it found."""
+
+    inputs: Inputs
+    written: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files whose nämnd was not built
+
+    @property
+    def exit_code(self) -> int:
+        """Return 0 when everything was built, 1 when some input has problems."""
+        return 1 if self.inputs.has_errors else 0
+
+
+def output_path(out: Path, namnd: m.Namnd) -> Path:
+    """Return where a nämnd's beslutsunderlag is written."""
+    return out / namnd.kod / f"beslutsunderlag-{namnd.kod}.docx"
+
+
+def build(inputs_dir: Path, out: Path, templates: Path | None) -> BuildReport:
+    """Build every nämnd that has no errors; the others are reported, not built."""
+    inputs = load(inputs_dir)
+    report = BuildReport(inputs)
+    report.skipped = [r.name for r in inputs.results if r.kind == "namnd" and not r.ok]
+    kommun = inputs.kommun
+    if kommun is None or not inputs.namnder:
+        return report
+    from .render.docx import DocxRenderer  # heavy imports only when something is rendered
+
+    renderer = DocxRenderer(resources.template("beslutsunderlag.docx", templates), kommun)
+    for namnd in inputs.namnder:
+        target = output_path(out, namnd)
+        atomic_write(target, renderer.render(namnd))
+        report.written.append(target)
+    return report
+
+
+def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
+    """Render every template for every buildable nämnd in memory; return template problems."""
+    from .diagnostics import TemplateError
+    from .render.docx import DocxRenderer
+
+    kommun = inputs.kommun
+    if kommun is None:
+        return []
+    path = resources.template("beslutsunderlag.docx", templates)
+    renderer = DocxRenderer(path, kommun)
+    for namnd in inputs.namnder:
+        try:
+            renderer.render(namnd)
+        except TemplateError as exc:
+            return [Diagnostic(path.name, exc.message)]
+    return []

@@ -1,0 +1,153 @@
+"""Checks that need the whole picture: one nämnd's content and the kommun's register."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from . import model as m
+from . import schema
+from .read import ReadResult
+
+S = schema
+
+
+def check_kommun(result: ReadResult) -> None:
+    """Check the kommun workbook's register and format version."""
+    kommun = result.value
+    if not isinstance(kommun, m.Kommun):
+        return
+    _check_version(result, S.KOMMUN.sheets[0], kommun.formatversion)
+    sheet = S.KOMMUN.sheet("Nämnder")
+    counts = Counter(n.kod for n in kommun.namnder)
+    for i, ref in enumerate(kommun.namnder):
+        if counts[ref.kod] > 1:
+            result.add(f"Nämndkoden {ref.kod} finns på flera rader. Varje nämnd ska ha en egen kod.",
+                       sheet.name, result.located.cell(sheet, i, "kod"))
+
+
+def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
+    """Check one nämnd's workbook against itself and the kommun's register."""
+    namnd = result.value
+    if not isinstance(namnd, m.Namnd):
+        return
+    loc = result.located
+    grund = S.GRUNDUPPGIFTER
+    _check_version(result, grund, namnd.formatversion)
+    codes = {n.kod for n in kommun.namnder} if kommun else set()
+    if kommun is not None:
+        ref = kommun.namnd(namnd.kod)
+        if ref is None:
+            result.add(
+                f"Nämndkoden {namnd.kod} finns inte i kommunarbetsbokens flik Nämnder. "
+                f"Använd en av {', '.join(sorted(codes))}, eller lägg till nämnden i registret.",
+                grund.name, loc.fields.get("kod", ""))
+        elif ref.namn.casefold() != namnd.namn.casefold():
+            result.add(f'Nämndens namn skiljer sig från registret, där det är "{ref.namn}".',
+                       grund.name, loc.fields.get("namn", ""), warning=True)
+    _check_group(result, namnd)
+    _check_beroenden(result, namnd, codes)
+    _check_ideer(result, namnd)
+    _check_numbers(result, S.BESLUT, [p.nr for p in namnd.beslutspunkter], "nr",
+                   "Beslutspunkt nummer {} finns flera gånger. Numrera punkterna 1, 2, 3 …")
+    _check_moten(result, namnd)
+
+
+def _check_version(result: ReadResult, sheet: S.Sheet, version: int) -> None:
+    if version > S.FORMAT_VERSION:
+        result.add(
+            f"Arbetsboken har formatversion {version}, men den här versionen av underlag "
+            f"känner bara till version {S.FORMAT_VERSION}. Uppdatera underlag och försök igen.",
+            sheet.name, result.located.fields.get("formatversion", ""))
+
+
+def _check_group(result: ReadResult, namnd: m.Namnd) -> None:
+    sheet = S.UTVECKLINGSGRUPP
+    if not namnd.medlemmar:
+        return
+    roles = Counter(member.roll for member in namnd.medlemmar)
+    expected = (("Ordförande", 1, "en ordförande"), ("Vice ordförande", 1, "en vice ordförande"),
+                ("Opposition", 2, "två representanter från oppositionen"))
+    for roll, count, text in expected:
+        if roles[roll] != count:
+            result.add(
+                f"Gruppen har {roles[roll]} med rollen {roll}; planeringen anger {text}.",
+                sheet.name, warning=True)
+    if not roles["Förvaltningens ledningsgrupp"]:
+        result.add("Ingen från förvaltningens ledningsgrupp finns med; planeringen anger att "
+                   "ledningsgruppen ingår i utvecklingsgruppen.", sheet.name, warning=True)
+    if not roles["Processtöd"] and not namnd.processtod:
+        result.add("Gruppen har inget processtöd. Skriv in processtödet med rollen Processtöd.",
+                   sheet.name, warning=True)
+
+
+def _check_beroenden(result: ReadResult, namnd: m.Namnd, codes: set[str]) -> None:
+    sheet, loc = S.BEROENDEN, result.located
+    for i, dep in enumerate(namnd.beroenden):
+        if dep.typ == "Intern":
+            cell = loc.cell(sheet, i, "namnd")
+            if not dep.namnd:
+                result.add('Kolumnen "Nämnd" är tom. Skriv koden för nämnden ni är beroende av, '
+                           "till exempel BUN.", sheet.name, cell or loc.row(sheet, i))
+            elif codes and dep.namnd not in codes:
+                result.add(f"Nämndkoden {dep.namnd} finns inte i kommunens register. Använd en av "
+                           f"{', '.join(sorted(codes))}.", sheet.name, cell)
+            elif dep.namnd == namnd.kod:
+                result.add("Ett internt beroende ska gälla en annan nämnd, inte den egna.",
+                           sheet.name, cell, warning=True)
+        elif not dep.intressent:
+            result.add('Kolumnen "Intressent" är tom. Skriv vilken extern intressent beroendet '
+                       "gäller.", sheet.name,
+                       loc.cell(sheet, i, "intressent") or loc.row(sheet, i))
+
+
+def _check_ideer(result: ReadResult, namnd: m.Namnd) -> None:
+    sheet = S.VERKSAMHETSIDE
+    if namnd.verksamhetsideer and not any(
+        v.status == m.FORSLAG_TILL_BESLUT for v in namnd.verksamhetsideer
+    ):
+        chosen = namnd.verksamhetside
+        result.add(f'Ingen formulering har status "{m.FORSLAG_TILL_BESLUT}". Version '
+                   f"{chosen.version} används tills vidare.", sheet.name, warning=True)
+    _check_numbers(result, sheet, [v.version for v in namnd.verksamhetsideer], "version",
+                   "Version {} finns flera gånger. Ge varje formulering ett eget versionsnummer.")
+
+
+def _check_numbers(result: ReadResult, sheet: S.Sheet, numbers: list[int], key: str,
+                   message: str) -> None:
+    seen: dict[int, int] = {}
+    for i, nr in enumerate(numbers):
+        if nr in seen:
+            result.add(message.format(nr), sheet.name, result.located.cell(sheet, i, key))
+        seen.setdefault(nr, i)
+
+
+def _check_moten(result: ReadResult, namnd: m.Namnd) -> None:
+    sheet = S.TIDPLAN
+    for i, mote in enumerate(namnd.moten):
+        if mote.typ == "Pass" and mote.pass_nr is None:
+            result.add('Kolumnen "Pass" är tom. Skriv passets nummer, 1–5.', sheet.name,
+                       result.located.cell(sheet, i, "pass_nr") or result.located.row(sheet, i),
+                       warning=True)
+        if mote.start and mote.slut and mote.slut <= mote.start:
+            result.add("Mötet slutar innan det börjar. Rätta klockslagen.", sheet.name,
+                       result.located.cell(sheet, i, "slut"))
+
+
+def check_duplicates(results: list[ReadResult]) -> None:
+    """Report two workbooks for the same nämnd (or two kommun workbooks), naming both files."""
+    groups: dict[str, list[ReadResult]] = defaultdict(list)
+    for r in results:
+        if isinstance(r.value, m.Namnd):
+            groups[r.value.kod].append(r)
+        elif isinstance(r.value, m.Kommun):
+            groups[""].append(r)
+    for kod, group in groups.items():
+        if len(group) < 2:
+            continue
+        names = " och ".join(r.name for r in group)
+        what = f"nämnden {kod}" if kod else "kommunen"
+        for r in group:
+            cell = r.located.fields.get("kod", "") if kod else ""
+            sheet = S.GRUNDUPPGIFTER.name if kod else S.KOMMUN.sheets[0].name
+            r.add(f"Det finns två arbetsböcker för {what}: {names}. Ta bort den som inte gäller.",
+                  sheet, cell)

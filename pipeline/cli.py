@@ -1,0 +1,151 @@
+"""The `underlag` command: thin click commands that call one library function each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .diagnostics import Diagnostic, UnderlagError
+
+FOLDER = click.Path(file_okay=False, path_type=Path)
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="underlag", message="underlag %(version)s")
+def main() -> None:
+    """Underlag för nämndernas verksamhetsidé: arbetsböcker in, Word och PowerPoint ut.
+
+    \b
+    Arbetsgång:
+      underlag arbetsbok SN -o SN.xlsx   ge utvecklingsgruppen en tom arbetsbok
+      underlag kontrollera               visa alla fel i inputs/ utan att skriva något
+      underlag bygg                      skriv beslutsunderlagen till build/
+    """
+
+
+def _echo_problems(problems: list[Diagnostic]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=problem.is_error)
+
+
+def _summary(problems: list[Diagnostic]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    parts = []
+    if errors:
+        parts.append(f"{errors} fel" )
+    if warnings:
+        parts.append(f"{warnings} {'varning' if warnings == 1 else 'varningar'}")
+    return " och ".join(parts) if parts else "inga problem"
+
+
+@main.command()
+@click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
+              help="Mappen med arbetsböckerna.")
+@click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
+              help="Mappen där dokumenten skrivs.")
+@click.option("--templates", "templates_dir", type=FOLDER, default=Path("templates"),
+              show_default=True, help="Egna mallar; saknas en mall används standardmallen.")
+def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
+    """Läs arbetsböckerna och skriv varje nämnds beslutsunderlag.
+
+    En arbetsbok med fel byggs inte, men alla andra byggs. Alla fel visas på en gång,
+    med fil, flik och cell. Slutkoden är 0 när allt byggdes och 1 när något har fel.
+
+    \b
+    Exempel:
+      underlag bygg
+      underlag bygg --inputs H:/verksamhetside/inputs --build H:/verksamhetside/build
+    """
+    from .build import build
+
+    report = build(inputs_dir, build_dir, templates_dir)
+    problems = report.inputs.diagnostics
+    _echo_problems(problems)
+    for name in report.skipped:
+        click.echo(f"{name}: Byggdes inte på grund av felen ovan.", err=True)
+    for path in report.written:
+        click.echo(f"Skrev {path}")
+    click.echo(f"Klart: {len(report.written)} beslutsunderlag, {_summary(problems)}.")
+    raise SystemExit(report.exit_code)
+
+
+@main.command()
+@click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
+              help="Mappen med arbetsböckerna.")
+@click.option("--templates", "templates_dir", type=FOLDER, default=Path("templates"),
+              show_default=True, help="Egna mallar som ska kontrolleras.")
+def kontrollera(inputs_dir: Path, templates_dir: Path) -> None:
+    """Läs och kontrollera allt i inputs/ och mallarna, och visa varje problem. Skriver inget.
+
+    \b
+    Exempel:
+      underlag kontrollera
+      underlag kontrollera --inputs inkomna/
+    """
+    from .build import check_templates, load
+
+    inputs = load(inputs_dir)
+    problems = inputs.diagnostics + check_templates(inputs, templates_dir)
+    _echo_problems(problems)
+    books = len(inputs.results)
+    click.echo(f"Kontrollerade {books} {'arbetsbok' if books == 1 else 'arbetsböcker'}: "
+               f"{_summary(problems)}.")
+    raise SystemExit(1 if any(p.is_error for p in problems) else 0)
+
+
+@main.command()
+@click.argument("kod")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Filen som skrivs. Standard: arbetsbok-KOD.xlsx.")
+@click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
+              help="Hämta nämndens namn och förvaltning från kommunarbetsboken här.")
+@click.option("--ersatt", is_flag=True, help="Skriv över filen om den redan finns.")
+def arbetsbok(kod: str, output: Path | None, inputs_dir: Path, ersatt: bool) -> None:
+    """Skriv en tom arbetsbok för en nämnd, att ge till utvecklingsgruppen.
+
+    \b
+    Exempel:
+      underlag arbetsbok SN
+      underlag arbetsbok BUN -o BUN.xlsx
+    """
+    from .blank import write_blank
+
+    path = write_blank(kod, output, inputs_dir, replace=ersatt)
+    click.echo(f"Skrev {path}")
+
+
+@main.command()
+@click.argument("mapp", type=FOLDER)
+@click.option("--exempel", is_flag=True, help="Lägg också exemplens arbetsböcker i inputs/.")
+def ny(mapp: Path, exempel: bool) -> None:
+    """Skapa en arbetsmapp: inputs/ med kommunarbetsboken, templates/ med mallar, en guide.
+
+    \b
+    Exempel:
+      underlag ny verksamhetside
+      cd verksamhetside && underlag bygg
+    """
+    from .blank import new_folder
+
+    for path in new_folder(mapp, examples=exempel):
+        click.echo(f"Skrev {path}")
+    click.echo(f"Klart. Fortsätt med: cd {mapp} och underlag kontrollera")
+
+
+@main.command(name="format")
+def format_() -> None:
+    """Visa arbetsböckernas format: flikar, kolumner och vad som måste fyllas i.
+
+    \b
+    Exempel:
+      underlag format > format.md
+    """
+    from .formatdoc import format_markdown
+
+    click.echo(format_markdown(), nl=False)
+
+
+__all__ = ["main", "UnderlagError"]

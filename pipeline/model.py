@@ -1,0 +1,248 @@
+"""Plain, immutable data for one kommun and its nämnder.
+
+Domain names are Swedish (without å/ä/ö) because staff see them in the templates
+(`{{ namnd.namn }}`); they mirror the column keys in `schema.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Fixed values offered as drop-down lists in the workbook and checked when reading.
+ROLLER = (
+    "Ordförande",
+    "Vice ordförande",
+    "Opposition",
+    "Förvaltningens ledningsgrupp",
+    "Processtöd",
+    "Övrig",
+)
+STYRDOKUMENT_TYPER = (
+    "Lag",
+    "Förordning",
+    "Föreskrift",
+    "Nationell styrning",
+    "Kommunalt styrdokument",
+    "Politiskt beslut",
+    "Övrigt",
+)
+UTMANING_TYPER = ("Utmaning", "Möjlighet")
+BEROENDE_TYPER = ("Intern", "Extern")
+RIKTNINGAR = ("Vi är beroende av dem", "De är beroende av oss", "Ömsesidigt")
+IDE_STATUS = ("Utkast", "Avstämd", "Förslag till beslut")
+REFLEKTION_TYPER = ("Reflektion", "Nästa steg")
+MOTE_TYPER = ("Uppstart", "Pass", "Avstämning", "Nämndsmöte", "Beslut", "Övrigt")
+
+FORSLAG_TILL_BESLUT = IDE_STATUS[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Medlem:
+    """A member of the utvecklingsgrupp."""
+
+    namn: str
+    roll: str
+    parti_funktion: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Ansvar:
+    """One area of the nämnd's scope and responsibilities (vad)."""
+
+    omrade: str
+    beskrivning: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Styrdokument:
+    """A law, ordinance or directive that governs the nämnd."""
+
+    namn: str
+    typ: str
+    styr: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Intention:
+    """A political intention the nämnd works towards."""
+
+    intention: str
+    kalla: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Kund:
+    """A kund or målgrupp: whom the verksamhet exists to create value for."""
+
+    kund: str
+    situation: str
+    behov: str
+    varde: str
+
+
+@dataclass(frozen=True, slots=True)
+class Utmaning:
+    """A challenge or an opportunity in living the purpose."""
+
+    typ: str
+    beskrivning: str
+
+
+@dataclass(frozen=True, slots=True)
+class Beroende:
+    """A dependency on an internal (another nämnd) or external stakeholder."""
+
+    typ: str
+    riktning: str
+    beskrivning: str
+    namnd: str = ""  # code of the other nämnd when typ is "Intern"
+    intressent: str = ""  # name of the stakeholder when typ is "Extern"
+
+    @property
+    def part(self) -> str:
+        """Return who the dependency is with, as written in a document."""
+        return self.namnd or self.intressent
+
+
+@dataclass(frozen=True, slots=True)
+class Synergi:
+    """A connection or synergy found at the October avstämning."""
+
+    med: str
+    process: str
+    synergi: str
+    nasta_steg: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verksamhetside:
+    """One version of the verksamhetsidé's formulation."""
+
+    version: int
+    datum: dt.date
+    status: str
+    formulering: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reflektion:
+    """A reflection or next step from Pass 5."""
+
+    typ: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Beslutspunkt:
+    """One numbered point of Förslag till beslut."""
+
+    nr: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mote:
+    """A meeting in a nämnd's own timetable."""
+
+    typ: str
+    datum: dt.date
+    pass_nr: int | None = None
+    start: dt.time | None = None
+    slut: dt.time | None = None
+    plats: str = ""
+    beskrivning: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Milstolpe:
+    """A milestone shared by all nämnder (uppstart, avstämningar, beslut)."""
+
+    benamning: str
+    datum: dt.date
+    typ: str = "Övrigt"
+    start: dt.time | None = None
+    slut: dt.time | None = None
+    plats: str = ""
+    beskrivning: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NamndRef:
+    """A nämnd in the kommun's register."""
+
+    kod: str
+    namn: str
+    forvaltning: str = ""
+    ordning: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Kommun:
+    """What all nämnder share: the kommun, the assignment and the register."""
+
+    namn: str
+    uppdrag: str
+    vision: str = ""
+    samordning: str = ""
+    formatversion: int = 1
+    milstolpar: tuple[Milstolpe, ...] = ()
+    namnder: tuple[NamndRef, ...] = ()
+
+    def namnd(self, kod: str) -> NamndRef | None:
+        """Return the registered nämnd with this code, if any."""
+        return next((n for n in self.namnder if n.kod == kod), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Namnd:
+    """Everything one nämnd's utvecklingsgrupp has written in its workbook."""
+
+    kod: str
+    namn: str
+    forvaltning: str
+    datum: dt.date
+    diarienummer: str = ""
+    handlaggare: str = ""
+    processtod: str = ""
+    beslutsdatum: dt.date | None = None
+    arende: str = ""
+    sammanfattning: str = ""
+    expedieras: str = ""
+    formatversion: int = 1
+    medlemmar: tuple[Medlem, ...] = ()
+    ansvar: tuple[Ansvar, ...] = ()
+    styrdokument: tuple[Styrdokument, ...] = ()
+    intentioner: tuple[Intention, ...] = ()
+    kunder: tuple[Kund, ...] = ()
+    utmaningar: tuple[Utmaning, ...] = ()
+    beroenden: tuple[Beroende, ...] = ()
+    synergier: tuple[Synergi, ...] = ()
+    verksamhetsideer: tuple[Verksamhetside, ...] = ()
+    reflektioner: tuple[Reflektion, ...] = ()
+    beslutspunkter: tuple[Beslutspunkt, ...] = ()
+    moten: tuple[Mote, ...] = ()
+    kalla: str = field(default="", compare=False)  # file the nämnd was read from
+
+    @property
+    def verksamhetside(self) -> Verksamhetside | None:
+        """Return the formulation to use: the latest proposal, else the latest version."""
+        if not self.verksamhetsideer:
+            return None
+        forslag = [v for v in self.verksamhetsideer if v.status == FORSLAG_TILL_BESLUT]
+        return max(forslag or self.verksamhetsideer, key=lambda v: (v.datum, v.version))
+
+    @property
+    def mojligheter(self) -> tuple[Utmaning, ...]:
+        """Return the opportunities."""
+        return tuple(u for u in self.utmaningar if u.typ == "Möjlighet")
+
+    @property
+    def endast_utmaningar(self) -> tuple[Utmaning, ...]:
+        """Return the challenges (not the opportunities)."""
+        return tuple(u for u in self.utmaningar if u.typ == "Utmaning")
+
+    @property
+    def mottagare(self) -> tuple[str, ...]:
+        """Return the recipients of the decision, one per line of "Expedieras till"."""
+        return tuple(line.strip() for line in self.expedieras.splitlines() if line.strip())

@@ -1,0 +1,56 @@
+"""Atomic, deterministic writing of output files."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write bytes to path so that a crash leaves either the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def fixed_modified(created: str) -> Callable[[bytes], bytes]:
+    """Return a rewrite of docProps/core.xml that sets the modified time to a fixed value."""
+
+    def rewrite(xml: bytes) -> bytes:
+        return _MODIFIED.sub(rb"\g<1>" + created.encode() + rb"\g<2>", xml)
+
+    return rewrite
+
+
+def deterministic_zip(
+    data: bytes, rewrite: dict[str, Callable[[bytes], bytes]] | None = None
+) -> bytes:
+    """Return an Office file's bytes with fixed timestamps, so equal inputs give equal bytes."""
+    rewrite = rewrite or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            if info.filename in rewrite:
+                blob = rewrite[info.filename](blob)
+            new = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            new.compress_type = zipfile.ZIP_DEFLATED
+            new.external_attr = 0o600 << 16
+            dst.writestr(new, blob)
+    return out.getvalue()

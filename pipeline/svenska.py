@@ -1,0 +1,59 @@
+"""Swedish formatting of dates, times, weeks and lists (domain.md, "Swedish conventions")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from babel.dates import format_date, get_month_names
+
+LOCALE = "sv_SE"
+
+
+def datum(d: dt.date | None) -> str:
+    """Return a date as in running text: "7 oktober 2021"."""
+    if d is None:
+        return ""
+    return format_date(d, "d MMMM y", locale=LOCALE)
+
+
+def kort_datum(d: dt.date | None) -> str:
+    """Return a date in compact form: "2021-10-07"."""
+    return d.isoformat() if d else ""
+
+
+def tid(t: dt.time | None, *, tabell: bool = False) -> str:
+    """Return a time: "9.00" (running text) or "09.00" (tables)."""
+    if t is None:
+        return ""
+    return f"{t.hour:02d}.{t.minute:02d}" if tabell else f"{t.hour}.{t.minute:02d}"
+
+
+def klockslag(start: dt.time | None, slut: dt.time | None) -> str:
+    """Return a time span: "kl. 9–12" on the hour, else "kl. 8.30–12.00"."""
+    if start is None:
+        return ""
+    if slut is None:
+        return f"kl. {tid(start)}"
+    if start.minute == 0 and slut.minute == 0:
+        return f"kl. {start.hour}–{slut.hour}"
+    return f"kl. {tid(start)}–{tid(slut)}"
+
+
+def vecka(d: dt.date) -> str:
+    """Return the ISO week of a date: "v. 33"."""
+    return f"v. {d.isocalendar().week}"
+
+
+def lista(items: list[str] | tuple[str, ...]) -> str:
+    """Join items as Swedish prose: "A, B och C"."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+@cache
+def manader() -> dict[str, int]:
+    """Return Swedish month names (lower case) mapped to their numbers."""
+    return {name.lower(): nr for nr, name in get_month_names("wide", locale=LOCALE).items()}

@@ -1,0 +1,366 @@
+"""Produce templates/beslutsunderlag.docx: a tjänsteskrivelse template for docxtpl.
+
+Run `python scripts/make_templates.py`. The committed template is this script's output; staff
+may restyle the result in Word (styles, fonts, colours, header) as long as the {{ … }} and
+{%p … %} tags stay in place. See README, "Mallar".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.output import atomic_write, deterministic_zip  # noqa: E402
+
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 against white
+TEXT_WIDTH = Cm(16)
+FONT = "Calibri"
+
+
+def _lang(rpr) -> None:
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "sv-SE")
+    lang.set(qn("w:eastAsia"), "sv-SE")
+    lang.set(qn("w:bidi"), "ar-SA")
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    rpr.append(lang)
+
+
+def _styles(doc) -> None:
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    _lang(normal.element.get_or_add_rPr())
+    doc_defaults = doc.styles.element.find(qn("w:docDefaults"))
+    _lang(doc_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
+    for level, size in ((1, 18), (2, 14), (3, 12), (4, 11)):
+        style = styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = ACCENT if level < 4 else RGBColor(0, 0, 0)
+        style.paragraph_format.space_before = Pt(18 if level <= 2 else 12)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+        rfonts = style.element.rPr.find(qn("w:rFonts"))
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+    ide = styles.add_style("Verksamhetsidé", WD_STYLE_TYPE.PARAGRAPH)
+    ide.base_style = normal
+    ide.font.size = Pt(14)
+    ide.font.color.rgb = ACCENT
+    ide.paragraph_format.left_indent = Cm(0.8)
+    ide.paragraph_format.right_indent = Cm(0.8)
+    ide.paragraph_format.space_before = Pt(12)
+    ide.paragraph_format.space_after = Pt(12)
+    ppr = ide.element.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for key, value in (("val", "single"), ("sz", "24"), ("space", "12"), ("color", "1F4E79")):
+        left.set(qn(f"w:{key}"), value)
+    border.append(left)
+    ppr.append(border)
+    meta = styles.add_style("Ärendeuppgift", WD_STYLE_TYPE.PARAGRAPH)
+    meta.base_style = normal
+    meta.font.size = Pt(10)
+    meta.paragraph_format.space_after = Pt(0)
+    cell = styles.add_style("Tabelltext", WD_STYLE_TYPE.PARAGRAPH)
+    cell.base_style = normal
+    cell.font.size = Pt(10)
+    cell.paragraph_format.space_after = Pt(2)
+    cell.paragraph_format.line_spacing = 1.0
+
+
+def _page(doc) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
+    section.header_distance = Cm(1.2)
+    header = section.header
+    lines = (
+        ("{{ kommun.namn }}", "Tjänsteskrivelse", True),
+        ("{{ namnd.forvaltning }}", "{{ namnd.datum|datum }}", False),
+        ("", "{% if namnd.diarienummer %}Dnr {{ namnd.diarienummer }}{% endif %}", False),
+    )
+    first = header.paragraphs[0]
+    for i, (left, right, bold) in enumerate(lines):
+        p = first if i == 0 else header.add_paragraph()
+        p.style = doc.styles["Header"]
+        p.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        run = p.add_run(f"{left}\t{right}")
+        run.bold = bold
+        run.font.size = Pt(10)
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    footer.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    footer.add_run("{{ titel }}\tSida ").font.size = Pt(9)
+    _field(footer, "PAGE")
+    footer.add_run(" av ").font.size = Pt(9)
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph, code: str) -> None:
+    run = paragraph.add_run()
+    run.font.size = Pt(9)
+    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text == code:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {code} "
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
+
+
+class Builder:
+    """Helpers that write template paragraphs and tables into a document."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+
+    def p(self, text: str, style: str = "Normal"):
+        return self.doc.add_paragraph(text, style=style)
+
+    def tag(self, text: str):
+        """Add a docxtpl paragraph tag ({%p … %}); the paragraph disappears when rendered."""
+        return self.doc.add_paragraph(f"{{%p {text} %}}")
+
+    def h(self, text: str, level: int):
+        return self.doc.add_heading(text, level)
+
+    def paragraphs(self, expr: str, style: str = "Normal") -> None:
+        """Add one paragraph per blank-line separated part of a text."""
+        self.tag(f"for stycke in {expr}|stycken")
+        self.p("{{ stycke }}", style)
+        self.tag("endfor")
+
+    def bullets(self, loop: str, text: str, style: str = "List Bullet") -> None:
+        self.tag(f"for {loop}")
+        self.p(text, style)
+        self.tag("endfor")
+
+    def table(self, loop: str, columns: list[tuple[str, str, float]]) -> None:
+        """Add a table with a repeated header row and one row per item of a loop."""
+        table = self.doc.add_table(rows=4, cols=len(columns))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        header, start, body, end = table.rows
+        _header_row(header)
+        for i, (title, expr, width) in enumerate(columns):
+            for row in table.rows:
+                row.cells[i].width = Cm(width)
+            _cell_text(header.cells[i], title, bold=True)
+            _cell_text(body.cells[i], f"{{{{ {expr} }}}}")
+        _cell_text(start.cells[0], f"{{%tr for {loop} %}}")
+        _cell_text(end.cells[0], "{%tr endfor %}")
+        grid = table._tbl.tblGrid
+        for col, (_, _, width) in zip(grid.findall(qn("w:gridCol")), columns, strict=True):
+            col.set(qn("w:w"), str(int(Cm(width).twips)))
+        self.doc.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(0)
+
+
+def _header_row(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    trpr.append(header)
+    cant_split = OxmlElement("w:cantSplit")
+    trpr.append(cant_split)
+    for cell in row.cells:
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), "DCE6F1")
+        cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _cell_text(cell, text: str, *, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = cell.part.document.styles["Tabelltext"]
+    run = paragraph.add_run(text)
+    run.bold = bold
+
+
+def build() -> bytes:
+    """Return the bytes of the beslutsunderlag template."""
+    doc = Document()
+    _styles(doc)
+    _page(doc)
+    doc._body._body.remove(doc.paragraphs[0]._p) if doc.paragraphs else None
+    b = Builder(doc)
+    b.p("{{ namnd.namn }}", "Ärendeuppgift")
+    b.p("{% if namnd.handlaggare %}Handläggare: {{ namnd.handlaggare }}{% endif %}", "Ärendeuppgift")
+    b.h("{{ titel }}", 1)
+
+    b.h("Förslag till beslut", 2)
+    b.bullets("punkt in beslutspunkter", "{{ punkt.text }}", "List Number")
+
+    b.tag("if namnd.sammanfattning")
+    b.h("Sammanfattning", 2)
+    b.paragraphs("namnd.sammanfattning")
+    b.tag("endif")
+
+    b.h("Ärendet", 2)
+    b.h("Uppdraget", 3)
+    b.paragraphs("kommun.uppdrag")
+    b.tag("if kommun.vision")
+    b.p("Verksamhetsidén ska ses i relation till kommunens vision: {{ kommun.vision }}.")
+    b.tag("endif")
+    b.tag("if kommun.samordning")
+    b.p("{{ kommun.samordning }}")
+    b.tag("endif")
+    b.h("Arbetsprocessen", 3)
+    b.p("{{ namnd.namn }}s utvecklingsgrupp har arbetat fram förslaget i arbetspass och "
+        "gemensamma avstämningar med kommunens övriga nämnder. Arbetet har följt "
+        "frågorna vad nämnden gör, för vem och varför.")
+    b.tag("if tidplan")
+    b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.3), ("Tid", "rad.tid", 2.7),
+                               ("Aktivitet", "rad.aktivitet", 6.2), ("Plats", "rad.plats", 3.8)])
+    b.tag("endif")
+
+    b.h("Förslag till verksamhetsidé", 2)
+    b.p("{{ ide.formulering }}", "Verksamhetsidé")
+    b.p("Formuleringen är version {{ ide.version }} av den {{ ide.datum|datum }} "
+        "med status {{ ide.status|lower }}.")
+
+    b.h("Förvaltningens bedömning", 2)
+    b.p("Bedömningen bygger på utvecklingsgruppens analys av nämndens uppdrag, dess kunder "
+        "och deras behov, nämndens förmåga att leva sitt syfte och dess beroenden till andra.")
+    b.tag("if namnd.ansvar or namnd.styrdokument or namnd.intentioner")
+    b.h("Vad – omfång och ansvar", 3)
+    b.tag("if namnd.ansvar")
+    b.bullets("a in namnd.ansvar",
+              "{{ a.omrade }}{% if a.beskrivning %}: {{ a.beskrivning }}{% endif %}")
+    b.tag("endif")
+    b.tag("if namnd.styrdokument")
+    b.h("Styrande lagar och direktiv", 4)
+    b.table("s in namnd.styrdokument", [("Styrdokument", "s.namn", 5.5), ("Typ", "s.typ", 3.2),
+                                         ("Vad det styr", "s.styr", 7.3)])
+    b.tag("endif")
+    b.tag("if namnd.intentioner")
+    b.h("Politikens intentioner", 4)
+    b.bullets("i in namnd.intentioner",
+              "{{ i.intention }}{% if i.kalla %} ({{ i.kalla }}){% endif %}")
+    b.tag("endif")
+    b.tag("endif")
+
+    b.tag("if namnd.kunder")
+    b.h("För vem och varför", 3)
+    b.p("Verksamheterna finns till för att skapa värde för följande kunder och målgrupper.")
+    b.table("k in namnd.kunder", [("Kund eller målgrupp", "k.kund", 3.4),
+                                   ("Situation", "k.situation", 4.2), ("Behov", "k.behov", 4.2),
+                                   ("Värde", "k.varde", 4.2)])
+    b.tag("endif")
+
+    b.tag("if namnd.utmaningar")
+    b.h("Utmaningar och möjligheter", 3)
+    b.tag("if namnd.endast_utmaningar")
+    b.h("Utmaningar", 4)
+    b.bullets("u in namnd.endast_utmaningar", "{{ u.beskrivning }}")
+    b.tag("endif")
+    b.tag("if namnd.mojligheter")
+    b.h("Möjligheter", 4)
+    b.bullets("u in namnd.mojligheter", "{{ u.beskrivning }}")
+    b.tag("endif")
+    b.tag("endif")
+
+    b.tag("if namnd.beroenden")
+    b.h("Beroenden", 3)
+    b.table("d in namnd.beroenden", [("Beroende till", "d|part", 4.2), ("Typ", "d.typ", 2),
+                                      ("Riktning", "d.riktning", 3.6),
+                                      ("Beskrivning", "d.beskrivning", 6.2)])
+    b.tag("endif")
+
+    b.tag("if namnd.synergier")
+    b.h("Samband och synergier", 3)
+    b.table("s in namnd.synergier", [("Med", "s.med|namnder", 3.4),
+                                      ("Gränsöverskridande process", "s.process", 4.2),
+                                      ("Synergi", "s.synergi", 4.4),
+                                      ("Nästa steg", "s.nasta_steg", 4)])
+    b.tag("endif")
+
+    b.tag("if namnd.medlemmar")
+    b.h("Utvecklingsgruppen", 2)
+    b.table("m in namnd.medlemmar", [("Namn", "m.namn", 5), ("Roll", "m.roll", 5),
+                                      ("Parti eller funktion", "m.parti_funktion", 6)])
+    b.tag("endif")
+
+    b.tag("if namnd.reflektioner")
+    b.h("Reflektioner och nästa steg", 2)
+    b.tag("if reflektioner")
+    b.h("Reflektioner", 3)
+    b.bullets("r in reflektioner", "{{ r.text }}")
+    b.tag("endif")
+    b.tag("if nasta_steg")
+    b.h("Nästa steg", 3)
+    b.bullets("r in nasta_steg", "{{ r.text }}")
+    b.tag("endif")
+    b.tag("endif")
+
+    b.h("Beslutsunderlag", 2)
+    b.bullets("u in beslutsunderlag", "{{ u }}")
+
+    b.tag("if namnd.mottagare")
+    b.h("Expedieras till", 2)
+    b.bullets("mottagare in namnd.mottagare", "{{ mottagare }}", "List")
+    b.tag("endif")
+
+    b.tag("if namnd.handlaggare")
+    b.p("")
+    b.p("{{ namnd.handlaggare }}")
+    b.tag("endif")
+
+    props = doc.core_properties
+    props.title = "{{ titel }}"
+    props.author = "{{ kommun.namn }}, {{ namnd.forvaltning }}"
+    props.subject = "Verksamhetsidé"
+    props.language = "sv-SE"
+    props.keywords = "verksamhetsidé, tjänsteskrivelse"
+    props.created = props.modified = dt.datetime(2021, 6, 1)
+    props.last_modified_by = "underlag"
+    props.revision = 1
+    _preserve_spaces(doc)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return deterministic_zip(buf.getvalue())
+
+
+def _preserve_spaces(doc) -> None:
+    """Keep spaces around tags: docxtpl puts rendered text inside the template's w:t."""
+    parts = [doc.part, *(s.header.part for s in doc.sections), *(s.footer.part for s in doc.sections)]
+    for part in parts:
+        for t in part.element.iter(qn("w:t")):
+            t.set(qn("xml:space"), "preserve")
+
+
+def main() -> None:
+    target = ROOT / "templates" / "beslutsunderlag.docx"
+    atomic_write(target, build())
+    print(f"Skrev {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

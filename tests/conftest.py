@@ -1,0 +1,41 @@
+"""Shared fixtures: example workbooks copied to a temporary folder, and ways to break them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "inputs"
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    """Return a temporary copy of the example inputs."""
+    target = tmp_path / "inputs"
+    shutil.copytree(EXAMPLES, target)
+    return target
+
+
+def edit(path: Path, changes: dict[str, dict[str, object]]) -> None:
+    """Set cells in a workbook: {"Kunder": {"C7": None}}, as a secretary would in Excel."""
+    wb = load_workbook(path)
+    for sheet, cells in changes.items():
+        for ref, value in cells.items():
+            wb[sheet][ref] = value
+    wb.save(path)
+
+
+def find_row(path: Path, sheet: str, column: int, text: str) -> int:
+    """Return the number of the first row whose cell in a column holds the text."""
+    wb = load_workbook(path, read_only=True)
+    try:
+        for nr, row in enumerate(wb[sheet].iter_rows(values_only=True), start=1):
+            if len(row) >= column and row[column - 1] == text:
+                return nr
+    finally:
+        wb.close()
+    raise AssertionError(f"{text!r} not found in {sheet}")

@@ -1,0 +1,147 @@
+"""The command line: exit codes and the exact Swedish messages users see."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from pipeline.cli import main
+
+from .conftest import ROOT, edit
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def workdir(tmp_path, inputs, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in main.commands]])
+def test_every_command_has_help_with_an_example(runner, command):
+    result = runner.invoke(main, [*command, "--help"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "underlag" in result.output
+    if command:
+        assert "Exempel:" in result.output
+
+
+def test_bygg_writes_every_beslutsunderlag(runner, workdir):
+    result = runner.invoke(main, ["bygg"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines == [
+        *(f"Skrev {Path('build', k, f'beslutsunderlag-{k}.docx')}"
+          for k in ("KS", "SN", "BUN", "KTN", "MBN")),
+        "Klart: 5 beslutsunderlag, inga problem.",
+    ]
+    assert "Socialnämnden" in docx.Document(workdir / "build/SN/beslutsunderlag-SN.docx").paragraphs[0].text
+
+
+def test_bygg_with_a_broken_workbook_builds_the_others_and_exits_1(runner, workdir):
+    inputs = workdir / "inputs"
+    before = {p.name: p.read_bytes() for p in inputs.iterdir()}
+    edit(inputs / "SN.xlsx", {"Kunder": {"C3": None}})
+    before["SN.xlsx"] = (inputs / "SN.xlsx").read_bytes()
+    result = runner.invoke(main, ["bygg"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        'SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
+        "SN.xlsx: Byggdes inte på grund av felen ovan.",
+    ]
+    assert result.output.splitlines()[-1] == "Klart: 4 beslutsunderlag, 1 fel."
+    assert not (workdir / "build/SN").exists()
+    assert (workdir / "build/MBN/beslutsunderlag-MBN.docx").exists()
+    assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before, "inputs unchanged"
+
+
+def test_kontrollera_writes_nothing_and_reports(runner, workdir):
+    edit(workdir / "inputs/BUN.xlsx", {"Grunduppgifter": {"B8": "snart"}})
+    result = runner.invoke(main, ["kontrollera"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        'BUN.xlsx › Grunduppgifter!B8: Datumet "snart" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, '
+        "till exempel 2021-10-07.",
+        "Kontrollerade 6 arbetsböcker: 1 fel.",
+    ]
+    assert not (workdir / "build").exists()
+
+
+def test_kontrollera_is_clean_on_the_examples(runner, workdir):
+    result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
+    assert (result.exit_code, result.output) == (0, "Kontrollerade 6 arbetsböcker: inga problem.\n")
+
+
+def test_kontrollera_catches_a_misspelled_name_in_a_template(runner, workdir):
+    templates = workdir / "templates"
+    templates.mkdir()
+    document = docx.Document(ROOT / "templates/beslutsunderlag.docx")
+    document.add_paragraph("{{ kommun.vison }}")
+    document.save(templates / "beslutsunderlag.docx")
+    result = runner.invoke(main, ["kontrollera"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        'beslutsunderlag.docx: Mallen beslutsunderlag.docx använder ett namn som inte finns i '
+        'underlaget: "vison". Rätta stavningen i mallen; namnen listas i README under Mallar.'
+    )
+
+
+def test_arbetsbok_writes_a_prefilled_blank_and_never_overwrites(runner, workdir):
+    result = runner.invoke(main, ["arbetsbok", "sn", "-o", "ny.xlsx"], catch_exceptions=False)
+    assert (result.exit_code, result.output) == (0, "Skrev ny.xlsx\n")
+    ws = load_workbook(workdir / "ny.xlsx")["Grunduppgifter"]
+    assert [ws["B2"].value, ws["B3"].value, ws["B4"].value] == [
+        "SN", "Socialnämnden", "Socialförvaltningen"]
+    again = runner.invoke(main, ["arbetsbok", "SN", "-o", "ny.xlsx"])
+    assert (again.exit_code, again.output) == (
+        1, "Fel: Filen ny.xlsx finns redan och skrivs inte över. Välj ett annat namn med -o, "
+           "eller använd --ersatt.\n")
+
+
+def test_arbetsbok_refuses_a_code_the_register_lacks(runner, workdir):
+    result = runner.invoke(main, ["arbetsbok", "XN"])
+    assert (result.exit_code, result.output) == (
+        1, "Fel: Nämndkoden XN finns inte i kommunarbetsbokens register i inputs. Använd en av "
+           "KS, SN, BUN, KTN, MBN, eller lägg till nämnden i fliken Nämnder.\n")
+
+
+def test_usage_errors_exit_2(runner):
+    assert runner.invoke(main, ["arbetsbok"]).exit_code == 2
+    assert runner.invoke(main, ["bygg", "--okänd"]).exit_code == 2
+
+
+def test_a_missing_inputs_folder_is_a_clear_message(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["bygg"])
+    assert (result.exit_code, result.output) == (
+        1, "Fel: Mappen inputs finns inte. Ange mappen med arbetsböckerna med --inputs, eller "
+           "skapa en arbetsmapp med underlag ny.\n")
+
+
+def test_ny_starts_a_working_folder_that_builds(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["ny", "arbete", "--exempel"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert (tmp_path / "arbete/templates/beslutsunderlag.docx").exists()
+    assert "underlag bygg" in (tmp_path / "arbete/LÄSMIG.txt").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "arbete")
+    built = runner.invoke(main, ["bygg"], catch_exceptions=False)
+    assert built.exit_code == 0, built.output
+    again = runner.invoke(main, ["ny", str(tmp_path / "arbete")])
+    assert again.exit_code == 1
+
+
+def test_python_m_pipeline_runs_the_same_command():
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True,
+                            text=True, check=True, cwd=ROOT)
+    assert result.stdout.startswith("Usage: underlag")

@@ -1,0 +1,162 @@
+"""The beslutsunderlag: reopened, each holds its own nämnd's content and nothing of another's."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from pipeline import model as m
+from pipeline import resources
+from pipeline.build import build
+from pipeline.diagnostics import TemplateError
+from pipeline.examples import KOMMUN, NAMNDER
+from pipeline.render.docx import DocxRenderer
+
+TEMPLATE = resources.default_templates() / "beslutsunderlag.docx"
+
+
+def text_of(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    from pipeline.blank import write_examples
+    from pipeline.workbook import write_workbook
+    from pipeline import schema
+
+    root = tmp_path_factory.mktemp("bygg")
+    write_workbook(schema.KOMMUN, root / "inputs" / "kommun.xlsx", KOMMUN)
+    write_examples(root / "inputs", NAMNDER, KOMMUN)
+    report = build(root / "inputs", root / "build", None)
+    assert report.exit_code == 0, [str(d) for d in report.inputs.diagnostics]
+    return {p.parent.name: p for p in report.written}
+
+
+def test_one_beslutsunderlag_per_nämnd(built):
+    assert sorted(built) == sorted(n.kod for n in NAMNDER)
+    assert built["SN"].name == "beslutsunderlag-SN.docx"
+
+
+@pytest.mark.parametrize("namnd", NAMNDER, ids=lambda n: n.kod)
+def test_each_holds_its_own_content_and_nothing_of_another(built, namnd):
+    text = text_of(docx.Document(built[namnd.kod]))
+    assert namnd.verksamhetside.formulering in text
+    for punkt in namnd.beslutspunkter:
+        assert punkt.text in text
+    for kund in namnd.kunder:
+        assert kund.kund in text and kund.behov in text
+    for lag in namnd.styrdokument:
+        assert lag.namn in text
+    assert namnd.diarienummer in text
+    for other in NAMNDER:
+        if other is not namnd:
+            assert other.verksamhetside.formulering not in text
+            assert other.diarienummer not in text
+            assert all(p.text not in text for p in other.beslutspunkter)
+
+
+def test_the_document_is_a_tjänsteskrivelse_with_real_structure(built):
+    document = docx.Document(built["SN"])
+    headings = [(p.style.name, p.text) for p in document.paragraphs
+                if p.style.name.startswith("Heading")]
+    names = [t for _, t in headings]
+    assert names.index("Förslag till beslut") < names.index("Sammanfattning") < names.index(
+        "Ärendet") < names.index("Förslag till verksamhetsidé") < names.index(
+        "Förvaltningens bedömning") < names.index("Utvecklingsgruppen") < names.index(
+        "Beslutsunderlag") < names.index("Expedieras till")
+    assert headings[0] == ("Heading 1", "Verksamhetsidé för socialnämnden")
+    levels = [int(style.split()[-1]) for style, _ in headings]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), "skipped level"
+    numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    assert numbered == [p.text for p in sorted(NAMNDER[1].beslutspunkter, key=lambda p: p.nr)]
+    ide = [p.text for p in document.paragraphs if p.style.name == "Verksamhetsidé"]
+    assert ide == [NAMNDER[1].verksamhetside.formulering]
+    header_text = "\n".join(p.text for p in document.sections[0].header.paragraphs)
+    assert "Tjänsteskrivelse" in header_text and "Socialförvaltningen" in header_text
+    assert f"Dnr {NAMNDER[1].diarienummer}" in header_text
+    assert document.core_properties.title == "Verksamhetsidé för socialnämnden"
+    assert document.core_properties.language == "sv-SE"
+
+
+def test_tables_have_marked_header_rows(built):
+    document = docx.Document(built["SN"])
+    assert len(document.tables) >= 5
+    for table in document.tables:
+        first = table.rows[0]._tr
+        assert first.trPr is not None and first.trPr.find(qn("w:tblHeader")) is not None
+    kunder = next(t for t in document.tables if t.rows[0].cells[0].text == "Kund eller målgrupp")
+    assert len(kunder.rows) == len(NAMNDER[1].kunder) + 1
+    lagar = next(t for t in document.tables if t.rows[0].cells[0].text == "Styrdokument")
+    assert [r.cells[0].text for r in lagar.rows[1:]] == [s.namn for s in NAMNDER[1].styrdokument]
+
+
+def test_dates_are_written_the_swedish_way(built):
+    text = text_of(docx.Document(built["SN"]))
+    assert "7 oktober 2021" in text
+    assert "kl. 9–12" in text
+    assert "kl. 8.30–12.00" in text
+
+
+HOSTILE = "{{ 7*7 }} {% for x in y %} <w:p> & ]]> {_{ x }_} \U0001F600 שלום"
+
+
+def test_cell_text_is_data_never_template_code_or_xml():
+    namnd = dataclasses.replace(
+        NAMNDER[1],
+        sammanfattning=f"Första raden {HOSTILE}\nandra raden",
+        kunder=(m.Kund(HOSTILE, "s", "b", "v"),),
+    )
+    blob = DocxRenderer(TEMPLATE, KOMMUN).render(namnd)
+    document = docx.Document(io.BytesIO(blob))
+    text = text_of(document)
+    assert text.count(HOSTILE) == 2
+    summary = next(p for p in document.paragraphs if p.text.startswith("Första raden"))
+    assert summary._p.xpath(".//w:br"), "a line break in a cell becomes a line break"
+
+
+def test_an_unknown_name_in_the_template_is_an_error_naming_the_template(tmp_path):
+    broken = tmp_path / "beslutsunderlag.docx"
+    document = docx.Document(TEMPLATE)
+    document.add_paragraph("{{ namnd.namm }}")
+    document.save(broken)
+    with pytest.raises(TemplateError) as caught:
+        DocxRenderer(broken, KOMMUN).render(NAMNDER[0])
+    assert caught.value.message == (
+        'Mallen beslutsunderlag.docx använder ett namn som inte finns i underlaget: "namm". '
+        "Rätta stavningen i mallen; namnen listas i README under Mallar."
+    )
+
+
+def test_builds_are_deterministic(tmp_path):
+    renderer = DocxRenderer(TEMPLATE, KOMMUN)
+    first, second = renderer.render(NAMNDER[2]), renderer.render(NAMNDER[2])
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_optional_sections_are_left_out_when_empty():
+    bare = m.Namnd(
+        "SN", "Socialnämnden", "Socialförvaltningen", dt.date(2022, 1, 10),
+        verksamhetsideer=(m.Verksamhetside(1, dt.date(2022, 1, 5), "Förslag till beslut", "Idé."),),
+        beslutspunkter=(m.Beslutspunkt(1, "Socialnämnden antar verksamhetsidé."),),
+    )
+    document = docx.Document(io.BytesIO(DocxRenderer(TEMPLATE, KOMMUN).render(bare)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for absent in ("Sammanfattning", "För vem och varför", "Beroenden", "Utvecklingsgruppen",
+                   "Expedieras till", "Vad – omfång och ansvar"):
+        assert absent not in headings
+    assert "Förslag till beslut" in headings
