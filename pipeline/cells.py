@@ -13,6 +13,7 @@ from .schema import Column
 # Characters XML 1.0 cannot hold (tab and line feed are kept; carriage return is a line break).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # how Excel stores characters XML cannot hold
 _KOD = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,9}$")
 _TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
 _LONG_DATE = re.compile(r"^(\d{1,2})\s+([a-zåäö]+)\s+(\d{4})$")
@@ -33,8 +34,8 @@ def is_blank(value: object) -> bool:
 def clean_text(value: str) -> tuple[str, list[str]]:
     """Return text with normalised line breaks and white space, and warnings for removed characters."""
     warnings = []
-    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("_x000D_", "")
+    text = _EXCEL_ESCAPE.sub(lambda mt: chr(int(mt[1], 16)), value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
         warnings.append("Cellen innehöll osynliga styrtecken som togs bort.")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,15 @@ def find_row(path: Path, sheet: str, column: int, text: str) -> int:
     finally:
         wb.close()
     raise AssertionError(f"{text!r} not found in {sheet}")
+
+
+def patch_xml(path: Path, old: bytes, new: bytes) -> None:
+    """Replace bytes in a workbook's sheet XML: for what openpyxl cannot write but Excel does."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                blob = blob.replace(old, new)
+            dst.writestr(info, blob)
+    path.write_bytes(out.getvalue())

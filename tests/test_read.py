@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -17,7 +14,7 @@ from pipeline.examples import NAMNDER
 from pipeline.read import read_workbook
 from pipeline.workbook import write_workbook
 
-from .conftest import edit, find_row
+from .conftest import edit, find_row, patch_xml
 
 SN = NAMNDER[1]
 
@@ -83,19 +80,10 @@ def test_numbers_and_dates_stored_as_text_are_read(sn):
 
 def test_formulas_are_read_as_their_cached_values(sn):
     edit(sn, {"Kunder": {"A2": '=UPPER("barn och unga")'}})
-    # openpyxl writes no cached value; add one as Excel and LibreOffice do on save
-    data = sn.read_bytes()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            blob = src.read(info)
-            if b"UPPER(" in blob:
-                blob = re.sub(rb"(<f>UPPER\([^<]*</f>)<v\s*/>|(<f>UPPER\([^<]*</f>)(<v></v>)?",
-                              lambda mt: (mt[1] or mt[2]) + b"<v>BARN OCH UNGA</v>", blob)
-                blob = blob.replace(b'<c r="A2" t="', b'<c r="A2" t="str" x="').replace(
-                    b'<c r="A2">', b'<c r="A2" t="str">')
-            dst.writestr(info, blob)
-    sn.write_bytes(out.getvalue())
+    # openpyxl writes no cached value; add one as Excel and LibreOffice do when they save
+    patch_xml(sn, b'<f>UPPER("barn och unga")</f><v></v></c>',
+              b'<f>UPPER("barn och unga")</f><v>BARN OCH UNGA</v></c>')
+    patch_xml(sn, b'<c r="A2" s="4"><f>', b'<c r="A2" s="4" t="str"><f>')
     result = read_workbook(sn)
     assert result.value.kunder[0].kund == "BARN OCH UNGA"
 
@@ -126,13 +114,15 @@ def test_five_mistakes_give_five_messages_at_the_right_cells(sn):
 
 
 def test_error_values_and_control_characters_are_reported_with_the_cell(sn):
-    edit(sn, {"Kunder": {"B2": "#REF!", "D2": "värde\x07 med klocka"}})
+    edit(sn, {"Kunder": {"B2": "#REF!", "D3": "PLACEHOLDER"}})
+    patch_xml(sn, b"PLACEHOLDER", b"v_x0007_rde_x000D_\nmed _x005F_x0007_")
     result = read_workbook(sn)
+    assert result.value.kunder[0].varde == "vrde\nmed _x0007_"
     assert errors(result) == [
         "sn.xlsx › Kunder!B2: Cellen innehåller felvärdet #REF!. Rätta formeln eller skriv in "
         "värdet."
     ]
-    assert "sn.xlsx › Kunder!D2: Varning: Cellen innehöll osynliga styrtecken som togs bort." in [
+    assert "sn.xlsx › Kunder!D3: Varning: Cellen innehöll osynliga styrtecken som togs bort." in [
         str(d) for d in result.diagnostics
     ]
 
