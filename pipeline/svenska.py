@@ -40,6 +40,13 @@ def klockslag(start: dt.time | None, slut: dt.time | None) -> str:
     return f"kl. {tid(start)}–{tid(slut)}"
 
 
+def tidsspann(start: dt.time | None, slut: dt.time | None) -> str:
+    """Return a time span for a table: "08.30–12.00"."""
+    if start is None:
+        return ""
+    return tid(start, tabell=True) + (f"–{tid(slut, tabell=True)}" if slut else "")
+
+
 def vecka(d: dt.date) -> str:
     """Return the ISO week of a date: "v. 33"."""
     return f"v. {d.isocalendar().week}"

@@ -93,14 +93,27 @@ def _page(doc) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(3), Cm(2)
     section.header_distance = Cm(1.2)
-    header = section.header
-    lines = (
+    section.different_first_page_header_footer = True
+    for name in ("Header", "Footer"):
+        doc.styles[name].paragraph_format.tab_stops.clear_all()
+    first_page = (
         ("{{ kommun.namn }}", "Tjänsteskrivelse", True),
         ("{{ namnd.forvaltning }}", "{{ namnd.datum|datum }}", False),
         ("", "{% if namnd.diarienummer %}Dnr {{ namnd.diarienummer }}{% endif %}", False),
     )
+    later_pages = (
+        ("{{ kommun.namn }}", "{% if namnd.diarienummer %}Dnr {{ namnd.diarienummer }}{% endif %}",
+         False),
+    )
+    for header, lines in ((section.first_page_header, first_page), (section.header, later_pages)):
+        _header_lines(doc, header, lines)
+    for footer in (section.first_page_footer, section.footer):
+        _footer(doc, footer)
+
+
+def _header_lines(doc, header, lines) -> None:
     first = header.paragraphs[0]
     for i, (left, right, bold) in enumerate(lines):
         p = first if i == 0 else header.add_paragraph()
@@ -109,7 +122,11 @@ def _page(doc) -> None:
         run = p.add_run(f"{left}\t{right}")
         run.bold = bold
         run.font.size = Pt(10)
-    footer = section.footer.paragraphs[0]
+    header.paragraphs[-1].paragraph_format.space_after = Pt(12)
+
+
+def _footer(doc, footer_part) -> None:
+    footer = footer_part.paragraphs[0]
     footer.style = doc.styles["Footer"]
     footer.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     footer.add_run("{{ titel }}\tSida ").font.size = Pt(9)
@@ -237,8 +254,8 @@ def build() -> bytes:
         "gemensamma avstämningar med kommunens övriga nämnder. Arbetet har följt "
         "frågorna vad nämnden gör, för vem och varför.")
     b.tag("if tidplan")
-    b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.3), ("Tid", "rad.tid", 2.7),
-                               ("Aktivitet", "rad.aktivitet", 6.2), ("Plats", "rad.plats", 3.8)])
+    b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.6), ("Tid", "rad.tid", 2.9),
+                               ("Aktivitet", "rad.aktivitet", 5.5), ("Plats", "rad.plats", 4.0)])
     b.tag("endif")
 
     b.h("Förslag till verksamhetsidé", 2)
@@ -296,10 +313,10 @@ def build() -> bytes:
 
     b.tag("if namnd.synergier")
     b.h("Samband och synergier", 3)
-    b.table("s in namnd.synergier", [("Med", "s.med|namnder", 3.4),
+    b.table("s in namnd.synergier", [("Med", "s.med|namnder", 4.0),
                                       ("Gränsöverskridande process", "s.process", 4.2),
-                                      ("Synergi", "s.synergi", 4.4),
-                                      ("Nästa steg", "s.nasta_steg", 4)])
+                                      ("Synergi", "s.synergi", 4.0),
+                                      ("Nästa steg", "s.nasta_steg", 3.8)])
     b.tag("endif")
 
     b.tag("if namnd.medlemmar")
@@ -350,7 +367,9 @@ def build() -> bytes:
 
 def _preserve_spaces(doc) -> None:
     """Keep spaces around tags: docxtpl puts rendered text inside the template's w:t."""
-    parts = [doc.part, *(s.header.part for s in doc.sections), *(s.footer.part for s in doc.sections)]
+    parts = [doc.part]
+    for s in doc.sections:
+        parts += [s.header.part, s.footer.part, s.first_page_header.part, s.first_page_footer.part]
     for part in parts:
         for t in part.element.iter(qn("w:t")):
             t.set(qn("xml:space"), "preserve")

@@ -68,14 +68,16 @@ def titel(namnd: m.Namnd) -> str:
 def tidplan(kommun: m.Kommun, namnd: m.Namnd) -> list[TidplanRad]:
     """Return the joint milestones and the nämnd's own meetings in date order."""
     rows = [
-        TidplanRad(s.datum, svenska.klockslag(s.start, s.slut), s.benamning, s.plats)
+        TidplanRad(s.datum, svenska.tidsspann(s.start, s.slut), s.benamning, s.plats)
         for s in kommun.milstolpar
     ]
     for mote in namnd.moten:
         what = mote.typ if mote.typ != "Pass" or mote.pass_nr is None else f"Pass {mote.pass_nr}"
-        if mote.beskrivning:
+        if mote.beskrivning.casefold().startswith(what.casefold()):
+            what = mote.beskrivning  # "Pass 1 och 2: …" already names the pass
+        elif mote.beskrivning:
             what = f"{what}: {mote.beskrivning}"
-        rows.append(TidplanRad(mote.datum, svenska.klockslag(mote.start, mote.slut), what,
+        rows.append(TidplanRad(mote.datum, svenska.tidsspann(mote.start, mote.slut), what,
                                mote.plats))
     return sorted(rows, key=lambda r: (r.datum, r.tid))
 
