@@ -27,6 +27,7 @@ def text_of(document) -> str:
     for table in document.tables:
         parts += [cell.text for row in table.rows for cell in row.cells]
     for section in document.sections:
+        parts += [p.text for p in section.first_page_header.paragraphs]
         parts += [p.text for p in section.header.paragraphs]
     return "\n".join(parts)
 
@@ -86,7 +87,7 @@ def test_the_document_is_a_tjänsteskrivelse_with_real_structure(built):
     assert numbered == [p.text for p in sorted(NAMNDER[1].beslutspunkter, key=lambda p: p.nr)]
     ide = [p.text for p in document.paragraphs if p.style.name == "Verksamhetsidé"]
     assert ide == [NAMNDER[1].verksamhetside.formulering]
-    header_text = "\n".join(p.text for p in document.sections[0].header.paragraphs)
+    header_text = "\n".join(p.text for p in document.sections[0].first_page_header.paragraphs)
     assert "Tjänsteskrivelse" in header_text and "Socialförvaltningen" in header_text
     assert f"Dnr {NAMNDER[1].diarienummer}" in header_text
     assert document.core_properties.title == "Verksamhetsidé för socialnämnden"
@@ -108,8 +109,9 @@ def test_tables_have_marked_header_rows(built):
 def test_dates_are_written_the_swedish_way(built):
     text = text_of(docx.Document(built["SN"]))
     assert "7 oktober 2021" in text
-    assert "kl. 9–12" in text
-    assert "kl. 8.30–12.00" in text
+    assert "09.00–12.00" in text  # times in tables
+    assert "08.30–12.00" in text
+    assert "Formuleringen är version 3 av den 14 december 2021" in text
 
 
 HOSTILE = "{{ 7*7 }} {% for x in y %} <w:p> & ]]> {_{ x }_} \U0001F600 שלום"
