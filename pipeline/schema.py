@@ -119,7 +119,7 @@ GRUNDUPPGIFTER = Sheet(
         _text("arende", "Ärendemening",
               "Ärendets rubrik. Lämnas tom blir den \"Verksamhetsidé för <nämnd>\"."),
         _text("sammanfattning", "Sammanfattning",
-              "En kort, saklig sammanfattning av ärendet. Radbrytningar blir nya stycken."),
+              "En kort, saklig sammanfattning av ärendet. En tom rad ger ett nytt stycke."),
         _text("expedieras", "Expedieras till", "Mottagare av beslutet, en per rad."),
         VERSION,
     ),

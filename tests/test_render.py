@@ -34,9 +34,9 @@ def text_of(document) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:
+    from pipeline import schema
     from pipeline.blank import write_examples
     from pipeline.workbook import write_workbook
-    from pipeline import schema
 
     root = tmp_path_factory.mktemp("bygg")
     write_workbook(schema.KOMMUN, root / "inputs" / "kommun.xlsx", KOMMUN)
