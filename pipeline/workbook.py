@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import math
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -79,19 +80,42 @@ def _instructions(ws, wb_schema: schema.WorkbookSchema) -> None:
     ws["A1"].font = TITLE_FONT
     lines = INSTRUCTIONS[wb_schema.kind]
     for i, line in enumerate(lines, start=3):
-        ws.cell(i, 1, line).alignment = Alignment(wrap_text=True)
+        ws.cell(i, 1, line).alignment = WRAP
+        ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=4)
+        ws.row_dimensions[i].height = _height([line], [150])
     top = len(lines) + 4
     for col, head in enumerate(("Flik", "Vad den är till för", "När", "Måste fyllas i"), start=1):
         cell = ws.cell(top, col, head)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for r, sheet in enumerate(wb_schema.sheets, start=top + 1):
         required = ", ".join(c.header for c in sheet.columns if c.required)
-        for col, text in enumerate((sheet.name, sheet.description, sheet.stage, required), 1):
+        texts = (sheet.name, sheet.description, sheet.stage, required)
+        for col, text in enumerate(texts, 1):
             ws.cell(r, col, text).alignment = WRAP
+        ws.row_dimensions[r].height = _height(texts, [28, 70, 18, 40])
     ws.cell(top + len(wb_schema.sheets) + 2, 1, f"Formatversion {schema.FORMAT_VERSION}").font = HELP_FONT
     for letter, width in zip("ABCD", (28, 70, 18, 40), strict=True):
         ws.column_dimensions[letter].width = width
     ws.sheet_view.showGridLines = False
+    _print_setup(ws)
+
+
+def _height(texts, widths) -> float:
+    """Return a row height that shows wrapped text whole: LibreOffice does not fit it on open."""
+    lines = 1
+    for text, width in zip(texts, widths, strict=False):
+        if isinstance(text, str):
+            chars = max(width * 1.1, 1)
+            lines = max(lines, sum(math.ceil(max(len(part), 1) / chars) for part in text.split("\n")))
+    return 15.0 * lines
+
+
+def _print_setup(ws) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 INSTRUCTIONS = {
@@ -151,27 +175,33 @@ def _form(ws, sheet: schema.Sheet, fields: dict, codes: tuple[str, ...]) -> None
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for r, column in enumerate(sheet.columns, start=2):
         label = ws.cell(r, 1, column.header)
-        label.font = LABEL_FONT
+        label.font, label.alignment = LABEL_FONT, WRAP
         value = ws.cell(r, 2, _cell_value(fields.get(column.key)))
         value.alignment, value.border = WRAP, BOX
         if column.kind in NUMBER_FORMATS:
             value.number_format = NUMBER_FORMATS[column.kind]
         help_cell = ws.cell(r, 3, column.help + (" Obligatorisk." if column.required else ""))
         help_cell.font, help_cell.alignment = HELP_FONT, WRAP
+        ws.row_dimensions[r].height = _height((column.header, value.value, help_cell.value),
+                                              (30, 60, 60))
         dv = _validation(column, codes)
         ws.add_data_validation(dv)
         dv.add(value.coordinate)
     for letter, width in zip("ABC", (30, 60, 60), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
+    _print_setup(ws)
 
 
 def _table(ws, sheet: schema.Sheet, rows, codes: tuple[str, ...]) -> None:
     ws.append([c.header for c in sheet.columns])
     for cell in ws[1]:
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
+    widths = [c.width for c in sheet.columns]
     for item in rows:
-        ws.append([_cell_value(getattr(item, c.key)) for c in sheet.columns])
+        values = [_cell_value(getattr(item, c.key)) for c in sheet.columns]
+        ws.append(values)
+        ws.row_dimensions[ws.max_row].height = _height(values, widths)
     last = max(INPUT_ROWS, len(rows) + 200)
     for i, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(i)
@@ -186,8 +216,5 @@ def _table(ws, sheet: schema.Sheet, rows, codes: tuple[str, ...]) -> None:
                 cell.number_format = NUMBER_FORMATS[column.kind]
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{max(len(rows) + 1, 2)}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws)
     ws.print_title_rows = "1:1"
