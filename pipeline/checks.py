@@ -62,8 +62,8 @@ def _check_version(result: ReadResult, sheet: S.Sheet, version: int) -> None:
 
 def _check_group(result: ReadResult, namnd: m.Namnd) -> None:
     sheet = S.UTVECKLINGSGRUPP
-    if not namnd.medlemmar:
-        return
+    if not namnd.medlemmar or any(d.is_error and d.sheet == sheet.name for d in result.diagnostics):
+        return  # a row with an error was left out; counting roles now would mislead
     roles = Counter(member.roll for member in namnd.medlemmar)
     expected = (("Ordförande", 1, "en ordförande"), ("Vice ordförande", 1, "en vice ordförande"),
                 ("Opposition", 2, "två representanter från oppositionen"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -43,13 +44,13 @@ def find_row(path: Path, sheet: str, column: int, text: str) -> int:
     raise AssertionError(f"{text!r} not found in {sheet}")
 
 
-def patch_xml(path: Path, old: bytes, new: bytes) -> None:
-    """Replace bytes in a workbook's sheet XML: for what openpyxl cannot write but Excel does."""
+def patch_xml(path: Path, pattern: bytes, new: bytes) -> None:
+    """Replace a regex in a workbook's sheet XML: for what openpyxl cannot write but Excel does."""
     out = io.BytesIO()
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
             blob = src.read(info)
             if info.filename.startswith("xl/worksheets/"):
-                blob = blob.replace(old, new)
+                blob = re.sub(pattern, new, blob)
             dst.writestr(info, blob)
     path.write_bytes(out.getvalue())

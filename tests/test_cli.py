@@ -65,6 +65,31 @@ def test_bygg_with_a_broken_workbook_builds_the_others_and_exits_1(runner, workd
     assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before, "inputs unchanged"
 
 
+def test_five_mistakes_give_five_messages_at_the_right_cells_and_the_rest_is_built(runner, workdir):
+    edit(workdir / "inputs/SN.xlsx", {
+        "Kunder": {"C3": None},  # Behov empty
+        "Utvecklingsgrupp": {"B2": "Ordf."},  # not a role
+        "Verksamhetsidé": {"B3": "den nionde"},  # not a date
+        "Beroenden": {"B2": "XYZ"},  # not a registered nämnd (row 2 is internal)
+        "Förslag till beslut": {"A3": "två"},  # not a number
+    })
+    result = runner.invoke(main, ["bygg"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:6] == [
+        "SN.xlsx › Beroenden!B2: Nämndkoden XYZ finns inte i kommunens register. Använd en av "
+        "BUN, KS, KTN, MBN, SN.",
+        'SN.xlsx › Förslag till beslut!A3: "två" är inget heltal. Skriv ett heltal i kolumnen "Nr".',
+        'SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
+        'SN.xlsx › Utvecklingsgrupp!B2: "Ordf." är inget giltigt värde i kolumnen "Roll". Välj '
+        '"Ordförande", "Vice ordförande", "Opposition", "Förvaltningens ledningsgrupp", '
+        '"Processtöd" eller "Övrig".',
+        'SN.xlsx › Verksamhetsidé!B3: Datumet "den nionde" kan inte läsas. Skriv det som '
+        "ÅÅÅÅ-MM-DD, till exempel 2021-10-07.",
+        "SN.xlsx: Byggdes inte på grund av felen ovan.",
+    ]
+    assert sorted(p.name for p in (workdir / "build").iterdir()) == ["BUN", "KS", "KTN", "MBN"]
+
+
 def test_kontrollera_writes_nothing_and_reports(runner, workdir):
     edit(workdir / "inputs/BUN.xlsx", {"Grunduppgifter": {"B8": "snart"}})
     result = runner.invoke(main, ["kontrollera"])

@@ -81,36 +81,10 @@ def test_numbers_and_dates_stored_as_text_are_read(sn):
 def test_formulas_are_read_as_their_cached_values(sn):
     edit(sn, {"Kunder": {"A2": '=UPPER("barn och unga")'}})
     # openpyxl writes no cached value; add one as Excel and LibreOffice do when they save
-    patch_xml(sn, b'<f>UPPER("barn och unga")</f><v></v></c>',
-              b'<f>UPPER("barn och unga")</f><v>BARN OCH UNGA</v></c>')
-    patch_xml(sn, b'<c r="A2" s="4"><f>', b'<c r="A2" s="4" t="str"><f>')
+    patch_xml(sn, rb'(<c r="A2"[^>]*)><f>(UPPER\("barn och unga"\))</f><v></v>',
+              rb'\1 t="str"><f>\2</f><v>BARN OCH UNGA</v>')
     result = read_workbook(sn)
     assert result.value.kunder[0].kund == "BARN OCH UNGA"
-
-
-def test_five_mistakes_give_five_messages_at_the_right_cells(sn):
-    edit(sn, {
-        "Kunder": {"C3": None},  # Behov empty
-        "Utvecklingsgrupp": {"B2": "Ordf."},  # not a role
-        "Verksamhetsidé": {"B3": "den nionde"},  # not a date
-        "Beroenden": {"B2": "XYZ"},  # unknown nämnd (row 2 is internal in the example)
-        "Förslag till beslut": {"A3": "två"},  # not a number
-    })
-    inputs = sn.parent
-    write_workbook(schema.KOMMUN, inputs / "kommun.xlsx", __import__("pipeline.examples",
-                   fromlist=["KOMMUN"]).KOMMUN)
-    found = [str(d) for d in load(inputs).diagnostics if d.is_error]
-    assert found == [
-        'sn.xlsx › Beroenden!B2: Nämndkoden XYZ finns inte i kommunens register. Använd en av '
-        "BUN, KS, KTN, MBN, SN.",
-        'sn.xlsx › Förslag till beslut!A3: "två" är inget heltal. Skriv ett heltal i kolumnen "Nr".',
-        'sn.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
-        'sn.xlsx › Utvecklingsgrupp!B2: "Ordf." är inget giltigt värde i kolumnen "Roll". Välj '
-        '"Ordförande", "Vice ordförande", "Opposition", "Förvaltningens ledningsgrupp", '
-        '"Processtöd" eller "Övrig".',
-        'sn.xlsx › Verksamhetsidé!B3: Datumet "den nionde" kan inte läsas. Skriv det som '
-        "ÅÅÅÅ-MM-DD, till exempel 2021-10-07.",
-    ]
 
 
 def test_error_values_and_control_characters_are_reported_with_the_cell(sn):
