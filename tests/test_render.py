@@ -164,3 +164,29 @@ def test_optional_sections_are_left_out_when_empty():
                    "Expedieras till", "Vad – omfång och ansvar"):
         assert absent not in headings
     assert "Förslag till beslut" in headings
+
+
+ALL_SECTIONS = ["Förslag till beslut", "Sammanfattning", "Ärendet", "Uppdraget", "Arbetsprocessen",
+                "Förslag till verksamhetsidé", "Förvaltningens bedömning", "Vad – omfång och ansvar",
+                "Styrande lagar och direktiv", "Politikens intentioner", "För vem och varför",
+                "Utmaningar och möjligheter", "Utmaningar", "Möjligheter", "Beroenden",
+                "Samband och synergier", "Utvecklingsgruppen", "Reflektioner och nästa steg",
+                "Reflektioner", "Nästa steg", "Beslutsunderlag", "Expedieras till"]
+
+
+def _level(block) -> int:
+    """Return a block's heading level, or 0 for body text and tables."""
+    style = block.xpath("./w:pPr/w:pStyle/@w:val")
+    return int(style[0][-1]) if style and style[0].startswith("Heading") else 0
+
+
+@pytest.mark.parametrize("kod", [n.kod for n in NAMNDER])
+def test_every_section_of_every_example_has_content(built, kod):
+    document = docx.Document(built[kod])
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[1:] == ALL_SECTIONS
+    blocks = [b for b in document.element.body if b.tag != qn("w:sectPr")]
+    for block, following in zip(blocks, blocks[1:], strict=False):
+        level = _level(block)
+        if level:  # a heading is followed by content or by a deeper heading
+            assert _level(following) == 0 or _level(following) > level, block.xpath("string(.)")
