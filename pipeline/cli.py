@@ -6,13 +6,17 @@ from pathlib import Path
 
 import click
 
+from . import clisv
 from .diagnostics import Diagnostic, UnderlagError
+
+clisv.install()
 
 FOLDER = click.Path(file_okay=False, path_type=Path)
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+COMMAND = {"options_metavar": "[FLAGGOR]"}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group("underlag", context_settings=CONTEXT, subcommand_metavar="KOMMANDO [ARGUMENT]...", **COMMAND)
 @click.version_option(package_name="underlag", message="underlag %(version)s")
 def main() -> None:
     """Underlag för nämndernas verksamhetsidé: arbetsböcker in, Word och PowerPoint ut.
@@ -41,7 +45,7 @@ def _summary(problems: list[Diagnostic]) -> str:
     return " och ".join(parts) if parts else "inga problem"
 
 
-@main.command()
+@main.command(**COMMAND)
 @click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
               help="Mappen med arbetsböckerna.")
 @click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
@@ -72,7 +76,7 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
     raise SystemExit(report.exit_code)
 
 
-@main.command()
+@main.command(**COMMAND)
 @click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
               help="Mappen med arbetsböckerna.")
 @click.option("--templates", "templates_dir", type=FOLDER, default=Path("templates"),
@@ -96,7 +100,7 @@ def kontrollera(inputs_dir: Path, templates_dir: Path) -> None:
     raise SystemExit(1 if any(p.is_error for p in problems) else 0)
 
 
-@main.command()
+@main.command(**COMMAND)
 @click.argument("kod")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Filen som skrivs. Standard: arbetsbok-KOD.xlsx.")
@@ -117,7 +121,7 @@ def arbetsbok(kod: str, output: Path | None, inputs_dir: Path, ersatt: bool) -> 
     click.echo(f"Skrev {path}")
 
 
-@main.command()
+@main.command(**COMMAND)
 @click.argument("mapp", type=FOLDER)
 @click.option("--exempel", is_flag=True, help="Lägg också exemplens arbetsböcker i inputs/.")
 def ny(mapp: Path, exempel: bool) -> None:
@@ -135,7 +139,7 @@ def ny(mapp: Path, exempel: bool) -> None:
     click.echo(f"Klart. Fortsätt med: cd {mapp} och underlag kontrollera")
 
 
-@main.command(name="format")
+@main.command(name="format", **COMMAND)
 def format_() -> None:
     """Visa arbetsböckernas format: flikar, kolumner och vad som måste fyllas i.
 

@@ -31,7 +31,8 @@ def workdir(tmp_path, inputs, monkeypatch):
 def test_every_command_has_help_with_an_example(runner, command):
     result = runner.invoke(main, [*command, "--help"], catch_exceptions=False)
     assert result.exit_code == 0
-    assert "underlag" in result.output
+    assert result.output.startswith("Användning: underlag")
+    assert "Visa den här hjälpen och avsluta." in result.output
     if command:
         assert "Exempel:" in result.output
 
@@ -140,8 +141,12 @@ def test_arbetsbok_refuses_a_code_the_register_lacks(runner, workdir):
            "KS, SN, BUN, KTN, MBN, eller lägg till nämnden i fliken Nämnder.\n")
 
 
-def test_usage_errors_exit_2(runner):
-    assert runner.invoke(main, ["arbetsbok"]).exit_code == 2
+def test_usage_errors_exit_2_with_a_swedish_message(runner):
+    result = runner.invoke(main, ["arbetsbok"])
+    assert (result.exit_code, result.output) == (2, (
+        "Användning: underlag arbetsbok [FLAGGOR] KOD\n"
+        "Skriv 'underlag arbetsbok --help' för hjälp.\n\n"
+        "Fel: Saknar argumentet 'KOD'.\n"))
     assert runner.invoke(main, ["bygg", "--okänd"]).exit_code == 2
 
 
@@ -169,4 +174,4 @@ def test_ny_starts_a_working_folder_that_builds(runner, tmp_path, monkeypatch):
 def test_python_m_pipeline_runs_the_same_command():
     result = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True,
                             text=True, check=True, cwd=ROOT)
-    assert result.stdout.startswith("Usage: underlag")
+    assert result.stdout.startswith("Användning: underlag")
