@@ -8,7 +8,7 @@ from pathlib import Path
 from . import model as m
 from . import resources
 from .checks import check_duplicates, check_kommun, check_namnd
-from .diagnostics import Diagnostic, Severity, UnderlagError, sort_key
+from .diagnostics import Diagnostic, Severity, TemplateError, UnderlagError, sort_key
 from .output import atomic_write
 from .read import ReadResult, read_workbook
 
@@ -129,7 +129,6 @@ def build(inputs_dir: Path, out: Path, templates: Path | None) -> BuildReport:
 
 def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
     """Render every template for every buildable nämnd in memory; return template problems."""
-    from .diagnostics import TemplateError
     from .render.docx import DocxRenderer
 
     kommun = inputs.kommun

@@ -39,7 +39,7 @@ def _summary(problems: list[Diagnostic]) -> str:
     warnings = len(problems) - errors
     parts = []
     if errors:
-        parts.append(f"{errors} fel" )
+        parts.append(f"{errors} fel")
     if warnings:
         parts.append(f"{warnings} {'varning' if warnings == 1 else 'varningar'}")
     return " och ".join(parts) if parts else "inga problem"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,9 +92,6 @@ def read_workbook(path: Path) -> ReadResult:
     result = ReadResult(path)
     try:
         wb = _open(path)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        result.add(_unreadable(exc))
-        return result
     except Exception as exc:  # noqa: BLE001 - any parser failure is the user's file, not a crash
         result.add(_unreadable(exc))
         return result

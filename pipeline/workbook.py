@@ -140,7 +140,7 @@ INSTRUCTIONS = {
 }
 
 
-def _validation(column: schema.Column, codes: tuple[str, ...]) -> DataValidation | None:
+def _validation(column: schema.Column, codes: tuple[str, ...]) -> DataValidation:
     """Return the drop-down list or type check with input help for a column."""
     choices = column.choices or (codes if column.kind == "kod" and codes else ())
     if choices:

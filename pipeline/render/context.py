@@ -33,6 +33,7 @@ class Filters:
             "kort_datum": svenska.kort_datum,
             "vecka": svenska.vecka,
             "tid": svenska.tid,
+            "klockslag": svenska.klockslag,
             "lista": svenska.lista,
             "stycken": stycken,
             "part": self.part,
