@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -29,19 +29,26 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def fixed_modified(created: str) -> Callable[[bytes], bytes]:
-    """Return a rewrite of docProps/core.xml that sets the modified time to a fixed value."""
+def fixed_core_dates(stamp: str) -> Callable[[bytes], bytes]:
+    """Return a rewrite of docProps/core.xml that sets created and modified to a fixed time."""
 
     def rewrite(xml: bytes) -> bytes:
-        return _MODIFIED.sub(rb"\g<1>" + created.encode() + rb"\g<2>", xml)
+        return _CORE_DATES.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", xml)
 
     return rewrite
 
 
 def deterministic_zip(
-    data: bytes, rewrite: dict[str, Callable[[bytes], bytes]] | None = None
+    data: bytes,
+    rewrite: dict[str, Callable[[bytes], bytes]] | None = None,
+    *,
+    embedded: dict[str, Callable[[bytes], bytes]] | None = None,
 ) -> bytes:
-    """Return an Office file's bytes with fixed timestamps, so equal inputs give equal bytes."""
+    """Return an Office file's bytes with fixed timestamps, so equal inputs give equal bytes.
+
+    `rewrite` changes members by name; `embedded` is applied inside embedded workbooks
+    (a chart's data), which carry timestamps of their own.
+    """
     rewrite = rewrite or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
@@ -49,6 +56,8 @@ def deterministic_zip(
             blob = src.read(info)
             if info.filename in rewrite:
                 blob = rewrite[info.filename](blob)
+            elif embedded is not None and info.filename.endswith(".xlsx"):
+                blob = deterministic_zip(blob, embedded)
             new = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
             new.compress_type = zipfile.ZIP_DEFLATED
             new.external_attr = 0o600 << 16

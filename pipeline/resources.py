@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
-TEMPLATE_NAMES = ("beslutsunderlag.docx",)
+TEMPLATE_NAMES = ("beslutsunderlag.docx", "avstamning.pptx", "kommunovergripande.pptx")
 
 
 def default_templates() -> Path:

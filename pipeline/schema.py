@@ -44,6 +44,7 @@ class Sheet:
     stage: str = ""  # when in the process the sheet is worked on
     min_rows: int = 0  # rows needed before the workbook can be built
     empty_hint: str = ""  # what to do when a table has no rows (a warning)
+    target_rows: int = 1  # rows a complete section usually has (status in the combined deck)
 
     @property
     def is_form(self) -> bool:
@@ -140,6 +141,7 @@ UTVECKLINGSGRUPP = Sheet(
     m.Medlem,
     "Före pass 1",
     empty_hint="Skriv in utvecklingsgruppens medlemmar.",
+    target_rows=6,
 )
 
 UPPDRAG = Sheet(
@@ -154,6 +156,7 @@ UPPDRAG = Sheet(
     m.Ansvar,
     "Pass 1–2",
     empty_hint="Beskriv nämndens ansvarsområden.",
+    target_rows=3,
 )
 
 STYRDOKUMENT = Sheet(
@@ -170,6 +173,7 @@ STYRDOKUMENT = Sheet(
     m.Styrdokument,
     "Pass 1–2",
     empty_hint="Skriv in de lagar och direktiv som styr nämnden.",
+    target_rows=3,
 )
 
 INTENTIONER = Sheet(
@@ -184,6 +188,7 @@ INTENTIONER = Sheet(
     m.Intention,
     "Pass 1–2",
     empty_hint="Beskriv politikens intentioner.",
+    target_rows=2,
 )
 
 KUNDER = Sheet(
@@ -205,6 +210,7 @@ KUNDER = Sheet(
     m.Kund,
     "Pass 1–2",
     empty_hint="Skriv in verksamheternas kunder och målgrupper.",
+    target_rows=3,
 )
 
 UTMANINGAR = Sheet(
@@ -220,6 +226,7 @@ UTMANINGAR = Sheet(
     m.Utmaning,
     "Pass 1–2",
     empty_hint="Beskriv utmaningar och möjligheter.",
+    target_rows=4,
 )
 
 BEROENDEN = Sheet(
@@ -240,6 +247,7 @@ BEROENDEN = Sheet(
     m.Beroende,
     "Pass 1–2",
     empty_hint="Beskriv beroenden till andra nämnder och externa intressenter.",
+    target_rows=3,
 )
 
 SYNERGIER = Sheet(
@@ -259,6 +267,7 @@ SYNERGIER = Sheet(
     m.Synergi,
     "Avstämning 7 oktober",
     empty_hint="Skriv in samband och synergier från avstämningen 7 oktober.",
+    target_rows=2,
 )
 
 VERKSAMHETSIDE = Sheet(
@@ -295,6 +304,7 @@ REFLEKTIONER = Sheet(
     m.Reflektion,
     "Pass 5",
     empty_hint="Skriv in reflektioner och nästa steg från pass 5.",
+    target_rows=2,
 )
 
 BESLUT = Sheet(
@@ -334,6 +344,7 @@ TIDPLAN = Sheet(
     m.Mote,
     "Före pass 1",
     empty_hint="Skriv in utvecklingsgruppens möten.",
+    target_rows=3,
 )
 
 NAMND = WorkbookSchema(

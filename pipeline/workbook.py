@@ -15,7 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import model as m
 from . import schema
-from .output import atomic_write, deterministic_zip, fixed_modified
+from .output import atomic_write, deterministic_zip, fixed_core_dates
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -72,7 +72,7 @@ def workbook_bytes(
     buf = io.BytesIO()
     wb.save(buf)
     stamp = CREATED.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return deterministic_zip(buf.getvalue(), {"docProps/core.xml": fixed_modified(stamp)})
+    return deterministic_zip(buf.getvalue(), {"docProps/core.xml": fixed_core_dates(stamp)})
 
 
 def _instructions(ws, wb_schema: schema.WorkbookSchema) -> None:

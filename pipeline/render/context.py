@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import analyse, svenska
 from .. import model as m
-from .. import svenska
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class Filters:
             "klockslag": svenska.klockslag,
             "lista": svenska.lista,
             "stycken": stycken,
+            "rader": rader,
             "part": self.part,
             "namnder": self.namnder,
         }
@@ -53,6 +54,11 @@ class Filters:
             return self.names.get(match[0], match[0])
 
         return re.sub(r"\b[A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,9}\b", expand, text)
+
+
+def rader(items) -> str:
+    """Join items one per line."""
+    return "\n".join(str(i) for i in items)
 
 
 def stycken(text: str) -> list[str]:
@@ -100,4 +106,69 @@ def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
             f"Utvecklingsgruppens underlag och förslag till verksamhetsidé, "
             f"{svenska.datum(ide.datum) if ide else svenska.datum(namnd.datum)}",
         ],
+    }
+
+
+def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = None) -> dict:
+    """Return the names a nämnd's avstämning deck can use."""
+    return {
+        **namnd_context(kommun, namnd),
+        "versioner": sorted(namnd.verksamhetsideer, key=lambda v: (v.version, v.datum)),
+        "utmaningar_forst": [*namnd.endast_utmaningar, *namnd.mojligheter],
+        "bilder": bilder or {},
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class NamndSammanfattning:
+    """One nämnd as the kommunövergripande deck shows it."""
+
+    kod: str
+    namn: str
+    formulering: str
+    kunder: tuple[str, ...]
+    status: analyse.Status
+
+
+@dataclass(frozen=True, slots=True)
+class Steg:
+    """A next step named by one nämnd."""
+
+    kod: str
+    text: str
+
+
+MAIN_KUNDER = 6  # kunder shown per nämnd in the combined deck
+
+
+def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None = None) -> dict:
+    """Return the names the kommunövergripande deck can use."""
+    from .pptx import ChartSpec, Matrix
+
+    summaries = [
+        NamndSammanfattning(
+            n.kod, n.namn,
+            n.verksamhetside.formulering if n.verksamhetside else "Ingen formulering ännu.",
+            tuple(k.kund for k in n.kunder[:MAIN_KUNDER]), analyse.status(n))
+        for n in namnder
+    ]
+    sections = [name for name, _ in summaries[0].status.avsnitt] if summaries else []
+    status_text = "; ".join(f"{s.kod} {s.status.totalt} %" for s in summaries)
+    header, rows = analyse.beroendematris(kommun, namnder)
+    return {
+        "kommun": kommun,
+        "namnder": summaries,
+        "milstolpar": sorted(kommun.milstolpar, key=lambda ms: ms.datum),
+        "gemensamma_kunder": analyse.gemensamma_kunder(kommun, namnder),
+        "synergier": analyse.gemensamma_synergier(kommun, namnder),
+        "nasta_steg": [Steg(n.kod, r.text) for n in namnder for r in n.reflektioner
+                       if r.typ == "Nästa steg"],
+        "diagram": {"status": ChartSpec(
+            sections,
+            [(s.kod, [p for _, p in s.status.avsnitt]) for s in summaries],
+            '0" %"',
+            f"Stapeldiagram: hur stor del av varje avsnitt nämnderna har fyllt i. {status_text}.",
+        )},
+        "matriser": {"beroenden": Matrix(header, rows)},
+        "bilder": bilder or {},
     }

@@ -8,45 +8,14 @@ from pathlib import Path
 
 import jinja2
 from docxtpl import DocxTemplate
-from markupsafe import Markup, escape
 
 from .. import model as m
 from ..diagnostics import TemplateError
 from ..output import deterministic_zip
 from .context import Filters, namnd_context
+from .environment import environment
 
 TEMPLATE_NAME = "beslutsunderlag.docx"
-_INVALID_XML = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-# docxtpl turns these back into {{ }} / {% %} after rendering; keep them literal instead.
-_DOCXTPL_MARKERS = re.compile(r"\{_(?=[{%])|(?<=[}%])_\}")
-
-
-def _finalize(value: object) -> Markup:
-    """Return any value as escaped XML text; cell text never becomes markup or template code."""
-    if isinstance(value, Markup):
-        return value
-    text = _INVALID_XML.sub("", "" if value is None else str(value))
-    escaped = str(escape(text))
-    return Markup(_DOCXTPL_MARKERS.sub(lambda mt: mt[0].replace("_", "&#95;"), escaped))
-
-
-def _plain(value: object) -> str:
-    """Return a value as one line of plain text, for document properties."""
-    return " ".join(_INVALID_XML.sub("", "" if value is None else str(value)).split())
-
-
-def environment(filters: Filters, *, plain: bool = False) -> jinja2.Environment:
-    """Return a strict Jinja environment: unknown names fail, cell text is always data."""
-    env = jinja2.Environment(
-        undefined=jinja2.StrictUndefined,
-        autoescape=not plain,
-        finalize=_plain if plain else _finalize,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(filters.as_dict())
-    return env
-
-
 class _Template(DocxTemplate):
     """docxtpl, with document properties rendered as plain text (python-docx escapes them)."""
 
@@ -64,8 +33,8 @@ class DocxRenderer:
         self.blob = template.read_bytes()
         self.kommun = kommun
         filters = Filters(kommun)
-        self.env = environment(filters)
-        self.plain_env = environment(filters, plain=True)
+        self.env = environment(filters, "xml")
+        self.plain_env = environment(filters, "plain")
 
     def render(self, namnd: m.Namnd) -> bytes:
         """Return the rendered document's bytes for one nämnd."""

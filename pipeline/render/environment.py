@@ -1,0 +1,49 @@
+"""Strict Jinja environments: unknown names fail, and cell text is always data."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .context import Filters
+
+# Characters XML 1.0 cannot hold; tab and line feed stay (they become <w:tab/>, <a:br/> …).
+INVALID_XML = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# docxtpl turns these back into {{ }} / {% %} after rendering; keep them literal instead.
+_DOCXTPL_MARKERS = re.compile(r"\{_(?=[{%])|(?<=[}%])_\}")
+
+
+def _text(value: object) -> str:
+    """Return a value as text XML can hold (the PowerPoint engine sets it through lxml)."""
+    return INVALID_XML.sub("", "" if value is None else str(value))
+
+
+def _xml(value: object) -> Markup:
+    """Return a value as escaped XML text for docxtpl, which renders the XML itself."""
+    if isinstance(value, Markup):
+        return value
+    escaped = str(escape(_text(value)))
+    return Markup(_DOCXTPL_MARKERS.sub(lambda mt: mt[0].replace("_", "&#95;"), escaped))
+
+
+def _plain(value: object) -> str:
+    """Return a value as one line of plain text, for document properties."""
+    return " ".join(_text(value).split())
+
+
+FINALIZE = {"xml": _xml, "text": _text, "plain": _plain}
+
+
+def environment(filters: Filters, mode: Literal["xml", "text", "plain"]) -> jinja2.Environment:
+    """Return a strict environment: "xml" for docxtpl, "text" for PowerPoint, "plain" for titles."""
+    env = jinja2.Environment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=mode == "xml",
+        finalize=FINALIZE[mode],
+        keep_trailing_newline=True,
+    )
+    env.filters.update(filters.as_dict())
+    return env

@@ -1,0 +1,139 @@
+"""Slide operations python-pptx lacks: clone, delete, reorder, and part naming in one pass."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import itertools
+import uuid
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.parts.chart import ChartPart
+from pptx.parts.embeddedpackage import EmbeddedXlsxPart
+from pptx.parts.slide import SlidePart
+from pptx.presentation import Presentation
+from pptx.slide import Slide
+
+P14_CREATION = "{http://schemas.microsoft.com/office/powerpoint/2010/main}creationId"
+A16_CREATION = "{http://schemas.microsoft.com/office/drawing/2014/main}creationId"
+_SLIDE_CHILDREN = ("clrMapOvr", "transition", "timing", "extLst")
+_PML = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+class SlideFactory:
+    """Clones slides within one presentation, naming new parts without walking the package."""
+
+    def __init__(self, prs: Presentation) -> None:
+        self.prs = prs
+        self._counter = itertools.count(1)
+
+    def _partname(self, template: str) -> PackURI:
+        # temporary unique names; `renumber_parts` gives the final ones before saving
+        return PackURI(template % (100000 + next(self._counter)))
+
+    def clone(self, source: Slide) -> Slide:
+        """Return a copy of a slide, appended at the end, with its own chart parts."""
+        prs_part = self.prs.part
+        part = SlidePart.new(self._partname("/ppt/slides/slide%d.xml"), prs_part.package,
+                             source.slide_layout.part)
+        rid = prs_part.relate_to(part, RT.SLIDE)
+        self.prs.slides._sldIdLst.add_sldId(rid)
+        _free_rids(part, set(source.part.rels.keys()))
+        clone = part.slide
+        src_el, dst_el = source._element, clone._element
+        dst_el.replace(dst_el.cSld, copy.deepcopy(src_el.cSld))
+        for tag in _SLIDE_CHILDREN:
+            for child in src_el.findall(_PML + tag):
+                dst_el.append(copy.deepcopy(child))
+        for rel in source.part.rels.values():
+            if rel.reltype in (RT.SLIDE_LAYOUT, RT.NOTES_SLIDE):
+                continue
+            if rel.is_external:
+                part.rels._rels[rel.rId] = copy.copy(rel)
+                continue
+            target = rel.target_part
+            if isinstance(target, ChartPart):
+                target = self._copy_chart(target)
+            part.rels._rels[rel.rId] = type(rel)(part.partname.baseURI, rel.rId, rel.reltype,
+                                                 rel._target_mode, target)
+        if source.has_notes_slide:
+            clone.notes_slide.notes_text_frame.text = source.notes_slide.notes_text_frame.text
+        return clone
+
+    def _copy_chart(self, chart: ChartPart) -> ChartPart:
+        package = self.prs.part.package
+        new = ChartPart.load(self._partname("/ppt/charts/chart%d.xml"), chart.content_type,
+                             package, chart.blob)
+        for rel in chart.rels.values():
+            target = rel.target_part
+            if isinstance(target, EmbeddedXlsxPart):
+                target = EmbeddedXlsxPart(
+                    self._partname("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx"),
+                    target.content_type, package, target.blob)
+            new.rels._rels[rel.rId] = type(rel)(new.partname.baseURI, rel.rId, rel.reltype,
+                                                rel._target_mode, target)
+        return new
+
+    def delete(self, slide: Slide) -> None:
+        """Remove a slide and its relationship from the presentation."""
+        sld_ids = self.prs.slides._sldIdLst
+        for sld_id in list(sld_ids):
+            if self.prs.part.related_part(sld_id.rId) is slide.part:
+                self.prs.part.drop_rel(sld_id.rId)
+                sld_ids.remove(sld_id)
+                return
+
+    def reorder(self, slides: list[Slide]) -> None:
+        """Put the presentation's slides in this order (all slides must be listed)."""
+        sld_ids = self.prs.slides._sldIdLst
+        by_part = {self.prs.part.related_part(s.rId): s for s in sld_ids}
+        ordered = [next(e for p, e in by_part.items() if p is slide.part) for slide in slides]
+        for element in list(sld_ids):
+            sld_ids.remove(element)
+        for element in ordered:
+            sld_ids.append(element)
+
+
+def _free_rids(part: SlidePart, taken: set[str]) -> None:
+    """Move the new slide's own relationships (its layout) off the ids the source uses."""
+    numbers = [int(r[3:]) for r in taken if r.startswith("rId") and r[3:].isdigit()]
+    next_free = max(numbers, default=0) + 1
+    for rid in [r for r in part.rels if r in taken]:
+        rel = part.rels.pop(rid)
+        new_id = f"rId{next_free}"
+        next_free += 1
+        part.rels._rels[new_id] = type(rel)(part.partname.baseURI, new_id, rel.reltype,
+                                            rel._target_mode, rel.target_part)
+
+
+def renumber_parts(prs: Presentation) -> None:
+    """Give slides, notes, charts and embedded workbooks sequential names in slide order."""
+    counters = {"slide": 0, "notes": 0, "chart": 0, "embedding": 0}
+
+    def name(kind: str, template: str) -> PackURI:
+        counters[kind] += 1
+        return PackURI(template % counters[kind])
+
+    for slide in prs.slides:
+        slide.part.partname = name("slide", "/ppt/slides/slide%d.xml")
+        if slide.has_notes_slide:
+            slide.notes_slide.part.partname = name("notes", "/ppt/notesSlides/notesSlide%d.xml")
+        for rel in slide.part.rels.values():
+            if not rel.is_external and isinstance(rel.target_part, ChartPart):
+                chart = rel.target_part
+                chart.partname = name("chart", "/ppt/charts/chart%d.xml")
+                for chart_rel in chart.rels.values():
+                    if isinstance(chart_rel.target_part, EmbeddedXlsxPart):
+                        chart_rel.target_part.partname = name(
+                            "embedding", "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
+
+
+def fresh_creation_ids(slide: Slide, salt: str) -> None:
+    """Give a cloned slide and its shapes creation ids of their own (deterministic per salt)."""
+    for n, element in enumerate(slide._element.iter(P14_CREATION, A16_CREATION)):
+        digest = hashlib.sha256(f"{salt}/{n}".encode()).hexdigest()
+        if element.tag == P14_CREATION:
+            element.set("val", str(int(digest[:8], 16) % 2147483647 + 1))
+        else:
+            element.set("id", "{" + str(uuid.UUID(hex=digest[:32])).upper() + "}")

@@ -1,0 +1,340 @@
+"""Produce templates/avstamning.pptx and templates/kommunovergripande.pptx (16:9).
+
+Run `python scripts/make_pptx_templates.py`. The committed templates are this script's output.
+Staff may restyle them in PowerPoint (theme, fonts, colours, positions) as long as the tags
+and the shape names `diagram:…`, `matris:…` and `bild:…` stay; see README, "Mallar".
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.output import atomic_write, deterministic_zip, fixed_core_dates  # noqa: E402
+
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 on white
+LIGHT = RGBColor(0xDC, 0xE6, 0xF1)
+TEXT = RGBColor(0x26, 0x26, 0x26)  # 15:1 on white
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+MARGIN = Inches(0.6)
+CONTENT_TOP = Inches(1.45)
+CONTENT_WIDTH = WIDTH - 2 * MARGIN
+BODY_PT = 14
+LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5
+
+
+def new_deck():
+    """Return an empty 16:9 presentation with a sober master: dark blue titles, an accent bar."""
+    prs = Presentation()
+    scale = WIDTH / prs.slide_width
+    prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+    for holder in [prs.slide_master, *prs.slide_layouts]:
+        for shape in holder.shapes:
+            if shape.left is not None:
+                shape.left, shape.width = int(shape.left * scale), int(shape.width * scale)
+    master = prs.slide_master
+    title_style = master._element.find(qn("p:txStyles")).find(qn("p:titleStyle"))
+    rpr = title_style.find(qn("a:lvl1pPr")).find(qn("a:defRPr"))
+    rpr.set("sz", "3000")
+    rpr.set("b", "1")
+    for fill in rpr.findall(qn("a:solidFill")):
+        rpr.remove(fill)
+    fill = rpr.makeelement(qn("a:solidFill"), {})
+    fill.append(fill.makeelement(qn("a:srgbClr"), {"val": "1F4E79"}))
+    rpr.insert(0, fill)
+    title_style.find(qn("a:lvl1pPr")).set("algn", "l")
+    scratch = prs.slides.add_slide(prs.slide_layouts[6])  # masters cannot add shapes
+    bar = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, HEIGHT - Inches(0.12), WIDTH,
+                                   Inches(0.12))
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = ACCENT
+    bar.line.fill.background()
+    bar.name = "Dekor"
+    bar._element.find(".//" + qn("p:cNvPr")).set("id", "100")
+    master.shapes._spTree.append(copy.deepcopy(bar._element))
+    sld_ids = prs.slides._sldIdLst
+    prs.part.drop_rel(sld_ids[0].rId)
+    sld_ids.remove(sld_ids[0])
+    cover = prs.slide_layouts[LAYOUT_TITLE]
+    cover_title, cover_sub = cover.placeholders[0], cover.placeholders[1]
+    cover_title.left, cover_title.top = MARGIN, Inches(2.3)
+    cover_title.width, cover_title.height = CONTENT_WIDTH - Inches(2.6), Inches(1.4)
+    cover_sub.left, cover_sub.top = MARGIN, Inches(3.9)
+    cover_sub.width, cover_sub.height = CONTENT_WIDTH - Inches(2.6), Inches(1.6)
+    layout = prs.slide_layouts[LAYOUT_TITLE_ONLY]
+    title = layout.placeholders[0]
+    title.left, title.top, title.width, title.height = MARGIN, Inches(0.35), CONTENT_WIDTH, Inches(0.9)
+    return prs
+
+
+def slide(prs, title: str, notes: str = "", layout: int = LAYOUT_TITLE_ONLY):
+    """Add a slide with a title and, optionally, a directive in its notes."""
+    s = prs.slides.add_slide(prs.slide_layouts[layout])
+    s.shapes.title.text = title
+    s.shapes.title.name = "Rubrik"
+    for shape in list(s.placeholders):
+        if shape.placeholder_format.idx != 0:
+            shape._element.getparent().remove(shape._element)
+    if notes:
+        s.notes_slide.notes_text_frame.text = notes
+    return s
+
+
+def textbox(s, name: str, paragraphs: list[tuple[str, int, bool]], top=CONTENT_TOP,
+            height=Inches(5.3), left=MARGIN, width=CONTENT_WIDTH, color=TEXT):
+    """Add a text box of (text, size, bold) paragraphs that wraps within its box."""
+    box = s.shapes.add_textbox(left, top, width, height)
+    box.name = name
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    for i, (text, size, bold) in enumerate(paragraphs):
+        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run = p.add_run()
+        run.text = text
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = color
+        p.space_after = Pt(6)
+    return box
+
+
+def table(s, name: str, columns: list[tuple[str, str, float]], loop: str, top=CONTENT_TOP):
+    """Add a table: a header row, and a row repeated for each item of a loop."""
+    width = sum(w for _, _, w in columns)
+    shape = s.shapes.add_table(2, len(columns), MARGIN, top, Inches(width), Inches(0.8))
+    shape.name = name
+    tbl = shape.table
+    tbl.first_row = True
+    tbl.horz_banding = True
+    for i, (header, cell, w) in enumerate(columns):
+        tbl.columns[i].width = Inches(w)
+        _cell(tbl.cell(0, i), header, bold=True, color=WHITE, fill=ACCENT)
+        _cell(tbl.cell(1, i), (f"{{%tr for {loop} %}}" if i == 0 else "") + cell)
+    tbl.rows[0].height = Inches(0.4)
+    tbl.rows[1].height = Inches(0.4)
+    return shape
+
+
+def _cell(cell, text: str, *, bold=False, color=TEXT, fill=None) -> None:
+    cell.text = ""
+    run = cell.text_frame.paragraphs[0].add_run()
+    run.text = text
+    run.font.size = Pt(BODY_PT)
+    run.font.bold = bold
+    run.font.color.rgb = color
+    cell.margin_top = cell.margin_bottom = Emu(45720)
+    if fill is not None:
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = fill
+
+
+def title_slide(prs, title: str, subtitle: str):
+    s = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
+    s.shapes.title.text = title
+    s.shapes.title.name = "Rubrik"
+    sub = s.placeholders[1]
+    sub.name = "Underrubrik"
+    sub.text = subtitle
+    s.shapes.title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    for p in sub.text_frame.paragraphs:
+        p.alignment = PP_ALIGN.LEFT
+        for r in p.runs:
+            r.font.size = Pt(20)
+            r.font.color.rgb = TEXT
+    logo = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, WIDTH - MARGIN - Inches(2.2), Inches(0.4),
+                              Inches(2.2), Inches(1.0))
+    logo.name = "bild:logotyp"
+    logo.fill.background()
+    logo.line.fill.background()
+    logo._element.find(".//" + qn("p:cNvPr")).set("descr", "Kommunens logotyp")
+    return s
+
+
+def avstamning() -> bytes:
+    """Return the per-nämnd avstämning deck template."""
+    prs = new_deck()
+    title_slide(prs, "{{ namnd.namn }}",
+                "Verksamhetsidé – underlag till avstämning\n{{ kommun.namn }} · "
+                "{{ namnd.forvaltning }}")
+    s = slide(prs, "Utvecklingsgruppen", "{%slide if namnd.medlemmar %}")
+    table(s, "Tabell grupp", [("Namn", "{{ m.namn }}", 4), ("Roll", "{{ m.roll }}", 4),
+                              ("Parti eller funktion", "{{ m.parti_funktion }}", 4.1)],
+          "m in namnd.medlemmar")
+    s = slide(prs, "Vad – uppdrag och ansvar", "{%slide if namnd.ansvar %}")
+    table(s, "Tabell ansvar", [("Ansvarsområde", "{{ a.omrade }}", 3.6),
+                               ("Beskrivning", "{{ a.beskrivning }}", 8.5)], "a in namnd.ansvar")
+    s = slide(prs, "Vad – styrande lagar och direktiv", "{%slide if namnd.styrdokument %}")
+    table(s, "Tabell styrdokument", [("Styrdokument", "{{ d.namn }}", 4.4), ("Typ", "{{ d.typ }}", 2.3),
+                                     ("Vad det styr", "{{ d.styr }}", 5.4)],
+          "d in namnd.styrdokument")
+    s = slide(prs, "Vad – politikens intentioner", "{%slide if namnd.intentioner %}")
+    table(s, "Tabell intentioner", [("Intention", "{{ i.intention }}", 8.1),
+                                    ("Källa", "{{ i.kalla }}", 4)], "i in namnd.intentioner")
+    s = slide(prs, "För vem och varför – kunder och målgrupper", "{%slide if namnd.kunder %}")
+    table(s, "Tabell kunder", [("Kund eller målgrupp", "{{ k.kund }}", 2.6),
+                               ("Situation", "{{ k.situation }}", 3.15),
+                               ("Behov", "{{ k.behov }}", 3.15), ("Värde", "{{ k.varde }}", 3.2)],
+          "k in namnd.kunder")
+    s = slide(prs, "Utmaningar och möjligheter", "{%slide if namnd.utmaningar %}")
+    table(s, "Tabell utmaningar", [("Typ", "{{ u.typ }}", 2.2),
+                                   ("Beskrivning", "{{ u.beskrivning }}", 9.9)],
+          "u in utmaningar_forst")
+    s = slide(prs, "Beroenden till andra", "{%slide if namnd.beroenden %}")
+    table(s, "Tabell beroenden", [("Beroende till", "{{ b|part }}", 3.3), ("Typ", "{{ b.typ }}", 1.4),
+                                  ("Riktning", "{{ b.riktning }}", 2.6),
+                                  ("Beskrivning", "{{ b.beskrivning }}", 4.8)],
+          "b in namnd.beroenden")
+    s = slide(prs, "Samband och synergier", "{%slide if namnd.synergier %}")
+    table(s, "Tabell synergier", [("Med", "{{ y.med|namnder }}", 2.8),
+                                  ("Gränsöverskridande process", "{{ y.process }}", 3.2),
+                                  ("Synergi", "{{ y.synergi }}", 3.2),
+                                  ("Nästa steg", "{{ y.nasta_steg }}", 2.9)],
+          "y in namnd.synergier")
+    s = slide(prs, "Förslag till verksamhetsidé", "{%slide if ide %}")
+    textbox(s, "Verksamhetsidé", [("{{ ide.formulering }}", 28, False)], top=Inches(1.8),
+            height=Inches(3.6), left=Inches(1.2), width=WIDTH - Inches(2.4), color=ACCENT)
+    textbox(s, "Version", [("Version {{ ide.version }}, {{ ide.datum|datum }} – "
+                            "{{ ide.status|lower }}", BODY_PT, False)],
+            top=Inches(5.8), height=Inches(0.6), left=Inches(1.2), width=WIDTH - Inches(2.4))
+    s = slide(prs, "Verksamhetsidéns versioner", "{%slide if namnd.verksamhetsideer|length > 1 %}")
+    table(s, "Tabell versioner", [("Version", "{{ v.version }}", 1.3),
+                                  ("Datum", "{{ v.datum|datum }}", 2.4),
+                                  ("Status", "{{ v.status }}", 2.4),
+                                  ("Formulering", "{{ v.formulering }}", 6.0)],
+          "v in versioner")
+    s = slide(prs, "Tidplan och möten", "{%slide if tidplan %}")
+    table(s, "Tabell möten", [("Datum", "{{ r.datum|datum }}", 2.6), ("Tid", "{{ r.tid }}", 1.9),
+                              ("Aktivitet", "{{ r.aktivitet }}", 4.6), ("Plats", "{{ r.plats }}", 3.0)],
+          "r in tidplan")
+    return _save(prs, "Avstämning – verksamhetsidé")
+
+
+def kommunovergripande() -> bytes:
+    """Return the kommunövergripande deck template."""
+    prs = new_deck()
+    title_slide(prs, "Verksamhetsidéer i {{ kommun.namn }}",
+                "Kommunövergripande sammanställning\n{{ namnder|length }} nämnder · "
+                "{{ milstolpar|map(attribute='datum')|map('datum')|join(', ') }}")
+    s = slide(prs, "Uppdraget")
+    textbox(s, "Uppdragstext", [("{%p for stycke in kommun.uppdrag|stycken %}", BODY_PT + 4, False),
+                                ("{{ stycke }}", BODY_PT + 4, False), ("{%p endfor %}", 18, False),
+                                ("{% if kommun.vision %}Vision: {{ kommun.vision }}{% endif %}",
+                                 BODY_PT + 4, True)])
+    s = slide(prs, "Processen och de gemensamma milstolparna", "{%slide if milstolpar %}")
+    table(s, "Tabell milstolpar", [("Datum", "{{ ms.datum|datum }}", 2.6),
+                                   ("Tid", "{{ ms.start|klockslag(ms.slut) }}", 1.9),
+                                   ("Milstolpe", "{{ ms.benamning }}", 3.0),
+                                   ("Innehåll", "{{ ms.beskrivning }}", 4.6)], "ms in milstolpar")
+    textbox(s, "Passen", [("Pass 1–2 v. 33–39: vad, för vem och varför. Pass 3–4 v. 41–48: "
+                           "formulering av verksamhetsidé. Pass 5 v. 50 och framåt: reflektion "
+                           "och underlag för beslut.", BODY_PT, False)],
+            top=Inches(5.9), height=Inches(0.9))
+    s = slide(prs, "Status per nämnd", "{%slide if namnder %}")
+    data = CategoryChartData(number_format='0" %"')
+    data.categories = ["Avsnitt 1", "Avsnitt 2"]
+    data.add_series("Nämnd", (100, 50))
+    frame = s.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, MARGIN, CONTENT_TOP, Inches(8.4),
+                               Inches(5.6), data)
+    frame.name = "diagram:status"
+    chart = frame.chart
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(14)
+    chart.category_axis.reverse_order = True
+    chart.category_axis.tick_labels.font.size = Pt(11)
+    chart.value_axis.maximum_scale = 100
+    chart.value_axis.minimum_scale = 0
+    chart.value_axis.tick_labels.font.size = Pt(11)
+    chart.value_axis.has_major_gridlines = True
+    table(s, "Tabell status", [("Nämnd", "{{ n.kod }}", 1.5), ("Ifyllt", "{{ n.status.totalt }} %", 1.7)],
+          "n in namnder", top=CONTENT_TOP)
+    s.shapes[-1].left = MARGIN + Inches(8.8)
+    s = slide(prs, "{{ n.namn }} ({{ n.kod }})", "{%slide for n in namnder %}")
+    textbox(s, "Verksamhetsidé", [("{{ n.formulering }}", 24, False)], top=Inches(1.5),
+            height=Inches(2.6), color=ACCENT)
+    textbox(s, "Kunder", [("Huvudsakliga kunder och målgrupper", BODY_PT + 2, True),
+                          ("{%p for k in n.kunder %}", BODY_PT + 2, False),
+                          ("• {{ k }}", BODY_PT + 2, False), ("{%p endfor %}", BODY_PT, False)],
+            top=Inches(4.3), height=Inches(2.6))
+    s = slide(prs, "Gemensamma kunder och målgrupper", "{%slide if gemensamma_kunder %}")
+    table(s, "Tabell gemensamma kunder", [("Kund eller målgrupp", "{{ g.kund }}", 4.5),
+                                          ("Nämnder", "{{ g.namnder|join(', ') }}", 7.6)],
+          "g in gemensamma_kunder")
+    s = slide(prs, "Beroenden mellan nämnderna", "{%slide if namnder %}")
+    shape = s.shapes.add_table(2, 2, MARGIN, CONTENT_TOP, Inches(9), Inches(0.8))
+    shape.name = "matris:beroenden"
+    tbl = shape.table
+    tbl.columns[0].width = Inches(2.6)
+    tbl.columns[1].width = Inches(6.4)
+    _cell(tbl.cell(0, 0), "Beroende av →", bold=True, color=WHITE, fill=ACCENT)
+    _cell(tbl.cell(0, 1), "NÄMND", bold=True, color=WHITE, fill=ACCENT)
+    _cell(tbl.cell(1, 0), "NÄMND", bold=True)
+    _cell(tbl.cell(1, 1), "●")
+    for r in range(2):
+        tbl.cell(r, 1).text_frame.paragraphs[0].alignment = 2  # centred
+    textbox(s, "Förklaring", [("● betyder att nämnden i raden är beroende av nämnden i "
+                               "kolumnen, enligt nämndernas egna flikar Beroenden.", BODY_PT, False)],
+            top=Inches(6.1), height=Inches(0.7))
+    s = slide(prs, "Samband och synergier", "{%slide if synergier %}")
+    table(s, "Tabell synergier", [("Gränsöverskridande process", "{{ y.process }}", 3.4),
+                                  ("Nämnder", "{{ y.namnder|join(', ') }}", 2.1),
+                                  ("Synergi", "{{ y.synergier|rader }}", 3.6),
+                                  ("Nästa steg", "{{ y.nasta_steg|rader }}", 3.0)],
+          "y in synergier")
+    s = slide(prs, "Nästa steg", "{%slide if nasta_steg %}")
+    table(s, "Tabell nästa steg", [("Nämnd", "{{ st.kod }}", 1.6), ("Nästa steg", "{{ st.text }}", 10.5)],
+          "st in nasta_steg")
+    return _save(prs, "Verksamhetsidéer – kommunövergripande")
+
+
+def _save(prs, title: str) -> bytes:
+    props = prs.core_properties
+    props.title = title
+    props.author = "underlag"
+    props.language = "sv-SE"
+    props.created = props.modified = dt.datetime(2021, 6, 1)
+    props.last_modified_by = "underlag"
+    props.revision = 1
+    _language(prs)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return deterministic_zip(buf.getvalue(), {"docProps/core.xml": fixed_core_dates(
+        "2021-06-01T00:00:00Z")})
+
+
+def _language(prs) -> None:
+    """Mark all text as Swedish: runs, end-of-paragraph marks and the master's text styles."""
+    parts = [prs.slide_master, *prs.slide_layouts, *prs.slides]
+    for holder in parts:
+        for rpr in holder._element.iter(qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")):
+            rpr.set("lang", "sv-SE")
+
+
+def main() -> None:
+    for name, build in (("avstamning.pptx", avstamning), ("kommunovergripande.pptx",
+                                                           kommunovergripande)):
+        target = ROOT / "templates" / name
+        atomic_write(target, build())
+        print(f"Skrev {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
