@@ -26,6 +26,7 @@ examples: $(VENV)/.installed
 
 templates: $(VENV)/.installed
 	$(PY) scripts/make_templates.py
+	$(PY) scripts/make_pptx_templates.py
 
 readme: $(VENV)/.installed
 	$(PY) scripts/update_readme.py

@@ -104,41 +104,62 @@ class BuildReport:
         return 1 if self.inputs.has_errors else 0
 
 
-def output_path(out: Path, namnd: m.Namnd) -> Path:
-    """Return where a nämnd's beslutsunderlag is written."""
-    return out / namnd.kod / f"beslutsunderlag-{namnd.kod}.docx"
+def output_path(out: Path, namnd: m.Namnd, kind: str = "beslutsunderlag") -> Path:
+    """Return where a nämnd's document is written: its beslutsunderlag or its avstämning deck."""
+    suffix = ".docx" if kind == "beslutsunderlag" else ".pptx"
+    return out / namnd.kod / f"{kind}-{namnd.kod}{suffix}"
+
+
+KOMMUN_DECK = "kommunovergripande.pptx"
 
 
 def build(inputs_dir: Path, out: Path, templates: Path | None) -> BuildReport:
-    """Build every nämnd that has no errors; the others are reported, not built."""
+    """Build every nämnd that has no errors, and the combined deck; report the others."""
     inputs = load(inputs_dir)
     report = BuildReport(inputs)
     report.skipped = [r.name for r in inputs.results if r.kind == "namnd" and not r.ok]
     kommun = inputs.kommun
     if kommun is None or not inputs.namnder:
         return report
-    from .render.docx import DocxRenderer  # heavy imports only when something is rendered
-
-    renderer = DocxRenderer(resources.template("beslutsunderlag.docx", templates), kommun)
+    docx, decks = _renderers(kommun, templates)
     for namnd in inputs.namnder:
-        target = output_path(out, namnd)
-        atomic_write(target, renderer.render(namnd))
-        report.written.append(target)
+        for target, render in ((output_path(out, namnd), docx.render),
+                               (output_path(out, namnd, "avstamning"), decks.namnd_deck)):
+            atomic_write(target, render(namnd))
+            report.written.append(target)
+    atomic_write(out / KOMMUN_DECK, decks.kommun_deck(inputs.namnder))
+    report.written.append(out / KOMMUN_DECK)
     return report
 
 
-def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
-    """Render every template for every buildable nämnd in memory; return template problems."""
+def _renderers(kommun: m.Kommun, templates: Path | None):
+    """Return the document and deck renderers, each template loaded once."""
+    from .render.decks import DeckRenderer  # heavy imports only when something is rendered
     from .render.docx import DocxRenderer
 
-    kommun = inputs.kommun
-    if kommun is None:
-        return []
-    path = resources.template("beslutsunderlag.docx", templates)
-    renderer = DocxRenderer(path, kommun)
-    for namnd in inputs.namnder:
-        try:
-            renderer.render(namnd)
-        except TemplateError as exc:
-            return [Diagnostic(path.name, exc.message)]
-    return []
+    docx = DocxRenderer(resources.template("beslutsunderlag.docx", templates), kommun)
+    return docx, DeckRenderer(templates, kommun)
+
+
+def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
+    """Render every template in memory with the inputs (or the examples); return its problems."""
+    kommun, namnder = inputs.kommun, inputs.namnder
+    if kommun is None or not namnder:
+        from .examples import KOMMUN, NAMNDER
+
+        kommun, namnder = KOMMUN, list(NAMNDER)
+    docx, decks = _renderers(kommun, templates)
+    problems = []
+    for render, name in ((docx.render, docx.template.name),
+                         (decks.namnd_deck, decks.avstamning.path.name)):
+        for namnd in namnder:
+            try:
+                render(namnd)
+            except TemplateError as exc:
+                problems.append(Diagnostic(name, exc.message))
+                break
+    try:
+        decks.kommun_deck(namnder)
+    except TemplateError as exc:
+        problems.append(Diagnostic(decks.kommunovergripande.path.name, exc.message))
+    return problems

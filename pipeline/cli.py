@@ -45,6 +45,13 @@ def _summary(problems: list[Diagnostic]) -> str:
     return " och ".join(parts) if parts else "inga problem"
 
 
+def _documents(paths: list[Path]) -> str:
+    docs = sum(p.suffix == ".docx" for p in paths)
+    decks = len(paths) - docs
+    return (f"{docs} beslutsunderlag och {decks} "
+            f"{'presentation' if decks == 1 else 'presentationer'}")
+
+
 @main.command(**COMMAND)
 @click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
               help="Mappen med arbetsböckerna.")
@@ -53,7 +60,8 @@ def _summary(problems: list[Diagnostic]) -> str:
 @click.option("--templates", "templates_dir", type=FOLDER, default=Path("templates"),
               show_default=True, help="Egna mallar; saknas en mall används standardmallen.")
 def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
-    """Läs arbetsböckerna och skriv varje nämnds beslutsunderlag.
+    """Läs arbetsböckerna och skriv varje nämnds beslutsunderlag och avstämningspresentation,
+    och den kommunövergripande presentationen.
 
     En arbetsbok med fel byggs inte, men alla andra byggs. Alla fel visas på en gång,
     med fil, flik och cell. Slutkoden är 0 när allt byggdes och 1 när något har fel.
@@ -72,7 +80,7 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
         click.echo(f"{name}: Byggdes inte på grund av felen ovan.", err=True)
     for path in report.written:
         click.echo(f"Skrev {path}")
-    click.echo(f"Klart: {len(report.written)} beslutsunderlag, {_summary(problems)}.")
+    click.echo(f"Klart: {_documents(report.written)}, {_summary(problems)}.")
     raise SystemExit(report.exit_code)
 
 

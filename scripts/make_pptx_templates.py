@@ -35,6 +35,7 @@ WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.6)
 CONTENT_TOP = Inches(1.45)
 CONTENT_WIDTH = WIDTH - 2 * MARGIN
+CONTENT_HEIGHT = Inches(5.3)
 BODY_PT = 14
 LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5
 
@@ -97,7 +98,7 @@ def slide(prs, title: str, notes: str = "", layout: int = LAYOUT_TITLE_ONLY):
 
 
 def textbox(s, name: str, paragraphs: list[tuple[str, int, bool]], top=CONTENT_TOP,
-            height=Inches(5.3), left=MARGIN, width=CONTENT_WIDTH, color=TEXT):
+            height=CONTENT_HEIGHT, left=MARGIN, width=CONTENT_WIDTH, color=TEXT):
     """Add a text box of (text, size, bold) paragraphs that wraps within its box."""
     box = s.shapes.add_textbox(left, top, width, height)
     box.name = name

@@ -42,9 +42,11 @@ def test_bygg_writes_every_beslutsunderlag(runner, workdir):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines == [
-        *(f"Skrev {Path('build', k, f'beslutsunderlag-{k}.docx')}"
-          for k in ("KS", "SN", "BUN", "KTN", "MBN")),
-        "Klart: 5 beslutsunderlag, inga problem.",
+        *(line for k in ("KS", "SN", "BUN", "KTN", "MBN")
+          for line in (f"Skrev {Path('build', k, f'beslutsunderlag-{k}.docx')}",
+                       f"Skrev {Path('build', k, f'avstamning-{k}.pptx')}")),
+        f"Skrev {Path('build', 'kommunovergripande.pptx')}",
+        "Klart: 5 beslutsunderlag och 6 presentationer, inga problem.",
     ]
     assert "Socialnämnden" in docx.Document(workdir / "build/SN/beslutsunderlag-SN.docx").paragraphs[0].text
 
@@ -60,7 +62,7 @@ def test_bygg_with_a_broken_workbook_builds_the_others_and_exits_1(runner, workd
         'SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
-    assert result.output.splitlines()[-1] == "Klart: 4 beslutsunderlag, 1 fel."
+    assert result.output.splitlines()[-1] == "Klart: 4 beslutsunderlag och 5 presentationer, 1 fel."
     assert not (workdir / "build/SN").exists()
     assert (workdir / "build/MBN/beslutsunderlag-MBN.docx").exists()
     assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before, "inputs unchanged"
@@ -88,7 +90,8 @@ def test_five_mistakes_give_five_messages_at_the_right_cells_and_the_rest_is_bui
         "ÅÅÅÅ-MM-DD, till exempel 2021-10-07.",
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
-    assert sorted(p.name for p in (workdir / "build").iterdir()) == ["BUN", "KS", "KTN", "MBN"]
+    assert sorted(p.name for p in (workdir / "build").iterdir()) == [
+        "BUN", "KS", "KTN", "MBN", "kommunovergripande.pptx"]
 
 
 def test_kontrollera_writes_nothing_and_reports(runner, workdir):
@@ -120,6 +123,25 @@ def test_kontrollera_catches_a_misspelled_name_in_a_template(runner, workdir):
         'beslutsunderlag.docx: Mallen beslutsunderlag.docx använder ett namn som inte finns i '
         'underlaget: "vison". Rätta stavningen i mallen; namnen listas i README under Mallar.'
     )
+
+
+def test_kontrollera_names_the_slide_and_shape_of_a_misspelled_name_in_a_deck(runner, workdir):
+    from pptx import Presentation
+
+    templates = workdir / "templates"
+    templates.mkdir()
+    prs = Presentation(ROOT / "templates/avstamning.pptx")
+    shape = prs.slides[9].shapes[1]  # the verksamhetsidé slide
+    shape.text_frame.paragraphs[0].runs[0].text = "{{ ide.formulerng }}"
+    prs.save(templates / "avstamning.pptx")
+    result = runner.invoke(main, ["kontrollera"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        'avstamning.pptx: Mallen avstamning.pptx, bild 10, formen "Verksamhetsidé": namnet '
+        '"formulerng" finns inte i underlaget. Rätta stavningen i mallen; namnen listas i README '
+        "under Mallar.",
+        "Kontrollerade 6 arbetsböcker: 1 fel.",
+    ]
 
 
 def test_arbetsbok_writes_a_prefilled_blank_and_never_overwrites(runner, workdir):

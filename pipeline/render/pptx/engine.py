@@ -147,7 +147,13 @@ class PptxTemplate:
 
     def render(self, context: dict, *, title: str = "") -> bytes:
         """Return the bytes of a deck rendered from this template with a context."""
-        prs = Presentation(io.BytesIO(self.blob))
+        try:
+            prs = Presentation(io.BytesIO(self.blob))
+        except Exception as exc:  # noqa: BLE001 - a broken file is the user's template
+            raise TemplateError(
+                f"Mallen {self.path.name} kan inte öppnas som en PowerPoint-presentation "
+                f"({type(exc).__name__}). Spara den som .pptx i PowerPoint."
+            ) from None
         factory = SlideFactory(prs)
         templates = list(prs.slides)
         made = 0

@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import uuid
 
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.parts.chart import ChartPart
@@ -67,7 +68,7 @@ class SlideFactory:
                              package, chart.blob)
         for rel in chart.rels.values():
             target = rel.target_part
-            if isinstance(target, EmbeddedXlsxPart):
+            if _is_workbook(target):
                 target = EmbeddedXlsxPart(
                     self._partname("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx"),
                     target.content_type, package, target.blob)
@@ -93,6 +94,11 @@ class SlideFactory:
             sld_ids.remove(element)
         for element in ordered:
             sld_ids.append(element)
+
+
+def _is_workbook(part) -> bool:
+    """Return True for a chart's embedded workbook, however python-pptx loaded it."""
+    return isinstance(part, EmbeddedXlsxPart) or part.content_type == CT.SML_SHEET
 
 
 def _free_rids(part: SlidePart, taken: set[str]) -> None:
@@ -124,7 +130,7 @@ def renumber_parts(prs: Presentation) -> None:
                 chart = rel.target_part
                 chart.partname = name("chart", "/ppt/charts/chart%d.xml")
                 for chart_rel in chart.rels.values():
-                    if isinstance(chart_rel.target_part, EmbeddedXlsxPart):
+                    if _is_workbook(chart_rel.target_part):
                         chart_rel.target_part.partname = name(
                             "embedding", "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
 

@@ -1,0 +1,178 @@
+"""The avstämning decks and the kommunövergripande presentation built from the examples."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from pipeline import model as m
+from pipeline import schema
+from pipeline.blank import write_examples
+from pipeline.build import build
+from pipeline.examples import KOMMUN, NAMNDER
+from pipeline.render.decks import DeckRenderer
+from pipeline.render.pptx.package import check_deck
+from pipeline.workbook import write_workbook
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("decks")
+    write_workbook(schema.KOMMUN, root / "inputs" / "kommun.xlsx", KOMMUN)
+    write_examples(root / "inputs", NAMNDER, KOMMUN)
+    report = build(root / "inputs", root / "build", None)
+    assert report.exit_code == 0
+    return {p.name: p for p in report.written if p.suffix == ".pptx"}
+
+
+def slide_texts(prs) -> list[str]:
+    out = []
+    for s in prs.slides:
+        parts = []
+        for shape in s.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [c.text for row in shape.table.rows for c in row.cells]
+        out.append("\n".join(parts))
+    return out
+
+
+def test_five_avstämning_decks_and_one_combined(built):
+    assert sorted(built) == sorted([f"avstamning-{n.kod}.pptx" for n in NAMNDER]
+                                   + ["kommunovergripande.pptx"])
+    for path in built.values():
+        assert check_deck(path.read_bytes()) == [], path.name
+
+
+@pytest.mark.parametrize("namnd", NAMNDER, ids=lambda n: n.kod)
+def test_each_deck_holds_its_nämnds_content(built, namnd):
+    prs = Presentation(built[f"avstamning-{namnd.kod}.pptx"])
+    text = "\n".join(slide_texts(prs))
+    assert namnd.verksamhetside.formulering in text
+    for kund in namnd.kunder:
+        assert kund.kund in text and kund.varde in text
+    for lag in namnd.styrdokument:
+        assert lag.namn in text
+    assert all(m.namn in text for m in namnd.medlemmar)
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles[0] == namnd.namn
+    for section in ("Utvecklingsgruppen", "Vad – styrande lagar och direktiv",
+                    "För vem och varför – kunder och målgrupper", "Utmaningar och möjligheter",
+                    "Beroenden till andra", "Samband och synergier", "Förslag till verksamhetsidé",
+                    "Verksamhetsidéns versioner", "Tidplan och möten"):
+        assert section in titles
+    for other in NAMNDER:
+        if other is not namnd:
+            assert other.verksamhetside.formulering not in text
+
+
+def test_a_section_without_data_is_left_out():
+    namnd = dataclasses.replace(NAMNDER[1], synergier=(), beroenden=(), intentioner=())
+    prs = Presentation(io.BytesIO(DeckRenderer(None, KOMMUN).namnd_deck(namnd)))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert "Samband och synergier" not in titles
+    assert "Beroenden till andra" not in titles
+    assert "Vad – politikens intentioner" not in titles
+    assert "Förslag till verksamhetsidé" in titles
+
+
+def test_forty_kunder_continue_over_slides():
+    kunder = tuple(m.Kund(f"Målgrupp {i}", "Situation " * 8, "Behov " * 10, "Värde " * 6)
+                   for i in range(40))
+    prs = Presentation(io.BytesIO(DeckRenderer(None, KOMMUN).namnd_deck(
+        dataclasses.replace(NAMNDER[1], kunder=kunder))))
+    kund_slides = [s for s in prs.slides
+                   if s.shapes.title.text.startswith("För vem och varför")]
+    assert len(kund_slides) >= 4
+    assert [s.shapes.title.text.endswith("(forts.)") for s in kund_slides] == [
+        False, *[True] * (len(kund_slides) - 1)]
+    names = [row.cells[0].text for s in kund_slides for row in list(s.shapes[1].table.rows)[1:]]
+    assert names == [k.kund for k in kunder]
+
+
+def expected_matrix() -> dict[tuple[str, str], bool]:
+    """Read the dependencies from the nämnder's Beroenden the way a person would."""
+    pairs = set()
+    for namnd in NAMNDER:
+        for b in namnd.beroenden:
+            if b.typ != "Intern":
+                continue
+            if b.riktning in ("Vi är beroende av dem", "Ömsesidigt"):
+                pairs.add((namnd.kod, b.namnd))
+            if b.riktning in ("De är beroende av oss", "Ömsesidigt"):
+                pairs.add((b.namnd, namnd.kod))
+    return pairs
+
+
+def test_the_dependency_matrix_matches_the_beroenden_sheets(built):
+    prs = Presentation(built["kommunovergripande.pptx"])
+    slide = next(s for s in prs.slides if s.shapes.title.text == "Beroenden mellan nämnderna")
+    table = next(sh for sh in slide.shapes if sh.has_table).table
+    header = [c.text for c in table.rows[0].cells][1:]
+    assert header == [n.kod for n in KOMMUN.namnder]
+    found = {(row.cells[0].text, header[c - 1]) for row in list(table.rows)[1:]
+             for c in range(1, len(header) + 1) if row.cells[c].text == "●"}
+    assert found == expected_matrix()
+    assert found  # the examples do depend on each other
+
+
+def test_the_combined_deck_shows_every_nämnd_and_what_they_share(built):
+    prs = Presentation(built["kommunovergripande.pptx"])
+    titles = [s.shapes.title.text for s in prs.slides]
+    for namnd in NAMNDER:
+        assert f"{namnd.namn} ({namnd.kod})" in titles
+    text = "\n".join(slide_texts(prs))
+    for namnd in NAMNDER:
+        assert namnd.verksamhetside.formulering in text
+    shared = next(s for s in prs.slides if s.shapes.title.text == "Gemensamma kunder och målgrupper")
+    rows = [[c.text for c in r.cells] for r in list(shared.shapes[1].table.rows)[1:]]
+    assert ["Barn och unga", "SN, BUN, KTN"] in rows
+    assert all(len(r[1].split(", ")) >= 2 for r in rows)
+    assert "Tidiga samordnade insatser för barn och unga" in text
+    assert "17 juni 2021" in text and "9 december 2021" in text
+
+
+def test_the_status_chart_shows_each_nämnd_by_section(built):
+    prs = Presentation(built["kommunovergripande.pptx"])
+    slide = next(s for s in prs.slides if s.shapes.title.text == "Status per nämnd")
+    chart = next(sh for sh in slide.shapes if sh.has_chart).chart
+    assert [s.name for s in chart.series] == [n.kod for n in NAMNDER]
+    assert list(chart.plots[0].categories) == [s.name for s in schema.NAMND.sheets
+                                               if not s.is_form]
+    assert all(v == 100 for s in chart.series for v in s.values)
+
+
+def test_decks_are_deterministic():
+    renderer = DeckRenderer(None, KOMMUN)
+    assert renderer.kommun_deck(list(NAMNDER)) == renderer.kommun_deck(list(NAMNDER))
+
+
+def _rewrite(data: bytes, name: str, change) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            dst.writestr(info, change(blob) if info.filename == name else blob)
+    return out.getvalue()
+
+
+def test_the_package_check_catches_a_dangling_relationship_and_a_duplicate_shape_id(built):
+    data = built["avstamning-SN.pptx"].read_bytes()
+    dangling = _rewrite(data, "ppt/slides/_rels/slide1.xml.rels", lambda b: b.replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/image" Target="../media/saknas.png"/></Relationships>'))
+    assert check_deck(dangling) == [
+        "ppt/slides/slide1.xml: relationen rId99 pekar på ppt/media/saknas.png, som saknas"]
+    duplicate = _rewrite(data, "ppt/slides/slide2.xml",
+                         lambda b: b.replace(b'<p:cNvPr id="3"', b'<p:cNvPr id="2"'))
+    assert check_deck(duplicate) == ["ppt/slides/slide2.xml: form-id 2 finns 2 gånger"]
+    untitled = _rewrite(data, "ppt/slides/slide2.xml",
+                        lambda b: b.replace(b"Utvecklingsgruppen", b""))
+    assert check_deck(untitled) == ["ppt/slides/slide2.xml: bilden saknar rubrik"]
