@@ -260,6 +260,7 @@ def kommunovergripande() -> bytes:
     chart.legend.include_in_layout = False
     chart.legend.font.size = Pt(14)
     chart.category_axis.reverse_order = True
+    chart.plots[0].gap_width = 40
     chart.category_axis.tick_labels.font.size = Pt(11)
     chart.value_axis.maximum_scale = 100
     chart.value_axis.minimum_scale = 0
