@@ -54,3 +54,20 @@ def patch_xml(path: Path, pattern: bytes, new: bytes) -> None:
                 blob = re.sub(pattern, new, blob)
             dst.writestr(info, blob)
     path.write_bytes(out.getvalue())
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory) -> list[Path]:
+    """Build the examples once per test run (workbooks made from pipeline/examples)."""
+    from pipeline import schema
+    from pipeline.blank import write_examples
+    from pipeline.build import build
+    from pipeline.examples import KOMMUN, NAMNDER
+    from pipeline.workbook import write_workbook
+
+    root = tmp_path_factory.mktemp("exempel")
+    write_workbook(schema.KOMMUN, root / "inputs" / "kommun.xlsx", KOMMUN)
+    write_examples(root / "inputs", NAMNDER, KOMMUN)
+    report = build(root / "inputs", root / "build", None)
+    assert report.exit_code == 0, [str(d) for d in report.inputs.diagnostics]
+    return report.written

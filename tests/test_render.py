@@ -14,7 +14,6 @@ from docx.oxml.ns import qn
 
 from pipeline import model as m
 from pipeline import resources
-from pipeline.build import build
 from pipeline.diagnostics import TemplateError
 from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.render.docx import DocxRenderer
@@ -33,17 +32,8 @@ def text_of(document) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:
-    from pipeline import schema
-    from pipeline.blank import write_examples
-    from pipeline.workbook import write_workbook
-
-    root = tmp_path_factory.mktemp("bygg")
-    write_workbook(schema.KOMMUN, root / "inputs" / "kommun.xlsx", KOMMUN)
-    write_examples(root / "inputs", NAMNDER, KOMMUN)
-    report = build(root / "inputs", root / "build", None)
-    assert report.exit_code == 0, [str(d) for d in report.inputs.diagnostics]
-    return {p.parent.name: p for p in report.written if p.suffix == ".docx"}
+def built(example_build) -> dict[str, Path]:
+    return {p.parent.name: p for p in example_build if p.suffix == ".docx"}
 
 
 def test_one_beslutsunderlag_per_nämnd(built):
