@@ -158,6 +158,27 @@ def test_a_short_table_stays_on_one_slide(tmp_path):
     assert len(out.slides[0].shapes[1].table.rows) == 3
 
 
+def test_long_text_shrinks_and_then_continues_on_a_copy_of_the_slide(tmp_path):
+    prs = deck()
+    box = textbox(add_slide(prs, "Uppdraget"), [("{%p for s in stycken %}", False)])
+    for text in ("{{ s }}", "{%p endfor %}"):
+        run = box.text_frame.add_paragraph().add_run()
+        run.text = text
+        run.font.size = Pt(18)
+    short = render(tmp_path, prs, {"stycken": ["Ett kort stycke."]})
+    assert len(short.slides) == 1
+    stycken = [f"Stycke {i}: " + "en mening som tar plats på bilden. " * 6 for i in range(30)]
+    out = render(tmp_path, prs, {"stycken": stycken})
+    assert len(out.slides) > 1
+    assert [s.shapes.title.text for s in out.slides][1:] == ["Uppdraget (forts.)"] * (
+        len(out.slides) - 1)
+    shown = [p.text for s in out.slides for p in s.shapes[1].text_frame.paragraphs]
+    assert shown == stycken
+    for s in out.slides:  # shrunk at most to 12 pt from 18 pt
+        scale = s.shapes[1]._element.xpath(".//a:normAutofit/@fontScale")
+        assert not scale or int(scale[0]) >= 12 / 18 * 100000 - 1
+
+
 def test_charts_are_filled_natively_from_data(tmp_path):
     prs = deck()
     s = add_slide(prs, "Status")

@@ -41,7 +41,7 @@ from .tables import (
     set_frame_height,
     strip_row_loop,
 )
-from .text import A_P, P_CLOSE, apply_output, fit_text, frame_source, has_tags
+from .text import A_P, P_CLOSE, apply_output, frame_source, has_tags, split_to_fit
 
 SLIDE_DIRECTIVE = re.compile(r"\{%slide\s+(?:for\s+(\w+)\s+in\s+(.+?)|if\s+(.+?))\s*%\}", re.S)
 MIN_FONT_PT = 12  # text shrinks to fit its box, never below this
@@ -166,9 +166,15 @@ class PptxTemplate:
                 chunks = self._row_chunks(slide, loop, scope, where, prs.slide_height)
                 for k, rows in enumerate(chunks):
                     clone = factory.clone(slide)
-                    made += 1
-                    self._render_slide(clone, scope, where, loop, rows, continued=k > 0)
-                    fresh_creation_ids(clone, f"{self.path.name}/{made}")
+                    overflow = self._render_slide(clone, scope, where, loop, rows, continued=k > 0)
+                    clones = [clone]
+                    while overflow:  # text that does not fit even shrunk continues on a copy
+                        clones.append(factory.clone(slide))
+                        self._render_slide(clones[-1], scope, where, loop, rows, continued=True)
+                        overflow = _continue_text(clones[-1], overflow)
+                    for c in clones:
+                        made += 1
+                        fresh_creation_ids(c, f"{self.path.name}/{made}")
         for slide in templates:
             factory.delete(slide)
         renumber_parts(prs)
@@ -213,32 +219,38 @@ class PptxTemplate:
                                                                               slide_height))
         return [[rendered[i] for i in part] for part in indexes]
 
-    def _render_slide(self, slide, scope: dict, where: _Where, loop, rows, *, continued: bool):
+    def _render_slide(self, slide, scope: dict, where: _Where, loop, rows, *,
+                      continued: bool) -> dict[int, list]:
+        """Render one slide; return, per shape index, paragraphs that did not fit."""
+        overflow = {}
         for index, shape in enumerate(list(slide.shapes)):
             repeated = loop.row_index if loop is not None and index == loop.shape_index else None
-            self._render_shape(slide, shape, scope, where, repeated, rows)
+            rest = self._render_shape(slide, shape, scope, where, repeated, rows)
+            if rest:
+                overflow[index] = rest
         self._render_notes(slide, scope, where)
         if continued and slide.shapes.title is not None:
             _append_to_title(slide.shapes.title)
+        return overflow
 
-    def _render_shape(self, slide, shape, scope, where: _Where, repeated_row, rows) -> None:
+    def _render_shape(self, slide, shape, scope, where: _Where, repeated_row, rows) -> list:
         here = _Where(where.template, where.slide, shape.name)
         kind, _, name = shape.name.partition(":")
         if name and kind in ("diagram", "matris", "bild"):
             self._bind(slide, shape, kind, name, scope, here)
-            return
+            return []
         if shape.shape_type is not None and shape.shape_type == 6:  # a group
             for child in list(shape.shapes):
                 self._render_shape(slide, child, scope, where, None, None)
-            return
+            return []
+        rest = []
         if shape.has_text_frame and has_tags(shape.text_frame._txBody):
             self._render_body(shape.text_frame._txBody, scope, here)
             if shape.width and shape.height and shape != slide.shapes.title:
-                size = _base_size(shape.text_frame._txBody)
-                fit_text(shape.text_frame._txBody, shape.width - 182880, shape.height - 91440,
-                         MIN_FONT_PT / size)
+                rest = _fit(shape)
         if getattr(shape, "has_table", False):
             self._render_table(shape, scope, here, repeated_row, rows)
+        return rest
 
     def _render_body(self, body, scope: dict, where: _Where) -> None:
         apply_output(body, self._render(frame_source(body), scope, where))
@@ -295,6 +307,29 @@ class PptxTemplate:
         except TemplateError as exc:
             return [exc.message]
         return []
+
+
+def _fit(shape) -> list:
+    """Shrink a shape's text to fit, not below MIN_FONT_PT; return paragraphs that still do not."""
+    body = shape.text_frame._txBody
+    return split_to_fit(body, shape.width - 182880, shape.height - 91440,
+                        MIN_FONT_PT / _base_size(body))
+
+
+def _continue_text(slide, overflow: dict[int, list]) -> dict[int, list]:
+    """Put the paragraphs that did not fit into the same shapes of a continuation slide."""
+    remaining = {}
+    for index, paragraphs in overflow.items():
+        shape = slide.shapes[index]
+        body = shape.text_frame._txBody
+        for p in body.findall(A_P):
+            body.remove(p)
+        for p in paragraphs:
+            body.append(p)
+        rest = _fit(shape)
+        if rest:
+            remaining[index] = rest
+    return remaining
 
 
 def _materialise(value):

@@ -161,3 +161,19 @@ def fit_text(txBody, width_emu: int, height_emu: int, minimum_scale: float) -> b
     body_pr.insert(0, autofit)
     return text_height([(t, s * scale) for t, s in paragraphs], width_emu) <= height_emu
 
+
+
+def split_to_fit(txBody, width_emu: int, height_emu: int, minimum_scale: float) -> list:
+    """Fit a text body, shrinking first; return the paragraphs that must move to a new slide."""
+    if fit_text(txBody, width_emu, height_emu, minimum_scale):
+        return []
+    paragraphs = txBody.findall(A_P)
+    sized = [(paragraph_text(p), run_size(p) * minimum_scale) for p in paragraphs]
+    keep = len(paragraphs) - 1
+    while keep > 1 and text_height(sized[:keep], width_emu) > height_emu:
+        keep -= 1
+    rest = paragraphs[keep:]
+    for p in rest:
+        txBody.remove(p)
+    fit_text(txBody, width_emu, height_emu, minimum_scale)
+    return rest
