@@ -60,6 +60,11 @@ def lista(items: list[str] | tuple[str, ...]) -> str:
     return ", ".join(items[:-1]) + " och " + items[-1]
 
 
+def manadsnamn(month: int) -> str:
+    """Return a month's Swedish name in lower case: "oktober"."""
+    return get_month_names("wide", locale=LOCALE)[month].lower()
+
+
 @cache
 def manader() -> dict[str, int]:
     """Return Swedish month names (lower case) mapped to their numbers."""

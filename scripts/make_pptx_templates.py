@@ -146,6 +146,27 @@ def _cell(cell, text: str, *, bold=False, color=TEXT, fill=None) -> None:
         cell.fill.fore_color.rgb = fill
 
 
+def matrix(s, name: str, first_width: float, top=CONTENT_TOP, size: int = BODY_PT):
+    """Add a 2×2 table that the engine grows into a matrix (shape name `matris:…`)."""
+    shape = s.shapes.add_table(2, 2, MARGIN, top, CONTENT_WIDTH, Inches(0.8))
+    shape.name = name
+    tbl = shape.table
+    tbl.columns[0].width = Inches(first_width)
+    tbl.columns[1].width = CONTENT_WIDTH - Inches(first_width)
+    _cell(tbl.cell(0, 0), "RUBRIK", bold=True, color=WHITE, fill=ACCENT)
+    _cell(tbl.cell(0, 1), "KOLUMN", bold=True, color=WHITE, fill=ACCENT)
+    _cell(tbl.cell(1, 0), "RAD", bold=True)
+    _cell(tbl.cell(1, 1), "VÄRDE")
+    for r in range(2):
+        for c in range(2):
+            cell = tbl.cell(r, c)
+            cell.text_frame.paragraphs[0].runs[0].font.size = Pt(size)
+            if c:
+                cell.margin_left = cell.margin_right = Emu(18288)
+                cell.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+    return shape
+
+
 def title_slide(prs, title: str, subtitle: str):
     s = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
     s.shapes.title.text = title
@@ -220,6 +241,11 @@ def avstamning() -> bytes:
                                   ("Status", "{{ v.status }}", 2.4),
                                   ("Formulering", "{{ v.formulering }}", 6.0)],
           "v in versioner")
+    s = slide(prs, "Tidslinje", "{%slide if namnd.moten %}")
+    matrix(s, "matris:tidslinje", 2.6, size=12)
+    textbox(s, "Förklaring", [("Siffrorna är dagarna i veckan då mötena hålls; ■ markerar "
+                               "passens veckor och … veckor utan möten.", BODY_PT, False)],
+            top=Inches(6.1), height=Inches(0.7))
     s = slide(prs, "Tidplan och möten", "{%slide if tidplan %}")
     table(s, "Tabell möten", [("Datum", "{{ r.datum|datum }}", 2.6), ("Tid", "{{ r.tid }}", 1.9),
                               ("Aktivitet", "{{ r.aktivitet }}", 4.6), ("Plats", "{{ r.plats }}", 3.0)],
@@ -247,6 +273,12 @@ def kommunovergripande() -> bytes:
                            "formulering av verksamhetsidé. Pass 5 v. 50 och framåt: reflektion "
                            "och underlag för beslut.", BODY_PT, False)],
             top=Inches(5.9), height=Inches(0.9))
+    s = slide(prs, "Övergripande tidplan", "{%slide if milstolpar %}")
+    matrix(s, "matris:tidplan", 2.2, size=12)
+    textbox(s, "Förklaring", [("Siffrorna är dagarna i veckan då mötena hålls. Veckorna räknas "
+                               "enligt ISO 8601 och hör till den månad där veckans torsdag "
+                               "ligger; … står för veckor utan möten.", BODY_PT, False)],
+            top=Inches(6.0), height=Inches(0.8))
     s = slide(prs, "Status per nämnd", "{%slide if namnder %}")
     data = CategoryChartData(number_format='0" %"')
     data.categories = ["Avsnitt 1", "Avsnitt 2"]
@@ -281,17 +313,7 @@ def kommunovergripande() -> bytes:
                                           ("Nämnder", "{{ g.namnder|join(', ') }}", 7.6)],
           "g in gemensamma_kunder")
     s = slide(prs, "Beroenden mellan nämnderna", "{%slide if namnder %}")
-    shape = s.shapes.add_table(2, 2, MARGIN, CONTENT_TOP, Inches(9), Inches(0.8))
-    shape.name = "matris:beroenden"
-    tbl = shape.table
-    tbl.columns[0].width = Inches(2.6)
-    tbl.columns[1].width = Inches(6.4)
-    _cell(tbl.cell(0, 0), "Beroende av →", bold=True, color=WHITE, fill=ACCENT)
-    _cell(tbl.cell(0, 1), "NÄMND", bold=True, color=WHITE, fill=ACCENT)
-    _cell(tbl.cell(1, 0), "NÄMND", bold=True)
-    _cell(tbl.cell(1, 1), "●")
-    for r in range(2):
-        tbl.cell(r, 1).text_frame.paragraphs[0].alignment = 2  # centred
+    matrix(s, "matris:beroenden", 2.6)
     textbox(s, "Förklaring", [("● betyder att nämnden i raden är beroende av nämnden i "
                                "kolumnen, enligt nämndernas egna flikar Beroenden.", BODY_PT, False)],
             top=Inches(6.1), height=Inches(0.7))

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .. import analyse, svenska
+from .. import analyse, svenska, tidplan
 from .. import model as m
 
 
@@ -72,7 +72,7 @@ def titel(namnd: m.Namnd) -> str:
     return own or f"Verksamhetsidé för {namnd.namn[:1].lower()}{namnd.namn[1:]}"
 
 
-def tidplan(kommun: m.Kommun, namnd: m.Namnd) -> list[TidplanRad]:
+def tidplan_rader(kommun: m.Kommun, namnd: m.Namnd) -> list[TidplanRad]:
     """Return the joint milestones and the nämnd's own meetings in date order."""
     rows = [
         TidplanRad(s.datum, svenska.tidsspann(s.start, s.slut), s.benamning, s.plats)
@@ -98,7 +98,7 @@ def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
         "titel": titel(namnd),
         "ide": ide,
         "beslutspunkter": sorted(namnd.beslutspunkter, key=lambda p: p.nr),
-        "tidplan": tidplan(kommun, namnd),
+        "tidplan": tidplan_rader(kommun, namnd),
         "reflektioner": [r for r in namnd.reflektioner if r.typ == "Reflektion"],
         "nasta_steg": [r for r in namnd.reflektioner if r.typ == "Nästa steg"],
         "beslutsunderlag": [
@@ -109,13 +109,23 @@ def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
     }
 
 
+def grid_matrix(grid: tidplan.Veckoschema):
+    """Return the week grid as a matrix: months spanning their weeks, a row per nämnd."""
+    from .pptx import Matrix
+
+    return Matrix(["Vecka", *(v.rubrik for v in grid.veckor)],
+                  [[r.namn, *r.celler] for r in grid.rader], grid.manader)
+
+
 def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = None) -> dict:
     """Return the names a nämnd's avstämning deck can use."""
+    timeline = tidplan.week_grid(kommun, [namnd], passes=True)
     return {
         **namnd_context(kommun, namnd),
         "versioner": sorted(namnd.verksamhetsideer, key=lambda v: (v.version, v.datum)),
         "utmaningar_forst": [*namnd.endast_utmaningar, *namnd.mojligheter],
         "bilder": bilder or {},
+        "matriser": {"tidslinje": grid_matrix(timeline)},
     }
 
 
@@ -169,6 +179,7 @@ def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None
             '0" %"',
             f"Stapeldiagram: hur stor del av varje avsnitt nämnderna har fyllt i. {status_text}.",
         )},
-        "matriser": {"beroenden": Matrix(header, rows)},
+        "matriser": {"beroenden": Matrix(header, rows),
+                     "tidplan": grid_matrix(tidplan.week_grid(kommun, namnder))},
         "bilder": bilder or {},
     }

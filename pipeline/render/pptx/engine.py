@@ -65,6 +65,7 @@ class Matrix:
 
     header: list[str]
     rows: list[list[str]]
+    groups: tuple[tuple[str, int], ...] = ()  # heading cells spanning columns above the header
 
 
 @dataclass
@@ -294,7 +295,7 @@ class PptxTemplate:
         elif kind == "matris":
             if value is None or not shape.has_table:
                 raise TemplateError(f"{where}: inga data för matrisen {name}.")
-            fill_matrix(shape._element, value.header, value.rows)
+            fill_matrix(shape._element, value.header, value.rows, value.groups)
         else:
             _place_picture(slide, shape, value)
 

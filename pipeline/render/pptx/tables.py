@@ -138,8 +138,13 @@ def set_cell_text(tc, text: str) -> None:
     runs[0].find(A_T).text = text
 
 
-def fill_matrix(frame, header: list[str], rows: list[list[str]]) -> None:
-    """Fill a 2×2 template table as a matrix of len(header) columns and one row per item."""
+def fill_matrix(frame, header: list[str], rows: list[list[str]],
+                groups: tuple[tuple[str, int], ...] = ()) -> None:
+    """Fill a 2×2 template table as a matrix of len(header) columns and one row per item.
+
+    `groups` adds a heading row above the header whose cells span columns (label, span),
+    counted from the second column: the months above the weeks of a timetable.
+    """
     tbl = frame.find(qn("a:graphic")).find(qn("a:graphicData")).find(qn("a:tbl"))
     grid = tbl.find(qn("a:tblGrid"))
     cols = grid.findall(qn("a:gridCol"))
@@ -157,6 +162,8 @@ def fill_matrix(frame, header: list[str], rows: list[list[str]]) -> None:
     head_tr, body_tr = tbl.findall(A_TR)[:2]
     for tr in tbl.findall(A_TR):
         tbl.remove(tr)
+    if groups:
+        tbl.append(_group_row(head_tr, groups))
     tbl.append(_matrix_row(head_tr, header))
     for values in rows:
         tbl.append(_matrix_row(body_tr, values))
@@ -178,4 +185,20 @@ def _matrix_row(template_tr, values: list[str]):
             ext.addprevious(tc)
         else:
             tr.append(tc)
+    return tr
+
+
+def _group_row(template_tr, groups: tuple[tuple[str, int], ...]):
+    """Return a heading row whose cells span several columns (gridSpan and hMerge)."""
+    values = [""]
+    spans = [1]
+    for label, span in groups:
+        values += [label] + [""] * (span - 1)
+        spans += [span] + [0] * (span - 1)
+    tr = _matrix_row(template_tr, values)
+    for tc, span in zip(tr.findall(A_TC), spans, strict=True):
+        if span > 1:
+            tc.set("gridSpan", str(span))
+        elif span == 0:
+            tc.set("hMerge", "1")
     return tr

@@ -1,0 +1,195 @@
+"""The timetable: ISO weeks, the planning document's week grid, pass periods and checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from . import model as m
+from . import svenska
+
+# The planning document's pass periods (weeks of the assignment's first year).
+PASS_PERIODER = (
+    ("Pass 1–2", (1, 2), 33, 39),
+    ("Pass 3–4", (3, 4), 41, 48),
+    ("Pass 5", (5,), 50, None),  # "v. 50 och framåt"
+)
+COLLAPSE_EMPTY_WEEKS = 3  # a run of this many weeks without meetings shows as one "…" column
+GAP = "…"
+COORDINATOR = "KS"  # the planning document's "KS – samordning" and "KS – egen"
+
+
+@dataclass(frozen=True, slots=True)
+class Vecka:
+    """One column of the grid: an ISO week, or a gap of collapsed empty weeks."""
+
+    ar: int
+    nr: int | None  # None for a gap
+    manad: str  # the month the week belongs to (the month of its Thursday)
+
+    @property
+    def rubrik(self) -> str:
+        """Return the column heading: the week number, or "…" for a gap."""
+        return GAP if self.nr is None else str(self.nr)
+
+
+@dataclass(frozen=True, slots=True)
+class Rad:
+    """One row of the grid: a label and the day numbers in each column."""
+
+    namn: str
+    celler: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Veckoschema:
+    """The week grid: weeks grouped under their months, one row per nämnd."""
+
+    veckor: tuple[Vecka, ...]
+    manader: tuple[tuple[str, int], ...]  # (month heading, number of columns it spans)
+    rader: tuple[Rad, ...]
+
+
+def monday(d: dt.date) -> dt.date:
+    """Return the Monday of a date's ISO week."""
+    return d - dt.timedelta(days=d.weekday())
+
+
+def month_of_week(d: dt.date) -> tuple[int, int]:
+    """Return (year, month) a date's ISO week belongs to: the month of its Thursday."""
+    thursday = monday(d) + dt.timedelta(days=3)
+    return thursday.year, thursday.month
+
+
+def _month_name(year: int, month: int, first_year: int) -> str:
+    name = svenska.manadsnamn(month).capitalize()
+    return name if year == first_year else f"{name} {year}"
+
+
+def row_label(kod: str, *, joint: bool = False) -> str:
+    """Return a row's label as the planning document writes it."""
+    if joint:
+        return f"{COORDINATOR} – samordning"
+    return f"{kod} – egen" if kod == COORDINATOR else kod
+
+
+def week_grid(kommun: m.Kommun, namnder: list[m.Namnd], *, passes: bool = False) -> Veckoschema:
+    """Return the grid from the joint milestones and each nämnd's meetings, never typed by hand.
+
+    With `passes`, the pass periods' weeks are kept (not collapsed) and get a row each.
+    """
+    order = {n.kod: (n.ordning, i) for i, n in enumerate(kommun.namnder)}
+    rows = [(row_label("", joint=True), [s.datum for s in kommun.milstolpar])]
+    for namnd in sorted(namnder, key=lambda n: order.get(n.kod, (999, 0))):
+        rows.append((row_label(namnd.kod), [mote.datum for mote in namnd.moten]))
+    dates = [d for _, ds in rows for d in ds]
+    if not dates:
+        return Veckoschema((), (), ())
+    first_year = min(dates).year
+    keep = {monday(d) for d in dates}
+    if passes:
+        last = monday(max(dates))
+        for _, _, first, end in PASS_PERIODER:
+            week = dt.date.fromisocalendar(first_year, first, 1)
+            stop = min(dt.date.fromisocalendar(first_year, end, 1), last) if end else last
+            while week <= stop:
+                keep.add(week)
+                week += dt.timedelta(weeks=1)
+    weeks = _weeks(min(dates), max(dates), keep)
+    columns = []
+    for start in weeks:
+        if start is None:
+            columns.append(Vecka(0, None, columns[-1].manad if columns else ""))
+        else:
+            year, month = month_of_week(start)
+            columns.append(Vecka(start.isocalendar().year, start.isocalendar().week,
+                                 _month_name(year, month, first_year)))
+    months: list[tuple[str, int]] = []
+    for column in columns:
+        if months and months[-1][0] == column.manad:
+            months[-1] = (column.manad, months[-1][1] + 1)
+        else:
+            months.append((column.manad, 1))
+    index = {start: i for i, start in enumerate(weeks) if start is not None}
+    extra = _pass_rows(columns, first_year) if passes else ()
+    grid_rows = []
+    for label, ds in rows:
+        cells = [""] * len(columns)
+        for d in sorted(set(ds)):
+            i = index[monday(d)]
+            cells[i] = f"{cells[i]}, {d.day}" if cells[i] else str(d.day)
+        grid_rows.append(Rad(label, tuple(cells)))
+    return Veckoschema(tuple(columns), tuple(months), (*grid_rows, *extra))
+
+
+def _weeks(first: dt.date, last: dt.date, used: set[dt.date]) -> list[dt.date | None]:
+    """Return the Mondays from first to last, a run of empty weeks collapsed into one None."""
+    out: list[dt.date | None] = []
+    empty: list[dt.date] = []
+    week = monday(first)
+    while week <= monday(last):
+        if week in used:
+            out += [None] if len(empty) >= COLLAPSE_EMPTY_WEEKS else empty
+            empty = []
+            out.append(week)
+        else:
+            empty.append(week)
+        week += dt.timedelta(weeks=1)
+    return out
+
+
+def _in_period(v: Vecka, year: int, first: int, last: int | None) -> bool:
+    if v.nr is None:
+        return False
+    if v.ar == year:
+        return v.nr >= first and (last is None or v.nr <= last)
+    return last is None and v.ar > year
+
+
+def _pass_rows(columns: list[Vecka], year: int) -> tuple[Rad, ...]:
+    """Return rows marking the weeks of each pass period ("■"), for a timeline."""
+    rows = []
+    for label, _, first, last in PASS_PERIODER:
+        cells = tuple("■" if _in_period(v, year, first, last) else "" for v in columns)
+        weeks = f"v. {first}–{last}" if last else f"v. {first} →"
+        rows.append(Rad(f"{label} ({weeks})", cells))
+    return tuple(rows)
+
+
+def pass_period(pass_nr: int) -> tuple[str, int, int | None] | None:
+    """Return (label, first week, last week or None) of the period a pass belongs to."""
+    for label, numbers, first, last in PASS_PERIODER:
+        if pass_nr in numbers:
+            return label, first, last
+    return None
+
+
+@cache
+def _holidays(year: int) -> dict[dt.date, str]:
+    import holidays
+
+    return dict(holidays.Sweden(years=year, language="sv", include_sundays=False))
+
+
+def helgdag(d: dt.date) -> str:
+    """Return why a date is not a working day ("lördag", "juldagen"), or "" if it is one."""
+    name = _holidays(d.year).get(d)
+    if name:
+        return name.lower()
+    if d.weekday() >= 5:
+        return "lördag" if d.weekday() == 5 else "söndag"
+    return ""
+
+
+def window(kommun: m.Kommun) -> tuple[dt.date, dt.date] | None:
+    """Return the assignment's window: the first joint milestone to the end of Q1 the next year."""
+    if not kommun.milstolpar:
+        return None
+    start = min(s.datum for s in kommun.milstolpar)
+    return start, dt.date(start.year + 1, 3, 31)
+
+
+def avstamningar(kommun: m.Kommun) -> list[m.Milstolpe]:
+    """Return the joint avstämningar in date order."""
+    return sorted((s for s in kommun.milstolpar if s.typ == "Avstämning"), key=lambda s: s.datum)
