@@ -106,11 +106,12 @@ class BuildReport:
 
 def output_path(out: Path, namnd: m.Namnd, kind: str = "beslutsunderlag") -> Path:
     """Return where a nämnd's document is written: its beslutsunderlag or its avstämning deck."""
-    suffix = ".docx" if kind == "beslutsunderlag" else ".pptx"
+    suffix = {"beslutsunderlag": ".docx", "avstamning": ".pptx", "tidplan": ".ics"}[kind]
     return out / namnd.kod / f"{kind}-{namnd.kod}{suffix}"
 
 
 KOMMUN_DECK = "kommunovergripande.pptx"
+KOMMUN_CALENDAR = "tidplan.ics"
 
 
 def build(inputs_dir: Path, out: Path, templates: Path | None) -> BuildReport:
@@ -121,14 +122,25 @@ def build(inputs_dir: Path, out: Path, templates: Path | None) -> BuildReport:
     kommun = inputs.kommun
     if kommun is None or not inputs.namnder:
         return report
+    from .ical import calendar_bytes
+
     docx, decks = _renderers(kommun, templates)
+
+    def calendar(namnd: m.Namnd) -> bytes:
+        return calendar_bytes(kommun, [namnd], f"Verksamhetsidé – {namnd.namn}")
+
     for namnd in inputs.namnder:
-        for target, render in ((output_path(out, namnd), docx.render),
-                               (output_path(out, namnd, "avstamning"), decks.namnd_deck)):
+        for kind, render in (("beslutsunderlag", docx.render), ("avstamning", decks.namnd_deck),
+                             ("tidplan", calendar)):
+            target = output_path(out, namnd, kind)
             atomic_write(target, render(namnd))
             report.written.append(target)
-    atomic_write(out / KOMMUN_DECK, decks.kommun_deck(inputs.namnder))
-    report.written.append(out / KOMMUN_DECK)
+    everything = ((KOMMUN_DECK, lambda: decks.kommun_deck(inputs.namnder)),
+                  (KOMMUN_CALENDAR, lambda: calendar_bytes(
+                      kommun, inputs.namnder, f"Verksamhetsidé – {kommun.namn}")))
+    for name, render in everything:
+        atomic_write(out / name, render())
+        report.written.append(out / name)
     return report
 
 

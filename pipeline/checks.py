@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from . import model as m
-from . import schema
+from . import schema, svenska, tidplan
 from .read import ReadResult
 
 S = schema
@@ -50,6 +50,8 @@ def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
     _check_numbers(result, S.BESLUT, [p.nr for p in namnd.beslutspunkter], "nr",
                    "Beslutspunkt nummer {} finns flera gånger. Numrera punkterna 1, 2, 3 …")
     _check_moten(result, namnd)
+    if kommun is not None:
+        _check_dates(result, namnd, kommun)
 
 
 def _check_version(result: ReadResult, sheet: S.Sheet, version: int) -> None:
@@ -131,6 +133,42 @@ def _check_moten(result: ReadResult, namnd: m.Namnd) -> None:
         if mote.start and mote.slut and mote.slut <= mote.start:
             result.add("Mötet slutar innan det börjar. Rätta klockslagen.", sheet.name,
                        result.located.cell(sheet, i, "slut"))
+
+
+def _check_dates(result: ReadResult, namnd: m.Namnd, kommun: m.Kommun) -> None:
+    """Warn about meetings outside their pass weeks, on days off, or outside the assignment."""
+    sheet, loc = S.TIDPLAN, result.located
+    year = min((s.datum.year for s in kommun.milstolpar), default=None)
+    span = tidplan.window(kommun)
+    for i, mote in enumerate(namnd.moten):
+        cell = loc.cell(sheet, i, "datum")
+        when = svenska.datum(mote.datum)
+        period = tidplan.pass_period(mote.pass_nr) if mote.typ == "Pass" and mote.pass_nr else None
+        if period and year is not None:
+            label, first, last = period
+            iso = mote.datum.isocalendar()
+            inside = (iso.year == year and iso.week >= first and (last is None or iso.week <= last)
+                      or (last is None and iso.year > year))
+            if not inside:
+                weeks = f"v. {first}–{last}" if last else f"v. {first} och framåt"
+                result.add(f"Pass {mote.pass_nr} den {when} ligger i v. {iso.week}, utanför "
+                           f"veckorna för {label.lower()} ({weeks}). Flytta mötet eller rätta "
+                           "passets nummer.", sheet.name, cell, warning=True)
+        day_off = tidplan.helgdag(mote.datum)
+        if day_off:
+            what = f"en {day_off}" if day_off in ("lördag", "söndag") else f"{day_off} (helgdag)"
+            result.add(f"Mötet den {when} infaller på {what}. Kontrollera datumet.",
+                       sheet.name, cell, warning=True)
+        if span and not span[0] <= mote.datum <= span[1]:
+            result.add(f"Mötet den {when} ligger utanför uppdragets tid, {svenska.datum(span[0])}–"
+                       f"{svenska.datum(span[1])}. Kontrollera datumet.", sheet.name, cell,
+                       warning=True)
+    points = tidplan.avstamningar(kommun)
+    for a, b in zip(points, points[1:], strict=False):
+        if not any(a.datum < mote.datum < b.datum for mote in namnd.moten):
+            result.add(f"Nämnden har inget möte mellan avstämningarna {svenska.datum(a.datum)} och "
+                       f"{svenska.datum(b.datum)}. Planera in ett arbetspass däremellan.",
+                       sheet.name, warning=True)
 
 
 def check_duplicates(results: list[ReadResult]) -> None:

@@ -46,10 +46,11 @@ def _summary(problems: list[Diagnostic]) -> str:
 
 
 def _documents(paths: list[Path]) -> str:
-    docs = sum(p.suffix == ".docx" for p in paths)
-    decks = len(paths) - docs
-    return (f"{docs} beslutsunderlag och {decks} "
-            f"{'presentation' if decks == 1 else 'presentationer'}")
+    count = {s: sum(p.suffix == s for p in paths) for s in (".docx", ".pptx", ".ics")}
+    decks, calendars = count[".pptx"], count[".ics"]
+    return (f"{count['.docx']} beslutsunderlag, {decks} "
+            f"{'presentation' if decks == 1 else 'presentationer'} och {calendars} "
+            f"{'kalenderfil' if calendars == 1 else 'kalenderfiler'}")
 
 
 @main.command(**COMMAND)

@@ -256,6 +256,9 @@ def build() -> bytes:
     b.tag("if tidplan")
     b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.6), ("Tid", "rad.tid", 2.9),
                                ("Aktivitet", "rad.aktivitet", 5.5), ("Plats", "rad.plats", 4.0)])
+    b.p("Veckoöversikten visar dagarna i veckan då mötena hålls, med veckorna enligt ISO 8601 "
+        "under den månad där veckans torsdag ligger; … står för veckor utan möten.")
+    b.p("{{ veckoschema }}")
     b.tag("endif")
 
     b.h("Förslag till verksamhetsidé", 2)

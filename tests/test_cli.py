@@ -44,9 +44,11 @@ def test_bygg_writes_every_beslutsunderlag(runner, workdir):
     assert lines == [
         *(line for k in ("KS", "SN", "BUN", "KTN", "MBN")
           for line in (f"Skrev {Path('build', k, f'beslutsunderlag-{k}.docx')}",
-                       f"Skrev {Path('build', k, f'avstamning-{k}.pptx')}")),
+                       f"Skrev {Path('build', k, f'avstamning-{k}.pptx')}",
+                       f"Skrev {Path('build', k, f'tidplan-{k}.ics')}")),
         f"Skrev {Path('build', 'kommunovergripande.pptx')}",
-        "Klart: 5 beslutsunderlag och 6 presentationer, inga problem.",
+        f"Skrev {Path('build', 'tidplan.ics')}",
+        "Klart: 5 beslutsunderlag, 6 presentationer och 6 kalenderfiler, inga problem.",
     ]
     assert "Socialnämnden" in docx.Document(workdir / "build/SN/beslutsunderlag-SN.docx").paragraphs[0].text
 
@@ -62,7 +64,8 @@ def test_bygg_with_a_broken_workbook_builds_the_others_and_exits_1(runner, workd
         'SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
-    assert result.output.splitlines()[-1] == "Klart: 4 beslutsunderlag och 5 presentationer, 1 fel."
+    assert result.output.splitlines()[-1] == (
+        "Klart: 4 beslutsunderlag, 5 presentationer och 5 kalenderfiler, 1 fel.")
     assert not (workdir / "build/SN").exists()
     assert (workdir / "build/MBN/beslutsunderlag-MBN.docx").exists()
     assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before, "inputs unchanged"
@@ -91,7 +94,7 @@ def test_five_mistakes_give_five_messages_at_the_right_cells_and_the_rest_is_bui
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
     assert sorted(p.name for p in (workdir / "build").iterdir()) == [
-        "BUN", "KS", "KTN", "MBN", "kommunovergripande.pptx"]
+        "BUN", "KS", "KTN", "MBN", "kommunovergripande.pptx", "tidplan.ics"]
 
 
 def test_kontrollera_writes_nothing_and_reports(runner, workdir):

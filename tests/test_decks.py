@@ -165,3 +165,24 @@ def test_the_package_check_catches_a_dangling_relationship_and_a_duplicate_shape
     untitled = _rewrite(data, "ppt/slides/slide2.xml",
                         lambda b: b.replace(b"Utvecklingsgruppen", b""))
     assert check_deck(untitled) == ["ppt/slides/slide2.xml: bilden saknar rubrik"]
+
+
+def test_the_combined_deck_shows_the_week_grid_with_months_over_weeks(built):
+    prs = Presentation(built["kommunovergripande.pptx"])
+    slide = next(s for s in prs.slides if s.shapes.title.text == "Övergripande tidplan")
+    table = next(sh for sh in slide.shapes if sh.has_table).table
+    months = [c.text for c in table.rows[0].cells if c.text]
+    assert months == ["Juni", "Augusti", "September", "Oktober", "November", "December"]
+    weeks = [c.text for c in table.rows[1].cells]
+    sn = next([c.text for c in r.cells] for r in table.rows if r.cells[0].text == "SN")
+    assert {w: d for w, d in zip(weeks, sn, strict=True) if d and w != "Vecka"} == {
+        "37": "14", "41": "12", "46": "16", "50": "14"}
+    assert table.rows[0].cells[1]._tc.get("gridSpan") == "2"  # Juni spans v. 24 and the gap
+
+
+def test_each_nämnds_deck_has_a_timeline(built):
+    prs = Presentation(built["avstamning-BUN.pptx"])
+    slide = next(s for s in prs.slides if s.shapes.title.text == "Tidslinje")
+    rows = [r.cells[0].text for r in next(sh for sh in slide.shapes if sh.has_table).table.rows]
+    assert rows[2:] == ["KS – samordning", "BUN", "Pass 1–2 (v. 33–39)", "Pass 3–4 (v. 41–48)",
+                        "Pass 5 (v. 50 →)"]

@@ -180,3 +180,13 @@ def test_every_section_of_every_example_has_content(built, kod):
         level = _level(block)
         if level:  # a heading is followed by content or by a deeper heading
             assert _level(following) == 0 or _level(following) > level, block.xpath("string(.)")
+
+
+def test_the_beslutsunderlag_has_the_week_grid_of_its_nämnd(built):
+    document = docx.Document(built["KTN"])
+    grid = next(t for t in document.tables if t.rows[0].cells[0].text == "Månad")
+    rows = [[c.text for c in r.cells] for r in grid.rows]
+    assert [r[0] for r in rows] == ["Månad", "Vecka", "KS – samordning", "KTN"]
+    cells = dict(zip(rows[1][1:], rows[3][1:], strict=True))
+    assert {w: d for w, d in cells.items() if d} == {"34": "25", "41": "13", "48": "1"}
+    assert "⟦veckoschema⟧" not in text_of(document)

@@ -7,15 +7,20 @@ import re
 from pathlib import Path
 
 import jinja2
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 
 from .. import model as m
+from .. import tidplan
 from ..diagnostics import TemplateError
 from ..output import deterministic_zip
 from .context import Filters, namnd_context
 from .environment import environment
 
 TEMPLATE_NAME = "beslutsunderlag.docx"
+GRID_MARKER = "⟦veckoschema⟧"  # what {{ veckoschema }} renders to; replaced by the table
+LABEL_CM, TEXT_CM, GRID_PT = 2.6, 16.0, 7
 class _Template(DocxTemplate):
     """docxtpl, with document properties rendered as plain text (python-docx escapes them)."""
 
@@ -40,7 +45,7 @@ class DocxRenderer:
         """Return the rendered document's bytes for one nämnd."""
         tpl = _Template(io.BytesIO(self.blob))
         tpl.plain_env = self.plain_env
-        context = namnd_context(self.kommun, namnd)
+        context = {**namnd_context(self.kommun, namnd), "veckoschema": GRID_MARKER}
         try:
             tpl.render(context, self.env)
         except jinja2.UndefinedError as exc:
@@ -58,9 +63,65 @@ class DocxRenderer:
             raise TemplateError(
                 f"Mallen {self.template.name} kunde inte användas ({type(exc).__name__}: {exc})."
             ) from None
+        insert_grid(tpl.docx, tidplan.week_grid(self.kommun, [namnd]))
         buf = io.BytesIO()
         tpl.save(buf)
         return deterministic_zip(buf.getvalue())
+
+
+def insert_grid(doc, grid: tidplan.Veckoschema) -> None:
+    """Replace each paragraph holding the grid marker with the week grid as a Word table."""
+    for paragraph in [p for p in doc.paragraphs if p.text.strip() == GRID_MARKER]:
+        if grid.veckor:
+            paragraph._p.addprevious(_grid_table(doc, grid)._tbl)
+        paragraph._p.getparent().remove(paragraph._p)
+
+
+def _grid_table(doc, grid: tidplan.Veckoschema):
+    """Return a table: months spanning their weeks, the weeks, then one row per row of the grid."""
+    columns = len(grid.veckor) + 1
+    table = doc.add_table(rows=2 + len(grid.rader), cols=columns)
+    table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    widths = [Cm(LABEL_CM)] + [Cm((TEXT_CM - LABEL_CM) / (columns - 1))] * (columns - 1)
+    months, weeks = table.rows[0], table.rows[1]
+    _grid_cell(months.cells[0], "Månad", bold=True)
+    _grid_cell(weeks.cells[0], "Vecka", bold=True)
+    col = 1
+    for name, span in grid.manader:
+        cell = months.cells[col].merge(months.cells[col + span - 1]) if span > 1 else months.cells[col]
+        _grid_cell(cell, name, bold=True)
+        col += span
+    for i, week in enumerate(grid.veckor, start=1):
+        _grid_cell(weeks.cells[i], week.rubrik, bold=True)
+    for row, data in zip(table.rows[2:], grid.rader, strict=True):
+        _grid_cell(row.cells[0], data.namn, bold=True)
+        for cell, text in zip(row.cells[1:], data.celler, strict=True):
+            _grid_cell(cell, text)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
+    for row in (months, weeks):
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(trpr.makeelement(qn("w:tblHeader"), {}))
+        for cell in row.cells:
+            tcpr = cell._tc.get_or_add_tcPr()
+            if tcpr.find(qn("w:shd")) is None:
+                tcpr.append(tcpr.makeelement(qn("w:shd"), {qn("w:val"): "clear",
+                                                          qn("w:color"): "auto",
+                                                          qn("w:fill"): "DCE6F1"}))
+    return table
+
+
+def _grid_cell(cell, text: str, *, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    if "Tabelltext" in [s.name for s in paragraph.part.document.styles]:
+        paragraph.style = "Tabelltext"
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(GRID_PT)
 
 
 def _undefined_name(exc: jinja2.UndefinedError) -> str:
