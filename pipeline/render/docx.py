@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from pathlib import Path
@@ -80,34 +81,37 @@ def insert_grid(doc, grid: tidplan.Veckoschema) -> None:
 def _grid_table(doc, grid: tidplan.Veckoschema):
     """Return a table: months spanning their weeks, the weeks, then one row per row of the grid."""
     columns = len(grid.veckor) + 1
+    style_id = next((s.style_id for s in doc.styles if s.name == "Tabelltext"), None)
+    cell = functools.partial(_grid_cell, style_id=style_id)
     table = doc.add_table(rows=2 + len(grid.rader), cols=columns)
     table.style = doc.styles["Table Grid"]
     table.autofit = False
     widths = [Cm(LABEL_CM)] + [Cm((TEXT_CM - LABEL_CM) / (columns - 1))] * (columns - 1)
     months, weeks = table.rows[0], table.rows[1]
-    _grid_cell(months.cells[0], "Månad", bold=True)
-    _grid_cell(weeks.cells[0], "Vecka", bold=True)
+    cell(months.cells[0], "Månad", bold=True)
+    cell(weeks.cells[0], "Vecka", bold=True)
+    month_cells, week_cells = months.cells, weeks.cells  # python-docx rebuilds these per access
     col = 1
     for name, span in grid.manader:
-        cell = months.cells[col].merge(months.cells[col + span - 1]) if span > 1 else months.cells[col]
-        _grid_cell(cell, name, bold=True)
+        target = month_cells[col]
+        cell(target.merge(month_cells[col + span - 1]) if span > 1 else target, name, bold=True)
         col += span
     for i, week in enumerate(grid.veckor, start=1):
-        _grid_cell(weeks.cells[i], week.rubrik, bold=True)
+        cell(week_cells[i], week.rubrik, bold=True)
     for row, data in zip(table.rows[2:], grid.rader, strict=True):
-        _grid_cell(row.cells[0], data.namn, bold=True)
-        for cell, text in zip(row.cells[1:], data.celler, strict=True):
-            _grid_cell(cell, text)
+        cell(row.cells[0], data.namn, bold=True)
+        for target, text in zip(row.cells[1:], data.celler, strict=True):
+            cell(target, text)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = width
+        for target, width in zip(row.cells, widths, strict=False):
+            target.width = width
     for row in (months, weeks):
         trpr = row._tr.get_or_add_trPr()
         trpr.append(trpr.makeelement(qn("w:tblHeader"), {}))
-        for cell in row.cells:
-            tcpr = cell._tc.get_or_add_tcPr()
+        for target in row.cells:
+            tcpr = target._tc.get_or_add_tcPr()
             if tcpr.find(qn("w:shd")) is None:
                 tcpr.append(tcpr.makeelement(qn("w:shd"), {qn("w:val"): "clear",
                                                           qn("w:color"): "auto",
@@ -115,10 +119,10 @@ def _grid_table(doc, grid: tidplan.Veckoschema):
     return table
 
 
-def _grid_cell(cell, text: str, *, bold: bool = False) -> None:
+def _grid_cell(cell, text: str, *, bold: bool = False, style_id: str | None = None) -> None:
     paragraph = cell.paragraphs[0]
-    if "Tabelltext" in [s.name for s in paragraph.part.document.styles]:
-        paragraph.style = "Tabelltext"
+    if style_id:
+        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
     run = paragraph.add_run(text)
     run.bold = bold
     run.font.size = Pt(GRID_PT)
