@@ -9,10 +9,13 @@ from . import model as m
 from . import resources
 from .checks import check_duplicates, check_kommun, check_namnd
 from .diagnostics import Diagnostic, Severity, TemplateError, UnderlagError, sort_key
-from .output import atomic_write
+from .lock import build_lock
+from .output import TEMP_PREFIX, atomic_write
 from .read import ReadResult, read_workbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Read too, so that each gets its own message on what to do (save as .xlsx).
+SPREADSHEET_SUFFIXES = (*WORKBOOK_SUFFIXES, ".xls", ".xlsb", ".ods", ".csv", ".numbers")
 
 
 @dataclass
@@ -61,11 +64,12 @@ def discover(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if path.name.startswith(("~$", ".")) or not path.is_file():
             continue  # Excel's lock files, hidden files, folders
-        if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES:
             workbooks.append(path)
         else:
             notes.append(Diagnostic(
-                path.name, "Filen är ingen Excel-arbetsbok (.xlsx) och läses inte.",
+                path.name, "Filen är ingen Excel-arbetsbok (.xlsx) och läses inte. Flytta den "
+                "om den inte hör hemma i mappen.",
                 severity=Severity.VARNING))
     return workbooks, notes
 
@@ -122,8 +126,23 @@ def build(inputs_dir: Path, out: Path, templates: Path | None) -> BuildReport:
     kommun = inputs.kommun
     if kommun is None or not inputs.namnder:
         return report
+    with build_lock(out):
+        _remove_stale_temporaries(out)
+        _write_all(report, kommun, out, templates)
+    return report
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Remove half-written files that a build killed mid-write left behind."""
+    for pattern in (f"{TEMP_PREFIX}*.tmp", f"*/{TEMP_PREFIX}*.tmp"):
+        for tmp in out.glob(pattern):
+            tmp.unlink(missing_ok=True)
+
+
+def _write_all(report: BuildReport, kommun: m.Kommun, out: Path, templates: Path | None) -> None:
     from .ical import calendar_bytes
 
+    inputs = report.inputs
     docx, decks = _renderers(kommun, templates)
 
     def calendar(namnd: m.Namnd) -> bytes:
@@ -141,7 +160,6 @@ def build(inputs_dir: Path, out: Path, templates: Path | None) -> BuildReport:
     for name, render in everything:
         atomic_write(out / name, render())
         report.written.append(out / name)
-    return report
 
 
 def _renderers(kommun: m.Kommun, templates: Path | None):

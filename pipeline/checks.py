@@ -16,7 +16,6 @@ def check_kommun(result: ReadResult) -> None:
     kommun = result.value
     if not isinstance(kommun, m.Kommun):
         return
-    _check_version(result, S.KOMMUN.sheets[0], kommun.formatversion)
     sheet = S.KOMMUN.sheet("Nämnder")
     counts = Counter(n.kod for n in kommun.namnder)
     for i, ref in enumerate(kommun.namnder):
@@ -32,7 +31,6 @@ def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
         return
     loc = result.located
     grund = S.GRUNDUPPGIFTER
-    _check_version(result, grund, namnd.formatversion)
     codes = {n.kod for n in kommun.namnder} if kommun else set()
     if kommun is not None:
         ref = kommun.namnd(namnd.kod)
@@ -52,14 +50,6 @@ def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
     _check_moten(result, namnd)
     if kommun is not None:
         _check_dates(result, namnd, kommun)
-
-
-def _check_version(result: ReadResult, sheet: S.Sheet, version: int) -> None:
-    if version > S.FORMAT_VERSION:
-        result.add(
-            f"Arbetsboken har formatversion {version}, men den här versionen av underlag "
-            f"känner bara till version {S.FORMAT_VERSION}. Uppdatera underlag och försök igen.",
-            sheet.name, result.located.fields.get("formatversion", ""))
 
 
 def _check_group(result: ReadResult, namnd: m.Namnd) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,9 +13,15 @@ from . import model as m
 from . import schema
 from .cells import CellError, convert, is_blank
 from .diagnostics import Diagnostic, Severity
+from .sniff import sniff
 
 HEADER_SEARCH_ROWS = 10  # a header row may sit below a title the user added
 BLANK_ROWS_BEFORE_STOP = 1000  # formatting can reach row 1 048 576; data does not
+MAX_ROWS = 5000  # rows read per sheet; a group writes tens
+MAX_CELL_CHARS = 10_000  # Excel allows 32 767; a cell in a tjänsteskrivelse needs far fewer
+# A formula cell saved without its computed value (openpyxl and some exports do that).
+_UNCACHED = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>')
 
 
 @dataclass
@@ -50,6 +57,7 @@ class ReadResult:
     value: m.Namnd | m.Kommun | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     located: Located = field(default_factory=Located)
+    uncached: set[str] = field(default_factory=set)  # "Kunder!B3": a formula without a value
 
     @property
     def name(self) -> str:
@@ -90,6 +98,12 @@ def _kind(sheetnames: list[str]) -> schema.WorkbookSchema | None:
 def read_workbook(path: Path) -> ReadResult:
     """Read one workbook (a nämnd's or the kommun's) and return its model and problems."""
     result = ReadResult(path)
+    sniffed = sniff(path)
+    if sniffed.error:
+        result.add(sniffed.error)
+        return result
+    for note in sniffed.notes:
+        result.add(note, warning=True)
     try:
         wb = _open(path)
     except Exception as exc:  # noqa: BLE001 - any parser failure is the user's file, not a crash
@@ -138,9 +152,22 @@ def _read(result: ReadResult, wb_schema: schema.WorkbookSchema, sheets: dict) ->
             result.add("Fliken är dold men läses ändå.", sheet.name, warning=True)
         if hasattr(ws, "reset_dimensions"):
             ws.reset_dimensions()  # some programs write a wrong size; read what is there
+        _find_uncached(result, ws, sheet.name)
         rows = _rows(ws)
+        if len(rows) > MAX_ROWS:
+            result.add(f"Fliken har fler än {MAX_ROWS:,} rader; bara de första läses. Ta bort "
+                       "rader som inte hör till underlaget.".replace(",", " "), sheet.name,
+                       warning=True)
+            rows = rows[:MAX_ROWS]
         if sheet.is_form:
             complete &= _read_form(result, sheet, rows, values)
+            if (values.get("formatversion") or 0) > schema.FORMAT_VERSION:
+                result.add(
+                    f"Arbetsboken har formatversion {values['formatversion']}, men den här "
+                    f"versionen av underlag känner bara till version {schema.FORMAT_VERSION}. "
+                    "Uppdatera underlag (pip install --upgrade underlag) och försök igen.",
+                    sheet.name, result.located.fields.get("formatversion", ""))
+                return
         else:
             items = _read_table(result, sheet, rows)
             if items is None:
@@ -162,14 +189,36 @@ def _rows(ws) -> list[tuple]:
     blank_run = 0
     for row in ws.iter_rows(values_only=True):
         rows.append(row)
+        if len(rows) > MAX_ROWS:
+            break
         blank_run = blank_run + 1 if all(is_blank(v) for v in row) else 0
         if blank_run >= BLANK_ROWS_BEFORE_STOP:
             break
     return rows
 
 
+def _find_uncached(result: ReadResult, ws, name: str) -> None:
+    """Remember formula cells saved without a value, to report them instead of "empty"."""
+    path = getattr(ws, "_worksheet_path", None)
+    archive = getattr(ws.parent, "_archive", None)
+    if path is None or archive is None:
+        return
+    xml = archive.read(path)
+    if b"<f" in xml:
+        result.uncached.update(f"{name}!{ref.decode()}" for ref in _UNCACHED.findall(xml))
+
+
 def _convert(result: ReadResult, sheet: schema.Sheet, column: schema.Column, value, cell: str):
     """Return the typed value of one cell, recording problems; None when unusable or blank."""
+    if value is None and f"{sheet.name}!{cell}" in result.uncached:
+        result.add("Cellen har en formel utan sparat värde. Öppna arbetsboken i Excel, låt den "
+                   "räkna om (F9) och spara den igen, eller skriv in värdet.", sheet.name, cell)
+        return None
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        result.add(f"Texten i cellen är {len(value):,} tecken lång och kortades till "
+                   f"{MAX_CELL_CHARS:,} tecken. Korta texten i arbetsboken.".replace(",", " "),
+                   sheet.name, cell, warning=True)
+        value = value[:MAX_CELL_CHARS]
     if is_blank(value):
         if column.required:
             result.add(f'Kolumnen "{column.header}" är tom. {column.ask}', sheet.name, cell)

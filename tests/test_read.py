@@ -169,7 +169,7 @@ def test_a_file_that_is_not_a_workbook_is_reported_not_raised(inputs):
     (inputs / "trasig.xlsx").write_text("det här är ingen arbetsbok")
     result = load(inputs)
     assert [str(d) for d in result.diagnostics] == [
-        "trasig.xlsx: Filen kan inte läsas som en Excel-arbetsbok (.xlsx). Öppna den i Excel och "
-        "spara den som Excel-arbetsbok, eller ta bort den från mappen. (BadZipFile)"
+        "trasig.xlsx: Filen är en textfil (till exempel CSV) och inte en Excel-arbetsbok, även om "
+        "namnet slutar på .xlsx. Öppna den i Excel och välj Spara som › Excel-arbetsbok (.xlsx)."
     ]
     assert len(result.namnder) == 5
