@@ -160,7 +160,8 @@ def test_lock_files_and_hidden_files_are_ignored_and_other_files_mentioned(input
     (inputs / "anteckningar.txt").write_text("hej")
     result = load(inputs)
     assert [str(d) for d in result.diagnostics] == [
-        "anteckningar.txt: Varning: Filen är ingen Excel-arbetsbok (.xlsx) och läses inte."
+        "anteckningar.txt: Varning: Filen är ingen Excel-arbetsbok (.xlsx) och läses inte. Flytta "
+        "den om den inte hör hemma i mappen."
     ]
     assert len(result.namnder) == 5
 
