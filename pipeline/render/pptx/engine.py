@@ -165,14 +165,17 @@ class PptxTemplate:
                 strip_row_loop(list(slide.shapes[loop.shape_index]._element.iter(A_TR))[loop.row_index])
             for scope in self._scopes(slide, context, where):
                 chunks = self._row_chunks(slide, loop, scope, where, prs.slide_height)
-                for k, rows in enumerate(chunks):
+                part = 0  # continuation slides are numbered, so that every title is unique
+                for rows in chunks:
                     clone = factory.clone(slide)
-                    overflow = self._render_slide(clone, scope, where, loop, rows, continued=k > 0)
+                    overflow = self._render_slide(clone, scope, where, loop, rows, part=part)
                     clones = [clone]
                     while overflow:  # text that does not fit even shrunk continues on a copy
+                        part += 1
                         clones.append(factory.clone(slide))
-                        self._render_slide(clones[-1], scope, where, loop, rows, continued=True)
+                        self._render_slide(clones[-1], scope, where, loop, rows, part=part)
                         overflow = _continue_text(clones[-1], overflow)
+                    part += 1
                     for c in clones:
                         made += 1
                         fresh_creation_ids(c, f"{self.path.name}/{made}")
@@ -221,7 +224,7 @@ class PptxTemplate:
         return [[rendered[i] for i in part] for part in indexes]
 
     def _render_slide(self, slide, scope: dict, where: _Where, loop, rows, *,
-                      continued: bool) -> dict[int, list]:
+                      part: int) -> dict[int, list]:
         """Render one slide; return, per shape index, paragraphs that did not fit."""
         overflow = {}
         for index, shape in enumerate(list(slide.shapes)):
@@ -230,8 +233,8 @@ class PptxTemplate:
             if rest:
                 overflow[index] = rest
         self._render_notes(slide, scope, where)
-        if continued and slide.shapes.title is not None:
-            _append_to_title(slide.shapes.title)
+        if part and slide.shapes.title is not None:
+            _append_to_title(slide.shapes.title, part)
         return overflow
 
     def _render_shape(self, slide, shape, scope, where: _Where, repeated_row, rows) -> list:
@@ -373,12 +376,14 @@ def _base_size(body) -> float:
     return max(sizes) if sizes else 18.0
 
 
-def _append_to_title(title) -> None:
+def _append_to_title(title, part: int) -> None:
+    """Mark a continuation slide: " (forts.)", then " (forts. 2)", so titles stay unique."""
+    suffix = CONTINUED if part == 1 else f"{CONTINUED[:-1]} {part})"
     runs = title.text_frame.paragraphs[0].runs
     if runs:
-        runs[-1].text = runs[-1].text + CONTINUED
+        runs[-1].text = runs[-1].text + suffix
     else:
-        title.text_frame.paragraphs[0].add_run().text = CONTINUED.strip()
+        title.text_frame.paragraphs[0].add_run().text = suffix.strip()
 
 
 def _fill_chart(frame, spec: ChartSpec) -> None:
