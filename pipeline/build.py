@@ -118,8 +118,13 @@ KOMMUN_DECK = "kommunovergripande.pptx"
 KOMMUN_CALENDAR = "tidplan.ics"
 
 
-def build(inputs_dir: Path, out: Path, templates: Path | None) -> BuildReport:
+def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = False) -> BuildReport:
     """Build every nämnd that has no errors, and the combined deck; report the others."""
+    if pdf:
+        from .pdf import INSTALL, soffice
+
+        if soffice() is None:
+            raise UnderlagError(INSTALL)
     inputs = load(inputs_dir)
     report = BuildReport(inputs)
     report.skipped = [r.name for r in inputs.results if r.kind == "namnd" and not r.ok]
@@ -129,6 +134,11 @@ def build(inputs_dir: Path, out: Path, templates: Path | None) -> BuildReport:
     with build_lock(out):
         _remove_stale_temporaries(out)
         _write_all(report, kommun, out, templates)
+        if pdf:
+            from .pdf import convert_all
+
+            report.written += convert_all([p for p in report.written
+                                           if p.suffix in (".docx", ".pptx")])
     return report
 
 
@@ -172,7 +182,13 @@ def _renderers(kommun: m.Kommun, templates: Path | None):
 
 
 def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
-    """Render every template in memory with the inputs (or the examples); return its problems."""
+    """Render every template in memory with the inputs (or the examples); return its problems.
+
+    A rendered document is also checked for accessibility, so staff who restyle a template
+    learn what they broke before anyone builds with it.
+    """
+    from .a11y import check_document
+
     kommun, namnder = inputs.kommun, inputs.namnder
     if kommun is None or not namnder:
         from .examples import KOMMUN, NAMNDER
@@ -180,16 +196,43 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
         kommun, namnder = KOMMUN, list(NAMNDER)
     docx, decks = _renderers(kommun, templates)
     problems = []
-    for render, name in ((docx.render, docx.template.name),
-                         (decks.namnd_deck, decks.avstamning.path.name)):
-        for namnd in namnder:
-            try:
-                render(namnd)
-            except TemplateError as exc:
-                problems.append(Diagnostic(name, exc.message))
-                break
-    try:
-        decks.kommun_deck(namnder)
-    except TemplateError as exc:
-        problems.append(Diagnostic(decks.kommunovergripande.path.name, exc.message))
+    jobs = [(docx.template.name, namnd, docx.render) for namnd in namnder]
+    jobs += [(decks.avstamning.path.name, namnd, decks.namnd_deck) for namnd in namnder]
+    jobs.append((decks.kommunovergripande.path.name, None, lambda _: decks.kommun_deck(namnder)))
+    failed: set[str] = set()
+    for name, namnd, render in jobs:
+        if name in failed:
+            continue
+        try:
+            data = render(namnd)
+        except TemplateError as exc:
+            problems.append(Diagnostic(name, exc.message))
+            failed.add(name)
+            continue
+        if namnd is None or namnd is namnder[0]:  # one rendering per template shows its look
+            suffix = Path(name).suffix
+            label = f"{Path(name).stem}-{namnd.kod}{suffix}" if namnd else name
+            problems += [_from_template(d, name) for d in check_document(Path(label), data)]
     return problems
+
+
+def _from_template(d: Diagnostic, template: str) -> Diagnostic:
+    """Return an accessibility problem as a problem of the template that caused it."""
+    where = f"{d.sheet}, {d.cell}" if d.cell else d.sheet
+    return Diagnostic(template, f"Tillgänglighet ({where}): {d.message}",
+                      severity=Severity.VARNING)
+
+
+def check_accessibility(build_dir: Path) -> list[Diagnostic]:
+    """Return the accessibility violations of every document in a build folder."""
+    from .a11y import check_document
+
+    if not build_dir.is_dir():
+        raise UnderlagError(f"Mappen {build_dir} finns inte. Kör underlag bygg först.")
+    return [d for path in documents_in(build_dir) for d in check_document(path)]
+
+
+def documents_in(build_dir: Path) -> list[Path]:
+    """Return the Word and PowerPoint documents in a build folder."""
+    return sorted(p for p in build_dir.rglob("*") if p.suffix in (".docx", ".pptx")
+                  and not p.name.startswith("."))

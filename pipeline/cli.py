@@ -46,11 +46,12 @@ def _summary(problems: list[Diagnostic]) -> str:
 
 
 def _documents(paths: list[Path]) -> str:
-    count = {s: sum(p.suffix == s for p in paths) for s in (".docx", ".pptx", ".ics")}
+    count = {s: sum(p.suffix == s for p in paths) for s in (".docx", ".pptx", ".ics", ".pdf")}
     decks, calendars = count[".pptx"], count[".ics"]
-    return (f"{count['.docx']} beslutsunderlag, {decks} "
+    text = (f"{count['.docx']} beslutsunderlag, {decks} "
             f"{'presentation' if decks == 1 else 'presentationer'} och {calendars} "
             f"{'kalenderfil' if calendars == 1 else 'kalenderfiler'}")
+    return text + (f" (och {count['.pdf']} PDF)" if count[".pdf"] else "")
 
 
 @main.command(**COMMAND)
@@ -60,7 +61,9 @@ def _documents(paths: list[Path]) -> str:
               help="Mappen där dokumenten skrivs.")
 @click.option("--templates", "templates_dir", type=FOLDER, default=Path("templates"),
               show_default=True, help="Egna mallar; saknas en mall används standardmallen.")
-def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
+@click.option("--pdf", is_flag=True,
+              help="Skriv också en tillgänglig PDF bredvid varje dokument (kräver LibreOffice).")
+def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool) -> None:
     """Läs arbetsböckerna och skriv varje nämnds beslutsunderlag och avstämningspresentation,
     och den kommunövergripande presentationen.
 
@@ -70,11 +73,12 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
     \b
     Exempel:
       underlag bygg
+      underlag bygg --pdf
       underlag bygg --inputs H:/verksamhetside/inputs --build H:/verksamhetside/build
     """
     from .build import build
 
-    report = build(inputs_dir, build_dir, templates_dir)
+    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf)
     problems = report.inputs.diagnostics
     _echo_problems(problems)
     for name in report.skipped:
@@ -146,6 +150,53 @@ def ny(mapp: Path, exempel: bool) -> None:
     for path in new_folder(mapp, examples=exempel):
         click.echo(f"Skrev {path}")
     click.echo(f"Klart. Fortsätt med: cd {mapp} och underlag kontrollera")
+
+
+@main.command(**COMMAND)
+@click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
+              help="Mappen med de byggda dokumenten.")
+def tillganglighet(build_dir: Path) -> None:
+    """Kontrollera att de byggda dokumenten är tillgängliga enligt DOS-lagen.
+
+    Titel, författare och språk, rubriknivåer, rubrikrader i tabeller, alternativtext,
+    en unik rubrik på varje bild och kontrast i texten. Varje brist visas med dokument,
+    sida eller bild och vad som ska ändras.
+
+    \b
+    Exempel:
+      underlag bygg && underlag tillganglighet
+    """
+    from .build import check_accessibility
+
+    problems = check_accessibility(build_dir)
+    _echo_problems(problems)
+    click.echo(f"Tillgänglighet: {len(problems) or 'inga'} "
+               f"{'brist' if len(problems) == 1 else 'brister'}.")
+    raise SystemExit(1 if problems else 0)
+
+
+@main.command(**COMMAND)
+@click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
+              help="Mappen med de byggda dokumenten.")
+@click.option("--ut", "out_dir", type=FOLDER, default=None,
+              help="Mappen för bilderna. Standard: BUILD/bilder.")
+def bilder(build_dir: Path, out_dir: Path | None) -> None:
+    """Gör en PNG-bild av varje sida och bild i de byggda dokumenten, för granskning.
+
+    Kräver LibreOffice och pdftoppm (poppler-utils).
+
+    \b
+    Exempel:
+      underlag bygg && underlag bilder
+    """
+    from .build import documents_in
+    from .pdf import pictures
+
+    if not build_dir.is_dir():
+        raise UnderlagError(f"Mappen {build_dir} finns inte. Kör underlag bygg först.")
+    out = out_dir or build_dir / "bilder"
+    pages = pictures(documents_in(build_dir), out)
+    click.echo(f"Skrev {len(pages)} bilder till {out}")
 
 
 @main.command(name="format", **COMMAND)

@@ -77,3 +77,31 @@ def convert_all(documents: list[Path], jobs: int | None = None) -> list[Path]:
     workers = max(1, min(jobs or os.cpu_count() or 1, len(documents)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(to_pdf, documents))
+
+
+PNG_DPI = 60
+
+
+def pictures(documents: list[Path], out: Path, jobs: int | None = None) -> list[Path]:
+    """Render documents page by page to PNG (LibreOffice → PDF → pdftoppm) for reviewers."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise UnderlagError("pdftoppm behövs för att göra bilder men hittades inte. Installera "
+                            "poppler-utils (Debian och Ubuntu: sudo apt install poppler-utils).")
+    if soffice() is None:
+        raise UnderlagError(INSTALL)
+    out.mkdir(parents=True, exist_ok=True)
+
+    def one(document: Path) -> list[Path]:
+        stem = document.stem  # "beslutsunderlag-SN", "avstamning-SN": unique in a build
+        with tempfile.TemporaryDirectory(prefix="underlag-png-") as work:
+            pdf = to_pdf(document, Path(work) / f"{document.stem}.pdf")
+            for old in out.glob(f"{stem}-*.png"):
+                old.unlink()
+            subprocess.run([pdftoppm, "-png", "-r", str(PNG_DPI), str(pdf), str(out / stem)],
+                           check=True, capture_output=True, timeout=TIMEOUT)
+        return sorted(out.glob(f"{stem}-*.png"))
+
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(documents) or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return [png for pages in pool.map(one, documents) for png in pages]

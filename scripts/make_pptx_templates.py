@@ -67,7 +67,9 @@ def new_deck():
     bar.fill.fore_color.rgb = ACCENT
     bar.line.fill.background()
     bar.name = "Dekor"
-    bar._element.find(".//" + qn("p:cNvPr")).set("id", "100")
+    c_nv_pr = bar._element.find(".//" + qn("p:cNvPr"))
+    c_nv_pr.set("id", "100")
+    _decorative(c_nv_pr)
     master.shapes._spTree.append(copy.deepcopy(bar._element))
     sld_ids = prs.slides._sldIdLst
     prs.part.drop_rel(sld_ids[0].rId)
@@ -82,6 +84,16 @@ def new_deck():
     title = layout.placeholders[0]
     title.left, title.top, title.width, title.height = MARGIN, Inches(0.35), CONTENT_WIDTH, Inches(0.9)
     return prs
+
+
+def _decorative(c_nv_pr) -> None:
+    """Mark a shape as decorative, so screen readers skip it (Office's adec extension)."""
+    ext_lst = c_nv_pr.makeelement(qn("a:extLst"), {})
+    ext = ext_lst.makeelement(qn("a:ext"), {"uri": "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"})
+    ext.append(ext.makeelement(
+        "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative", {"val": "1"}))
+    ext_lst.append(ext)
+    c_nv_pr.append(ext_lst)
 
 
 def slide(prs, title: str, notes: str = "", layout: int = LAYOUT_TITLE_ONLY):
@@ -346,7 +358,7 @@ def _save(prs, title: str) -> bytes:
 
 def _language(prs) -> None:
     """Mark all text as Swedish: runs, end-of-paragraph marks and the master's text styles."""
-    parts = [prs.slide_master, *prs.slide_layouts, *prs.slides]
+    parts = [prs.slide_master, *prs.slide_layouts, *prs.slides, prs]
     for holder in parts:
         for rpr in holder._element.iter(qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")):
             rpr.set("lang", "sv-SE")

@@ -359,6 +359,7 @@ def build() -> bytes:
     props.subject = "Verksamhetsidé"
     props.language = "sv-SE"
     props.keywords = "verksamhetsidé, tjänsteskrivelse"
+    props.comments = ""
     props.created = props.modified = dt.datetime(2021, 6, 1)
     props.last_modified_by = "underlag"
     props.revision = 1

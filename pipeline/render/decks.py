@@ -30,10 +30,12 @@ class DeckRenderer:
     def namnd_deck(self, namnd: m.Namnd) -> bytes:
         """Return one nämnd's avstämning deck."""
         context = avstamning_context(self.kommun, namnd, self.bilder)
-        return self.avstamning.render(context, title=f"Verksamhetsidé – {namnd.namn}")
+        return self.avstamning.render(context, title=f"Verksamhetsidé – {namnd.namn}",
+                                      author=f"{self.kommun.namn}, {namnd.forvaltning}")
 
     def kommun_deck(self, namnder: list[m.Namnd]) -> bytes:
         """Return the presentation that combines all nämnder."""
         context = kommun_context(self.kommun, namnder, self.bilder)
         return self.kommunovergripande.render(
-            context, title=f"Verksamhetsidéer i {self.kommun.namn} – kommunövergripande")
+            context, title=f"Verksamhetsidéer i {self.kommun.namn} – kommunövergripande",
+            author=self.kommun.namn)

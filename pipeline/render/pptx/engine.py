@@ -146,7 +146,7 @@ class PptxTemplate:
 
     # -- rendering --
 
-    def render(self, context: dict, *, title: str = "") -> bytes:
+    def render(self, context: dict, *, title: str = "", author: str = "") -> bytes:
         """Return the bytes of a deck rendered from this template with a context."""
         try:
             prs = Presentation(io.BytesIO(self.blob))
@@ -184,6 +184,8 @@ class PptxTemplate:
         renumber_parts(prs)
         if title:
             prs.core_properties.title = title
+        if author:
+            prs.core_properties.author = author
         buf = io.BytesIO()
         prs.save(buf)
         return deterministic_zip(buf.getvalue(), embedded=EMBEDDED_CORE)
