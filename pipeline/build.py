@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import manifest, resources
 from . import model as m
-from . import resources
 from .checks import check_duplicates, check_kommun, check_namnd
 from .diagnostics import Diagnostic, Severity, TemplateError, UnderlagError, sort_key
 from .lock import build_lock
@@ -100,6 +101,7 @@ class BuildReport:
 
     inputs: Inputs
     written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)  # up to date: not rendered again
     skipped: list[str] = field(default_factory=list)  # files whose nämnd was not built
 
     @property
@@ -118,13 +120,18 @@ KOMMUN_DECK = "kommunovergripande.pptx"
 KOMMUN_CALENDAR = "tidplan.ics"
 
 
-def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = False) -> BuildReport:
-    """Build every nämnd that has no errors, and the combined deck; report the others."""
+def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = False,
+          force: bool = False, progress=None) -> BuildReport:
+    """Build every nämnd that has no errors, and the combined documents; report the others.
+
+    Only outputs whose inputs, templates or tool version changed are rendered, unless `force`.
+    """
     if pdf:
         from .pdf import INSTALL, soffice
 
         if soffice() is None:
             raise UnderlagError(INSTALL)
+    fingerprint = manifest.fingerprint(inputs_dir, templates, pdf)
     inputs = load(inputs_dir)
     report = BuildReport(inputs)
     report.skipped = [r.name for r in inputs.results if r.kind == "namnd" and not r.ok]
@@ -133,12 +140,26 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
         return report
     with build_lock(out):
         _remove_stale_temporaries(out)
-        _write_all(report, kommun, out, templates)
+        previous = manifest.Manifest(out) if force else manifest.Manifest.load(out)
+        record = manifest.Manifest(out, fingerprint)
+        jobs = _jobs(inputs, kommun, out, templates)
+        pending = [j for j in jobs if not previous.current(j.relative(out), j.key)]
+        report.unchanged = [j.target for j in jobs if j not in pending]
+        for job in (progress(pending) if progress else pending):
+            atomic_write(job.target, job.make())
+            report.written.append(job.target)
         if pdf:
             from .pdf import convert_all
 
-            report.written += convert_all([p for p in report.written
-                                           if p.suffix in (".docx", ".pptx")])
+            documents = [j.target for j in jobs if j.target.suffix in (".docx", ".pptx") and (
+                j in pending or not j.target.with_suffix(".pdf").is_file())]
+            report.written += convert_all(documents)
+        record.outputs = {j.relative(out): j.key for j in jobs}
+        record.lines = [(str(d), d.is_error) for d in inputs.diagnostics]
+        record.lines += [(f"{name}: Byggdes inte på grund av felen ovan.", True)
+                         for name in report.skipped]
+        record.exit_code = report.exit_code
+        record.save()
     return report
 
 
@@ -149,27 +170,61 @@ def _remove_stale_temporaries(out: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def _write_all(report: BuildReport, kommun: m.Kommun, out: Path, templates: Path | None) -> None:
-    from .ical import calendar_bytes
+@dataclass(eq=False)
+class Job:
+    """One output: where it goes, the key of what it is made from, and how to make it."""
 
-    inputs = report.inputs
-    docx, decks = _renderers(kommun, templates)
+    target: Path
+    key: str
+    make: Callable[[], bytes]
 
-    def calendar(namnd: m.Namnd) -> bytes:
-        return calendar_bytes(kommun, [namnd], f"Verksamhetsidé – {namnd.namn}")
+    def relative(self, out: Path) -> str:
+        """Return the target's path inside the build folder, with forward slashes."""
+        return self.target.relative_to(out).as_posix()
 
+
+def _jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | None) -> list[Job]:
+    """Return every output of a build with its key; renderers are made only when needed."""
+    from .manifest import file_hash, key
+
+    hashes = {r.value.kod: file_hash(r.path) for r in inputs.results
+              if r.kind == "namnd" and r.ok}
+    kommun_hash = next(file_hash(r.path) for r in inputs.results if r.value is kommun)
+    template = {name: (file_hash(p) if (p := resources.template(name, templates)).is_file()
+                       else "") for name in (*resources.TEMPLATE_NAMES, resources.LOGO)}
+    lazy: dict[str, object] = {}
+
+    def renderers():
+        if not lazy:
+            lazy["docx"], lazy["decks"] = _renderers(kommun, templates)
+        return lazy["docx"], lazy["decks"]
+
+    def calendar(namnder: list[m.Namnd], title: str) -> bytes:
+        from .ical import calendar_bytes
+
+        return calendar_bytes(kommun, namnder, title)
+
+    jobs = []
     for namnd in inputs.namnder:
-        for kind, render in (("beslutsunderlag", docx.render), ("avstamning", decks.namnd_deck),
-                             ("tidplan", calendar)):
-            target = output_path(out, namnd, kind)
-            atomic_write(target, render(namnd))
-            report.written.append(target)
-    everything = ((KOMMUN_DECK, lambda: decks.kommun_deck(inputs.namnder)),
-                  (KOMMUN_CALENDAR, lambda: calendar_bytes(
-                      kommun, inputs.namnder, f"Verksamhetsidé – {kommun.namn}")))
-    for name, render in everything:
-        atomic_write(out / name, render())
-        report.written.append(out / name)
+        own = (kommun_hash, hashes[namnd.kod])
+        jobs += [
+            Job(output_path(out, namnd), key("docx", *own, template["beslutsunderlag.docx"]),
+                lambda n=namnd: renderers()[0].render(n)),
+            Job(output_path(out, namnd, "avstamning"),
+                key("pptx", *own, template["avstamning.pptx"], template[resources.LOGO]),
+                lambda n=namnd: renderers()[1].namnd_deck(n)),
+            Job(output_path(out, namnd, "tidplan"), key("ics", *own),
+                lambda n=namnd: calendar([n], f"Verksamhetsidé – {n.namn}")),
+        ]
+    everyone = (kommun_hash, *(hashes[n.kod] for n in inputs.namnder))
+    jobs += [
+        Job(out / KOMMUN_DECK, key("pptx", *everyone, template["kommunovergripande.pptx"],
+                                   template[resources.LOGO]),
+            lambda: renderers()[1].kommun_deck(inputs.namnder)),
+        Job(out / KOMMUN_CALENDAR, key("ics", *everyone),
+            lambda: calendar(inputs.namnder, f"Verksamhetsidé – {kommun.namn}")),
+    ]
+    return jobs
 
 
 def _renderers(kommun: m.Kommun, templates: Path | None):

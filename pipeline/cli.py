@@ -63,12 +63,15 @@ def _documents(paths: list[Path]) -> str:
               show_default=True, help="Egna mallar; saknas en mall används standardmallen.")
 @click.option("--pdf", is_flag=True,
               help="Skriv också en tillgänglig PDF bredvid varje dokument (kräver LibreOffice).")
-def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool) -> None:
+@click.option("--alla", is_flag=True,
+              help="Bygg om allt, även det som inte har ändrats sedan förra bygget.")
+def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla: bool) -> None:
     """Läs arbetsböckerna och skriv varje nämnds beslutsunderlag och avstämningspresentation,
     och den kommunövergripande presentationen.
 
     En arbetsbok med fel byggs inte, men alla andra byggs. Alla fel visas på en gång,
     med fil, flik och cell. Slutkoden är 0 när allt byggdes och 1 när något har fel.
+    Bara det som har ändrats sedan förra bygget görs om; --alla gör om allt.
 
     \b
     Exempel:
@@ -76,17 +79,42 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool) -> N
       underlag bygg --pdf
       underlag bygg --inputs H:/verksamhetside/inputs --build H:/verksamhetside/build
     """
+    from . import manifest
+
+    fingerprint = manifest.fingerprint(inputs_dir, templates_dir, pdf)
+    previous = manifest.Manifest.load(build_dir)
+    if not alla and previous.unchanged(fingerprint):  # answered without the Office libraries
+        for text, is_error in previous.lines:
+            click.echo(text, err=is_error)
+        click.echo(f"Inget har ändrats sedan förra bygget; {len(previous.outputs)} dokument i "
+                   f"{build_dir} är aktuella.")
+        raise SystemExit(previous.exit_code)
     from .build import build
 
-    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf)
+    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress)
     problems = report.inputs.diagnostics
     _echo_problems(problems)
     for name in report.skipped:
         click.echo(f"{name}: Byggdes inte på grund av felen ovan.", err=True)
     for path in report.written:
         click.echo(f"Skrev {path}")
-    click.echo(f"Klart: {_documents(report.written)}, {_summary(problems)}.")
+    same = f", {len(report.unchanged)} oförändrade" if report.unchanged else ""
+    click.echo(f"Klart: {_documents(report.written)}{same}, {_summary(problems)}.")
     raise SystemExit(report.exit_code)
+
+
+def _progress(jobs: list):
+    """Show a progress bar for longer builds, on a terminal only (on standard error)."""
+    import sys
+
+    if len(jobs) < 8 or not sys.stderr.isatty():
+        return jobs
+    return _bar(jobs, sys.stderr)
+
+
+def _bar(jobs: list, stream):
+    with click.progressbar(jobs, label="Bygger", show_pos=True, file=stream) as bar:
+        yield from bar
 
 
 @main.command(**COMMAND)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_NAMES = ("beslutsunderlag.docx", "avstamning.pptx", "kommunovergripande.pptx")
+LOGO = "logotyp.png"  # placed on the decks' title slides when the templates folder has one
 
 
 def default_templates() -> Path:

@@ -12,7 +12,6 @@ from .pptx import PptxTemplate
 
 AVSTAMNING = "avstamning.pptx"
 KOMMUNOVERGRIPANDE = "kommunovergripande.pptx"
-LOGO = "logotyp.png"  # placed on title slides when the templates folder has one
 
 
 class DeckRenderer:
@@ -24,7 +23,7 @@ class DeckRenderer:
         self.avstamning = PptxTemplate(resources.template(AVSTAMNING, templates), env)
         self.kommunovergripande = PptxTemplate(resources.template(KOMMUNOVERGRIPANDE, templates),
                                                env)
-        logo = resources.template(LOGO, templates)
+        logo = resources.template(resources.LOGO, templates)
         self.bilder = {"logotyp": logo} if logo.is_file() else {}
 
     def namnd_deck(self, namnd: m.Namnd) -> bytes:

@@ -1,0 +1,102 @@
+"""Incremental builds: the manifest decides what is rendered again, and outputs stay the same."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from pipeline.cli import main
+
+from .conftest import ROOT
+
+
+def bygg(inputs: Path, *args: str):
+    return CliRunner().invoke(main, ["bygg", "--inputs", str(inputs), "--build",
+                                     str(inputs.parent / "build"), *args],
+                              catch_exceptions=False)
+
+
+def written(result) -> set[str]:
+    return {Path(line.removeprefix("Skrev ")).name for line in result.output.splitlines()
+            if line.startswith("Skrev ")}
+
+
+def test_a_rebuild_with_nothing_changed_renders_nothing(inputs):
+    first = bygg(inputs)
+    assert len(written(first)) == 17
+    again = bygg(inputs)
+    assert (again.exit_code, again.output) == (
+        0, "Inget har ändrats sedan förra bygget; 17 dokument i "
+           f"{inputs.parent / 'build'} är aktuella.\n")
+
+
+def test_changing_one_workbook_rebuilds_that_nämnd_and_the_combined_documents(inputs):
+    bygg(inputs)
+    before = {p: p.read_bytes() for p in (inputs.parent / "build").rglob("*.*")}
+    wb = load_workbook(inputs / "SN.xlsx")
+    wb["Kunder"]["B2"] = "En ny beskrivning av situationen."
+    wb.save(inputs / "SN.xlsx")
+    result = bygg(inputs)
+    assert written(result) == {"beslutsunderlag-SN.docx", "avstamning-SN.pptx", "tidplan-SN.ics",
+                               "kommunovergripande.pptx", "tidplan.ics"}
+    assert result.output.splitlines()[-1] == (
+        "Klart: 1 beslutsunderlag, 2 presentationer och 2 kalenderfiler, 12 oförändrade, "
+        "inga problem.")
+    after = {p: p.read_bytes() for p in (inputs.parent / "build").rglob("*.*")}
+    changed = {p.name for p in before if before[p] != after[p]}
+    assert changed <= written(result) | {"manifest.json"}
+
+
+def test_changing_a_template_rebuilds_what_uses_it(inputs, tmp_path):
+    templates = tmp_path / "mallar"
+    templates.mkdir()
+    bygg(inputs, "--templates", str(templates))
+    (templates / "beslutsunderlag.docx").write_bytes(
+        (ROOT / "templates/beslutsunderlag.docx").read_bytes())  # same content: nothing to do
+    assert written(bygg(inputs, "--templates", str(templates))) == set()
+    from docx import Document
+
+    document = Document(templates / "beslutsunderlag.docx")
+    document.add_paragraph("Ny rad i mallen.")
+    document.save(templates / "beslutsunderlag.docx")
+    assert written(bygg(inputs, "--templates", str(templates))) == {
+        f"beslutsunderlag-{k}.docx" for k in ("KS", "SN", "BUN", "KTN", "MBN")}
+
+
+def test_a_deleted_output_is_made_again_and_alla_forces_everything(inputs):
+    bygg(inputs)
+    (inputs.parent / "build/KTN/avstamning-KTN.pptx").unlink()
+    assert written(bygg(inputs)) == {"avstamning-KTN.pptx"}
+    assert len(written(bygg(inputs, "--alla"))) == 17
+
+
+def test_problems_are_shown_again_when_nothing_changed(inputs):
+    (inputs / "anteckningar.txt").write_text("x")
+    bygg(inputs)
+    again = bygg(inputs)
+    assert again.output.splitlines()[0] == (
+        "anteckningar.txt: Varning: Filen är ingen Excel-arbetsbok (.xlsx) och läses inte. "
+        "Flytta den om den inte hör hemma i mappen.")
+
+
+def test_the_manifest_records_inputs_templates_and_the_tool_version(inputs):
+    bygg(inputs)
+    data = json.loads((inputs.parent / "build/manifest.json").read_text(encoding="utf-8"))
+    assert data["fingerprint"]["verktyg"]
+    assert {"inputs/SN.xlsx", "mall/beslutsunderlag.docx", "mall/avstamning.pptx"} <= set(
+        data["fingerprint"])
+    assert "SN/beslutsunderlag-SN.docx" in data["outputs"]
+
+
+def test_two_builds_of_the_same_inputs_give_the_same_bytes(inputs, tmp_path):
+    for name in ("a", "b"):
+        CliRunner().invoke(main, ["bygg", "--inputs", str(inputs), "--build",
+                                  str(tmp_path / name)], catch_exceptions=False)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*")
+                   if p.is_file() and not p.name.startswith("."))
+    assert len(files) == 18  # 17 documents and the manifest
+    for f in files:
+        assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), f
