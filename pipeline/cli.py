@@ -181,6 +181,36 @@ def ny(mapp: Path, exempel: bool) -> None:
 
 
 @main.command(**COMMAND)
+@click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
+              help="Mappen med arbetsböckerna.")
+@click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
+              help="Mappen där dokumenten skrivs.")
+@click.option("--templates", "templates_dir", type=FOLDER, default=Path("templates"),
+              show_default=True, help="Egna mallar; saknas en mall används standardmallen.")
+def bevaka(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
+    """Bygg automatiskt om när en arbetsbok eller en mall ändras. Avsluta med Ctrl+C.
+
+    En fil som kopieras in läses först när den har kopierats färdigt. En trasig fil ger
+    ett meddelande, och bevakningen fortsätter.
+
+    \b
+    Exempel:
+      underlag bevaka
+    """
+    from .build import build
+    from .watch import guarded, timestamp, watch
+
+    def once(reason: str) -> None:
+        report = build(inputs_dir, build_dir, templates_dir)
+        problems = report.inputs.diagnostics
+        click.echo(f"{timestamp()} {reason}: {_documents(report.written)} byggda, "
+                   f"{len(report.unchanged)} oförändrade, {_summary(problems)}.")
+        _echo_problems(problems)
+
+    watch(guarded(once, click.echo), [inputs_dir, templates_dir], echo=click.echo)
+
+
+@main.command(**COMMAND)
 @click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
               help="Mappen med de byggda dokumenten.")
 def tillganglighet(build_dir: Path) -> None:
