@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import jinja2
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Cm
 from docxtpl import DocxTemplate
 
 from .. import model as m
@@ -74,58 +75,42 @@ def insert_grid(doc, grid: tidplan.Veckoschema) -> None:
     """Replace each paragraph holding the grid marker with the week grid as a Word table."""
     for paragraph in [p for p in doc.paragraphs if p.text.strip() == GRID_MARKER]:
         if grid.veckor:
-            paragraph._p.addprevious(_grid_table(doc, grid)._tbl)
+            style_id = next((s.style_id for s in doc.styles if s.name == "Tabelltext"), None)
+            paragraph._p.addprevious(parse_xml(grid_table_xml(grid, style_id)))
         paragraph._p.getparent().remove(paragraph._p)
 
 
-def _grid_table(doc, grid: tidplan.Veckoschema):
-    """Return a table: months spanning their weeks, the weeks, then one row per row of the grid."""
-    columns = len(grid.veckor) + 1
-    style_id = next((s.style_id for s in doc.styles if s.name == "Tabelltext"), None)
-    cell = functools.partial(_grid_cell, style_id=style_id)
-    table = doc.add_table(rows=2 + len(grid.rader), cols=columns)
-    table.style = doc.styles["Table Grid"]
-    table.autofit = False
-    widths = [Cm(LABEL_CM)] + [Cm((TEXT_CM - LABEL_CM) / (columns - 1))] * (columns - 1)
-    months, weeks = table.rows[0], table.rows[1]
-    cell(months.cells[0], "Månad", bold=True)
-    cell(weeks.cells[0], "Vecka", bold=True)
-    month_cells, week_cells = months.cells, weeks.cells  # python-docx rebuilds these per access
-    col = 1
-    for name, span in grid.manader:
-        target = month_cells[col]
-        cell(target.merge(month_cells[col + span - 1]) if span > 1 else target, name, bold=True)
-        col += span
-    for i, week in enumerate(grid.veckor, start=1):
-        cell(week_cells[i], week.rubrik, bold=True)
-    for row, data in zip(table.rows[2:], grid.rader, strict=True):
-        cell(row.cells[0], data.namn, bold=True)
-        for target, text in zip(row.cells[1:], data.celler, strict=True):
-            cell(target, text)
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for row in table.rows:
-        for target, width in zip(row.cells, widths, strict=False):
-            target.width = width
-    for row in (months, weeks):
-        trpr = row._tr.get_or_add_trPr()
-        trpr.append(trpr.makeelement(qn("w:tblHeader"), {}))
-        for target in row.cells:
-            tcpr = target._tc.get_or_add_tcPr()
-            if tcpr.find(qn("w:shd")) is None:
-                tcpr.append(tcpr.makeelement(qn("w:shd"), {qn("w:val"): "clear",
-                                                          qn("w:color"): "auto",
-                                                          qn("w:fill"): "DCE6F1"}))
-    return table
+def grid_table_xml(grid: tidplan.Veckoschema, style_id: str | None) -> str:
+    """Return the week grid as WordprocessingML: months spanning their weeks, then the rows."""
+    columns = len(grid.veckor)
+    label = int(Cm(LABEL_CM).twips)
+    week = int(Cm((TEXT_CM - LABEL_CM) / columns).twips)
+    p_style = f'<w:pStyle w:val="{style_id}"/>' if style_id else ""
 
+    def cell(text: str, width: int, *, bold: bool = False, head: bool = False, span: int = 1) -> str:
+        props = f'<w:tcW w:w="{width * span}" w:type="dxa"/>'
+        props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+        props += '<w:shd w:val="clear" w:color="auto" w:fill="DCE6F1"/>' if head else ""
+        run = ("<w:rPr>" + ("<w:b/>" if bold else "") + f'<w:sz w:val="{GRID_PT * 2}"/></w:rPr>'
+               f'<w:t xml:space="preserve">{escape(text)}</w:t>')
+        return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr>{p_style}</w:pPr>"
+                f"<w:r>{run}</w:r></w:p></w:tc>")
 
-def _grid_cell(cell, text: str, *, bold: bool = False, style_id: str | None = None) -> None:
-    paragraph = cell.paragraphs[0]
-    if style_id:
-        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
-    run = paragraph.add_run(text)
-    run.bold = bold
-    run.font.size = Pt(GRID_PT)
+    head = "<w:trPr><w:tblHeader/></w:trPr>"
+    months = "".join(cell(name, week, bold=True, head=True, span=span)
+                     for name, span in grid.manader)
+    weeks = "".join(cell(v.rubrik, week, bold=True, head=True) for v in grid.veckor)
+    rows = [f"<w:tr>{head}{cell('Månad', label, bold=True, head=True)}{months}</w:tr>",
+            f"<w:tr>{head}{cell('Vecka', label, bold=True, head=True)}{weeks}</w:tr>"]
+    for r in grid.rader:
+        rows.append("<w:tr>" + cell(r.namn, label, bold=True)
+                    + "".join(cell(c, week) for c in r.celler) + "</w:tr>")
+    grid_cols = f'<w:gridCol w:w="{label}"/>' + f'<w:gridCol w:w="{week}"/>' * columns
+    return (f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
+            f'<w:tblW w:w="{label + week * columns}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+            f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid_cols}</w:tblGrid>{''.join(rows)}</w:tbl>")
 
 
 def _undefined_name(exc: jinja2.UndefinedError) -> str:

@@ -37,9 +37,25 @@ def _plain(value: object) -> str:
 FINALIZE = {"xml": _xml, "text": _text, "plain": _plain}
 
 
+class _Environment(jinja2.Environment):
+    """Compiles each distinct template source once: docxtpl calls from_string per document."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            template = self._compiled[source] = super().from_string(source)
+        return template
+
+
 def environment(filters: Filters, mode: Literal["xml", "text", "plain"]) -> jinja2.Environment:
     """Return a strict environment: "xml" for docxtpl, "text" for PowerPoint, "plain" for titles."""
-    env = jinja2.Environment(
+    env = _Environment(
         undefined=jinja2.StrictUndefined,
         autoescape=mode == "xml",
         finalize=FINALIZE[mode],

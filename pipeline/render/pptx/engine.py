@@ -98,7 +98,7 @@ class PptxTemplate:
     path: Path
     env: jinja2.Environment
     blob: bytes = field(init=False)
-    _compiled: dict[str, jinja2.Template] = field(default_factory=dict, init=False)
+    _expressions: dict = field(default_factory=dict, init=False)  # compiled once per template
 
     def __post_init__(self) -> None:
         self.blob = self.path.read_bytes()
@@ -106,17 +106,13 @@ class PptxTemplate:
     # -- compiling and evaluating, with errors that name the slide and the shape --
 
     def _compile(self, source: str, where: _Where) -> jinja2.Template:
-        template = self._compiled.get(source)
-        if template is None:
-            try:
-                template = self.env.from_string(source)
-            except jinja2.TemplateSyntaxError as exc:
-                raise TemplateError(
-                    f"{where}: felaktig tagg ({exc.message}). Kontrollera att varje {{{{ … }}}} "
-                    "och {% … %} är hel och att varje if och for har sitt slut."
-                ) from None
-            self._compiled[source] = template
-        return template
+        try:
+            return self.env.from_string(source)  # the environment compiles each source once
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"{where}: felaktig tagg ({exc.message}). Kontrollera att varje {{{{ … }}}} "
+                "och {% … %} är hel och att varje if och for har sitt slut."
+            ) from None
 
     def _run(self, fn, where: _Where):
         try:
@@ -138,10 +134,13 @@ class PptxTemplate:
     def _evaluate(self, expr: str, scope: dict, where: _Where):
         source = "{{ (" + expr + ") is none }}"  # compiles the expression for syntax errors
         self._compile(source, where)
-        try:
-            fn = self.env.compile_expression(expr, undefined_to_none=False)
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"{where}: felaktigt uttryck ({exc.message}).") from None
+        fn = self._expressions.get(expr)
+        if fn is None:
+            try:
+                fn = self._expressions[expr] = self.env.compile_expression(
+                    expr, undefined_to_none=False)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateError(f"{where}: felaktigt uttryck ({exc.message}).") from None
         return self._run(lambda: _materialise(fn(**scope)), where)
 
     # -- rendering --
@@ -161,6 +160,7 @@ class PptxTemplate:
         for number, slide in enumerate(templates, start=1):
             where = _Where(self.path.name, number)
             loop = find_row_loop(slide)
+            notes = _notes(slide)
             if loop is not None:
                 strip_row_loop(list(slide.shapes[loop.shape_index]._element.iter(A_TR))[loop.row_index])
             for scope in self._scopes(slide, context, where):
@@ -168,12 +168,14 @@ class PptxTemplate:
                 part = 0  # continuation slides are numbered, so that every title is unique
                 for rows in chunks:
                     clone = factory.clone(slide)
-                    overflow = self._render_slide(clone, scope, where, loop, rows, part=part)
+                    overflow = self._render_slide(clone, scope, where, loop, rows, notes,
+                                                  part=part)
                     clones = [clone]
                     while overflow:  # text that does not fit even shrunk continues on a copy
                         part += 1
                         clones.append(factory.clone(slide))
-                        self._render_slide(clones[-1], scope, where, loop, rows, part=part)
+                        self._render_slide(clones[-1], scope, where, loop, rows, notes,
+                                           part=part)
                         overflow = _continue_text(clones[-1], overflow)
                     part += 1
                     for c in clones:
@@ -225,21 +227,27 @@ class PptxTemplate:
                                                                               slide_height))
         return [[rendered[i] for i in part] for part in indexes]
 
-    def _render_slide(self, slide, scope: dict, where: _Where, loop, rows, *,
+    def _render_slide(self, slide, scope: dict, where: _Where, loop, rows, notes: str, *,
                       part: int) -> dict[int, list]:
         """Render one slide; return, per shape index, paragraphs that did not fit."""
         overflow = {}
+        title = slide.shapes.title
+        title_element = title._element if title is not None else None
         for index, shape in enumerate(list(slide.shapes)):
             repeated = loop.row_index if loop is not None and index == loop.shape_index else None
-            rest = self._render_shape(slide, shape, scope, where, repeated, rows)
+            rest = self._render_shape(slide, shape, scope, where, repeated, rows, title_element)
             if rest:
                 overflow[index] = rest
-        self._render_notes(slide, scope, where)
-        if part and slide.shapes.title is not None:
-            _append_to_title(slide.shapes.title, part)
+        if notes:  # only slides whose notes say more than a directive get a notes page
+            here = _Where(where.template, where.slide, "anteckningar")
+            text = self._render(notes, scope, here) if "{" in notes else notes
+            slide.notes_slide.notes_text_frame.text = _strip_markers(text)
+        if part and title is not None:
+            _append_to_title(title, part)
         return overflow
 
-    def _render_shape(self, slide, shape, scope, where: _Where, repeated_row, rows) -> list:
+    def _render_shape(self, slide, shape, scope, where: _Where, repeated_row, rows,
+                      title_element=None) -> list:
         here = _Where(where.template, where.slide, shape.name)
         kind, _, name = shape.name.partition(":")
         if name and kind in ("diagram", "matris", "bild"):
@@ -252,7 +260,7 @@ class PptxTemplate:
         rest = []
         if shape.has_text_frame and has_tags(shape.text_frame._txBody):
             self._render_body(shape.text_frame._txBody, scope, here)
-            if shape.width and shape.height and shape != slide.shapes.title:
+            if shape.width and shape.height and shape._element is not title_element:
                 rest = _fit(shape)
         if getattr(shape, "has_table", False):
             self._render_table(shape, scope, here, repeated_row, rows)
@@ -280,15 +288,6 @@ class PptxTemplate:
                     self._render_body(body, scope, where)
         renumber_rows(tbl)
         set_frame_height(frame._element, tbl)
-
-    def _render_notes(self, slide, scope: dict, where: _Where) -> None:
-        if not slide.has_notes_slide:
-            return
-        frame = slide.notes_slide.notes_text_frame
-        text = SLIDE_DIRECTIVE.sub("", frame.text).strip()
-        if "{" in text:
-            text = self._render(text, scope, _Where(where.template, where.slide, "anteckningar"))
-        frame.text = _strip_markers(text)
 
     def _bind(self, slide, shape, kind: str, name: str, scope: dict, where: _Where) -> None:
         key = {"diagram": "diagram", "matris": "matriser", "bild": "bilder"}[kind]
@@ -342,6 +341,13 @@ def _materialise(value):
     if isinstance(value, jinja2.Undefined):
         str(value)  # raises UndefinedError with the missing name
     return value
+
+
+def _notes(slide) -> str:
+    """Return a template slide's notes without its directive."""
+    if not slide.has_notes_slide:
+        return ""
+    return SLIDE_DIRECTIVE.sub("", slide.notes_slide.notes_text_frame.text).strip()
 
 
 def _directive(slide):

@@ -34,7 +34,10 @@ class SlideFactory:
         return PackURI(template % (100000 + next(self._counter)))
 
     def clone(self, source: Slide) -> Slide:
-        """Return a copy of a slide, appended at the end, with its own chart parts."""
+        """Return a copy of a slide, appended at the end, with its own chart parts.
+
+        Notes are not copied: the engine writes a clone's notes when there is something to say.
+        """
         prs_part = self.prs.part
         part = SlidePart.new(self._partname("/ppt/slides/slide%d.xml"), prs_part.package,
                              source.slide_layout.part)
@@ -58,8 +61,6 @@ class SlideFactory:
                 target = self._copy_chart(target)
             part.rels._rels[rel.rId] = type(rel)(part.partname.baseURI, rel.rId, rel.reltype,
                                                  rel._target_mode, target)
-        if source.has_notes_slide:
-            clone.notes_slide.notes_text_frame.text = source.notes_slide.notes_text_frame.text
         return clone
 
     def _copy_chart(self, chart: ChartPart) -> ChartPart:
