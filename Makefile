@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint examples templates readme
+.PHONY: run test lint bench examples templates readme
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -16,6 +16,9 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
+
+bench: $(VENV)/.installed
+	$(PY) -m bench
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from . import __version__, resources
@@ -25,14 +26,25 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@cache
+def tool() -> str:
+    """Return the tool's version and a hash of its code, so a changed tool rebuilds."""
+    code = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        code.update(path.relative_to(package).as_posix().encode())
+        code.update(path.read_bytes())
+    return f"{__version__}+{code.hexdigest()[:12]}"
+
+
 def key(*parts: str) -> str:
     """Return one output's key from the hashes (and names) it depends on."""
-    return hashlib.sha256("\n".join((__version__, *parts)).encode()).hexdigest()
+    return hashlib.sha256("\n".join((tool(), *parts)).encode()).hexdigest()
 
 
 def fingerprint(inputs: Path, templates: Path | None, pdf: bool) -> dict[str, str]:
     """Return the hash of every input file and every template a build would use."""
-    found = {"verktyg": __version__, "pdf": str(pdf)}
+    found = {"verktyg": tool(), "pdf": str(pdf)}
     if inputs.is_dir():
         for path in sorted(inputs.iterdir()):
             if path.is_file() and not path.name.startswith(("~$", ".")):

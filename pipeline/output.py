@@ -39,6 +39,18 @@ def fixed_core_dates(stamp: str) -> Callable[[bytes], bytes]:
     return rewrite
 
 
+def zip_bytes(members) -> bytes:
+    """Return a zip of (name, bytes) members in order, with fixed timestamps."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name, blob in members:
+            info = zipfile.ZipInfo(name, FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            dst.writestr(info, blob)
+    return out.getvalue()
+
+
 def deterministic_zip(
     data: bytes,
     rewrite: dict[str, Callable[[bytes], bytes]] | None = None,
@@ -51,16 +63,15 @@ def deterministic_zip(
     (a chart's data), which carry timestamps of their own.
     """
     rewrite = rewrite or {}
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            blob = src.read(info)
-            if info.filename in rewrite:
-                blob = rewrite[info.filename](blob)
-            elif embedded is not None and info.filename.endswith(".xlsx"):
-                blob = deterministic_zip(blob, embedded)
-            new = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
-            new.compress_type = zipfile.ZIP_DEFLATED
-            new.external_attr = 0o600 << 16
-            dst.writestr(new, blob)
-    return out.getvalue()
+
+    def members():
+        with zipfile.ZipFile(io.BytesIO(data)) as src:
+            for info in src.infolist():
+                blob = src.read(info)
+                if info.filename in rewrite:
+                    blob = rewrite[info.filename](blob)
+                elif embedded is not None and info.filename.endswith(".xlsx"):
+                    blob = deterministic_zip(blob, embedded)
+                yield info.filename, blob
+
+    return zip_bytes(members())

@@ -34,7 +34,12 @@ def _plain(value: object) -> str:
     return " ".join(_text(value).split())
 
 
-FINALIZE = {"xml": _xml, "text": _text, "plain": _plain}
+def _xml_line(value: object) -> Markup:
+    """Return a value as one line of escaped XML text, for document properties."""
+    return Markup(escape(_plain(value)))
+
+
+FINALIZE = {"xml": _xml, "xml-line": _xml_line, "text": _text, "plain": _plain}
 
 
 class _Environment(jinja2.Environment):
@@ -53,11 +58,13 @@ class _Environment(jinja2.Environment):
         return template
 
 
-def environment(filters: Filters, mode: Literal["xml", "text", "plain"]) -> jinja2.Environment:
-    """Return a strict environment: "xml" for docxtpl, "text" for PowerPoint, "plain" for titles."""
+def environment(filters: Filters,
+                mode: Literal["xml", "xml-line", "text", "plain"]) -> jinja2.Environment:
+    """Return a strict environment: "xml" for Word parts, "xml-line" for their properties,
+    "text" for PowerPoint (python-pptx escapes), "plain" for one-line text."""
     env = _Environment(
         undefined=jinja2.StrictUndefined,
-        autoescape=mode == "xml",
+        autoescape=mode in ("xml", "xml-line"),
         finalize=FINALIZE[mode],
         keep_trailing_newline=True,
     )

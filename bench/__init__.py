@@ -1,0 +1,1 @@
+"""Benchmarks for underlag (not part of the test run): `python -m bench`."""

@@ -1,0 +1,148 @@
+"""Benchmark: per-document render time against floors measured in the same run, builds of the
+examples, and kommuner of growing size (5, 50, 500 nämnd workbooks).
+
+Run from the repository root: `python -m bench` (or `make bench`); `--snabb` for a short run.
+Figures are wall times on this machine; compare the ratios, not the milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "inputs"
+TEMPLATES = ROOT / "templates"
+
+
+def timed(fn, repeat: int) -> float:
+    """Return the median time of fn in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def run(*args: str) -> float:
+    """Return the wall time of a fresh interpreter running a command, in milliseconds."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], cwd=ROOT, check=False, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def zip_floor(path: Path) -> None:
+    """Read a template's zip and write every member back deflated: the least any render does."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+
+
+def per_document(repeat: int) -> dict[str, float]:
+    from pptx import Presentation
+
+    from pipeline.examples import KOMMUN, NAMNDER
+    from pipeline.render.decks import DeckRenderer
+    from pipeline.render.docx import DocxRenderer
+
+    docx = DocxRenderer(TEMPLATES / "beslutsunderlag.docx", KOMMUN)
+    decks = DeckRenderer(TEMPLATES, KOMMUN)
+    sn = NAMNDER[1]
+    docx.render(sn), decks.namnd_deck(sn)  # warm: templates compiled once per build
+    deck_blob = (TEMPLATES / "avstamning.pptx").read_bytes()
+    return {
+        "docx floor (zip read + rewrite)": timed(
+            lambda: zip_floor(TEMPLATES / "beslutsunderlag.docx"), repeat),
+        "docx render": timed(lambda: docx.render(sn), repeat),
+        "pptx floor (python-pptx open + save)": timed(
+            lambda: Presentation(io.BytesIO(deck_blob)).save(io.BytesIO()), repeat),
+        "pptx avstämning render": timed(lambda: decks.namnd_deck(sn), repeat),
+        "pptx kommunövergripande render": timed(lambda: decks.kommun_deck(list(NAMNDER)),
+                                                max(3, repeat // 4)),
+    }
+
+
+def commands(repeat: int) -> dict[str, float]:
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    build = str(work / "build")
+    bare = statistics.median(run("-c", "import docx, pptx, openpyxl, docxtpl")
+                             for _ in range(repeat))
+    cold = statistics.median(run("-m", "pipeline", "bygg", "--alla", "--build", build)
+                             for _ in range(repeat))
+    nothing = statistics.median(run("-m", "pipeline", "bygg", "--build", build)
+                                for _ in range(repeat))
+    shutil.rmtree(work)
+    return {"bare import docx, pptx, openpyxl, docxtpl": bare,
+            "cold `underlag bygg` of the examples": cold,
+            "rebuild with nothing changed": nothing}
+
+
+def _build_kommun(folder: str) -> tuple[float, int]:
+    from pipeline.build import build
+
+    start = time.perf_counter()
+    report = build(Path(folder) / "inputs", Path(folder) / "build", None, force=True)
+    assert report.exit_code == 0
+    return time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def kommuner(count: int, workers: int) -> dict[str, float]:
+    """Build `count` kommuner of 5 nämnder each, `workers` at a time."""
+    work = Path(tempfile.mkdtemp(prefix="bench-region-"))
+    folders = []
+    for i in range(count):
+        folder = work / f"kommun{i:03d}"
+        shutil.copytree(EXAMPLES, folder / "inputs")
+        folders.append(str(folder))
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(_build_kommun, folders))
+    wall = time.perf_counter() - start
+    shutil.rmtree(work)
+    workbooks = count * 5
+    return {"workbooks": workbooks, "wall s": wall, "ms per workbook": wall * 1000 / workbooks,
+            "peak MB per worker": max(r[1] for r in results) / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--snabb", action="store_true", help="short run: fewer repeats, no 500")
+    args = parser.parse_args()
+    repeat = 5 if args.snabb else 20
+    print(f"underlag benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    doc = per_document(repeat)
+    for name, ms in doc.items():
+        print(f"  {name:42} {ms:8.1f} ms")
+    print(f"\n  docx render / floor {doc['docx render'] / doc['docx floor (zip read + rewrite)']:.1f}×"
+          f"   pptx render / floor "
+          f"{doc['pptx avstämning render'] / doc['pptx floor (python-pptx open + save)']:.1f}×\n")
+    cmd = commands(3 if args.snabb else 5)
+    for name, ms in cmd.items():
+        print(f"  {name:42} {ms:8.0f} ms")
+    bare = cmd["bare import docx, pptx, openpyxl, docxtpl"]
+    print(f"\n  cold build / bare import {cmd['cold `underlag bygg` of the examples'] / bare:.2f}×"
+          f"   nothing changed / bare import {cmd['rebuild with nothing changed'] / bare:.2f}×\n")
+    sizes = (1, 10) if args.snabb else (1, 10, 100)
+    rows = [kommuner(n, os.cpu_count() or 1) for n in sizes]
+    base = rows[0]["ms per workbook"]
+    for row in rows:
+        print(f"  {row['workbooks']:4d} workbooks: {row['wall s']:6.1f} s wall, "
+              f"{row['ms per workbook']:6.0f} ms per workbook ({row['ms per workbook'] / base:.2f}× "
+              f"the cost at 5), peak {row['peak MB per worker']:.0f} MB per worker")
+
+
+if __name__ == "__main__":
+    main()
