@@ -200,3 +200,24 @@ def test_python_m_pipeline_runs_the_same_command():
     result = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True,
                             text=True, check=True, cwd=ROOT)
     assert result.stdout.startswith("Användning: underlag")
+
+
+def test_help_and_an_unchanged_rebuild_import_no_office_library(inputs, tmp_path):
+    build = tmp_path / "build"
+    CliRunner().invoke(main, ["bygg", "--inputs", str(inputs), "--build", str(build)],
+                       catch_exceptions=False)
+    probe = (
+        "import sys\n"
+        "from pipeline.cli import main\n"
+        "for args in (['--help'], ['bygg', '--inputs', sys.argv[1], '--build', sys.argv[2]]):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = sorted({'pptx', 'docx', 'docxtpl', 'openpyxl', 'lxml', 'babel'} & sys.modules.keys())\n"
+        "print('heavy:', heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(inputs), str(build)], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    assert "Inget har ändrats sedan förra bygget" in done.stdout
+    assert done.stdout.splitlines()[-1] == "heavy: []"
