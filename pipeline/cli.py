@@ -15,6 +15,16 @@ FOLDER = click.Path(file_okay=False, path_type=Path)
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 COMMAND = {"options_metavar": "[FLAGGOR]"}
 
+inputs_option = click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"),
+                             show_default=True, help="Mappen med arbetsböckerna.")
+build_option = click.option("--build", "build_dir", type=FOLDER, default=Path("build"),
+                            show_default=True, help="Mappen där dokumenten skrivs.")
+built_option = click.option("--build", "build_dir", type=FOLDER, default=Path("build"),
+                            show_default=True, help="Mappen med de byggda dokumenten.")
+templates_option = click.option(
+    "--templates", "templates_dir", type=FOLDER, default=Path("templates"), show_default=True,
+    help="Egna mallar; saknas en mall används standardmallen.")
+
 
 @click.group("underlag", context_settings=CONTEXT, subcommand_metavar="KOMMANDO [ARGUMENT]...", **COMMAND)
 @click.version_option(package_name="underlag", message="underlag %(version)s")
@@ -55,12 +65,9 @@ def _documents(paths: list[Path]) -> str:
 
 
 @main.command(**COMMAND)
-@click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
-              help="Mappen med arbetsböckerna.")
-@click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
-              help="Mappen där dokumenten skrivs.")
-@click.option("--templates", "templates_dir", type=FOLDER, default=Path("templates"),
-              show_default=True, help="Egna mallar; saknas en mall används standardmallen.")
+@inputs_option
+@build_option
+@templates_option
 @click.option("--pdf", is_flag=True,
               help="Skriv också en tillgänglig PDF bredvid varje dokument (kräver LibreOffice).")
 @click.option("--alla", is_flag=True,
@@ -118,10 +125,8 @@ def _bar(jobs: list, stream):
 
 
 @main.command(**COMMAND)
-@click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
-              help="Mappen med arbetsböckerna.")
-@click.option("--templates", "templates_dir", type=FOLDER, default=Path("templates"),
-              show_default=True, help="Egna mallar som ska kontrolleras.")
+@inputs_option
+@templates_option
 def kontrollera(inputs_dir: Path, templates_dir: Path) -> None:
     """Läs och kontrollera allt i inputs/ och mallarna, och visa varje problem. Skriver inget.
 
@@ -181,12 +186,9 @@ def ny(mapp: Path, exempel: bool) -> None:
 
 
 @main.command(**COMMAND)
-@click.option("--inputs", "inputs_dir", type=FOLDER, default=Path("inputs"), show_default=True,
-              help="Mappen med arbetsböckerna.")
-@click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
-              help="Mappen där dokumenten skrivs.")
-@click.option("--templates", "templates_dir", type=FOLDER, default=Path("templates"),
-              show_default=True, help="Egna mallar; saknas en mall används standardmallen.")
+@inputs_option
+@build_option
+@templates_option
 def bevaka(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
     """Bygg automatiskt om när en arbetsbok eller en mall ändras. Avsluta med Ctrl+C.
 
@@ -211,8 +213,7 @@ def bevaka(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
 
 
 @main.command(**COMMAND)
-@click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
-              help="Mappen med de byggda dokumenten.")
+@built_option
 def tillganglighet(build_dir: Path) -> None:
     """Kontrollera att de byggda dokumenten är tillgängliga enligt DOS-lagen.
 
@@ -234,8 +235,7 @@ def tillganglighet(build_dir: Path) -> None:
 
 
 @main.command(**COMMAND)
-@click.option("--build", "build_dir", type=FOLDER, default=Path("build"), show_default=True,
-              help="Mappen med de byggda dokumenten.")
+@built_option
 @click.option("--ut", "out_dir", type=FOLDER, default=None,
               help="Mappen för bilderna. Standard: BUILD/bilder.")
 def bilder(build_dir: Path, out_dir: Path | None) -> None:
