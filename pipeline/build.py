@@ -121,7 +121,7 @@ KOMMUN_CALENDAR = "tidplan.ics"
 
 
 def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = False,
-          force: bool = False, progress=None) -> BuildReport:
+          force: bool = False, progress=None, fingerprint: dict | None = None) -> BuildReport:
     """Build every nämnd that has no errors, and the combined documents; report the others.
 
     Only outputs whose inputs, templates or tool version changed are rendered, unless `force`.
@@ -131,7 +131,7 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
 
         if soffice() is None:
             raise UnderlagError(INSTALL)
-    fingerprint = manifest.fingerprint(inputs_dir, templates, pdf)
+    fingerprint = fingerprint or manifest.fingerprint(inputs_dir, templates, pdf)
     inputs = load(inputs_dir)
     report = BuildReport(inputs)
     report.skipped = [r.name for r in inputs.results if r.kind == "namnd" and not r.ok]
@@ -142,7 +142,7 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
         _remove_stale_temporaries(out)
         previous = manifest.Manifest(out) if force else manifest.Manifest.load(out)
         record = manifest.Manifest(out, fingerprint)
-        jobs = _jobs(inputs, kommun, out, templates)
+        jobs = _jobs(inputs, kommun, out, templates, fingerprint)
         pending = [j for j in jobs if not previous.current(j.relative(out), j.key)]
         report.unchanged = [j.target for j in jobs if j not in pending]
         for job in (progress(pending) if progress else pending):
@@ -183,15 +183,18 @@ class Job:
         return self.target.relative_to(out).as_posix()
 
 
-def _jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | None) -> list[Job]:
+def _jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | None,
+          fingerprint: dict[str, str]) -> list[Job]:
     """Return every output of a build with its key; renderers are made only when needed."""
-    from .manifest import file_hash, key
+    from .manifest import key
 
-    hashes = {r.value.kod: file_hash(r.path) for r in inputs.results
+    # the fingerprint already holds the hash of every input file and template
+    hashes = {r.value.kod: fingerprint[f"inputs/{r.name}"] for r in inputs.results
               if r.kind == "namnd" and r.ok}
-    kommun_hash = next(file_hash(r.path) for r in inputs.results if r.value is kommun)
-    template = {name: (file_hash(p) if (p := resources.template(name, templates)).is_file()
-                       else "") for name in (*resources.TEMPLATE_NAMES, resources.LOGO)}
+    kommun_hash = next(fingerprint[f"inputs/{r.name}"] for r in inputs.results
+                       if r.value is kommun)
+    template = {name: fingerprint.get(f"mall/{name}", "")
+                for name in (*resources.TEMPLATE_NAMES, resources.LOGO)}
     lazy: dict[str, object] = {}
 
     def renderers():

@@ -98,7 +98,8 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla
         raise SystemExit(previous.exit_code)
     from .build import build
 
-    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress)
+    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress,
+                   fingerprint=fingerprint)
     problems = report.inputs.diagnostics
     _echo_problems(problems)
     for name in report.skipped:

@@ -303,16 +303,6 @@ class PptxTemplate:
         else:
             _place_picture(slide, shape, value)
 
-    # -- checking a template before anyone builds with it --
-
-    def check(self, context: dict) -> list[str]:
-        """Return the template's problems found by rendering it with a real context."""
-        try:
-            self.render(context)
-        except TemplateError as exc:
-            return [exc.message]
-        return []
-
 
 def _fit(shape) -> list:
     """Shrink a shape's text to fit, not below MIN_FONT_PT; return paragraphs that still do not."""
