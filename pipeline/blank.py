@@ -17,8 +17,9 @@ Arbetsmapp för nämndernas verksamhetsidé
 
 inputs/     Här lägger ni arbetsböckerna: kommunarbetsboken (kommun.xlsx) och en
             arbetsbok per nämnd. Filernas namn spelar ingen roll.
-templates/  Mallarna för dokumenten. Ändra utseendet i Word, men låt taggarna
-            {{ … }} och {%p … %} stå kvar. Tas en mall bort används standardmallen.
+templates/  Mallarna för dokumenten. Ändra utseendet i Word och PowerPoint, men låt
+            taggarna {{ … }}, {%p … %} och {%slide … %} stå kvar. Tas en mall bort
+            används standardmallen. En logotyp.png här hamnar på presentationerna.
 build/      Här skriver underlag dokumenten. Skapas vid första bygget.
 
 Så här går det till:
@@ -28,6 +29,8 @@ Så här går det till:
 4. Kontrollera:                        underlag kontrollera
    Alla fel visas på en gång, med fil, flik och cell.
 5. Bygg dokumenten:                    underlag bygg
+   (eller låt underlag bevaka bygga om varje gång en fil ändras)
+6. Kontrollera tillgängligheten:       underlag tillganglighet
 
 Hjälp om varje kommando: underlag --help, underlag bygg --help.
 """
