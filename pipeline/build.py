@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,9 +148,8 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
         jobs = _jobs(inputs, kommun, out, templates, fingerprint)
         pending = [j for j in jobs if not previous.current(j.relative(out), j.key)]
         report.unchanged = [j.target for j in jobs if j not in pending]
-        for job in (progress(pending) if progress else pending):
-            atomic_write(job.target, job.make())
-            report.written.append(job.target)
+        for target in _run(pending, progress):
+            report.written.append(target)
         if pdf:
             from .pdf import convert_all
 
@@ -161,6 +163,58 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
         record.exit_code = report.exit_code
         record.save()
     return report
+
+
+PARALLEL_FROM = 6  # jobs; below this a second process costs more than it saves
+_PENDING: list = []  # the jobs a forked worker renders (inherited, never pickled)
+
+
+def _render_job(index: int) -> int:
+    job = _PENDING[index]
+    atomic_write(job.target, job.make())
+    return index
+
+
+def _run(pending: list, progress=None):
+    """Render and write the jobs, on every core where the operating system can fork us.
+
+    Forked workers inherit the loaded modules, inputs and renderers, so they start at once.
+    Forking is used only on Linux and only when this process runs no other threads.
+    """
+    global _PENDING
+    cores = os.cpu_count() or 1
+    parallel = (len(pending) >= PARALLEL_FROM and cores > 1 and sys.platform.startswith("linux")
+                and threading.active_count() == 1)
+    if not parallel:
+        for job in (progress(pending) if progress else pending):
+            atomic_write(job.target, job.make())
+            yield job.target
+        return
+    import multiprocessing
+
+    # the longest first (decks, then documents, then calendars), so no core waits at the end
+    _PENDING = sorted(pending, key=lambda j: {".pptx": 0, ".docx": 1}.get(j.target.suffix, 2))
+    try:
+        with multiprocessing.get_context("fork").Pool(min(cores, len(pending))) as pool:
+            done = _Counted(pool.imap(_render_job, range(len(_PENDING))), len(_PENDING))
+            for _ in (progress(done) if progress else done):
+                pass
+        yield from (job.target for job in pending)  # reported in the usual order
+    finally:
+        _PENDING = []
+
+
+class _Counted:
+    """An iterator that knows its length, for a progress bar over results as they arrive."""
+
+    def __init__(self, items, length: int) -> None:
+        self.items, self.length = items, length
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return self.length
 
 
 def _remove_stale_temporaries(out: Path) -> None:
