@@ -184,7 +184,7 @@ def _run(pending: list, progress=None):
     global _PENDING
     cores = os.cpu_count() or 1
     parallel = (len(pending) >= PARALLEL_FROM and cores > 1 and sys.platform.startswith("linux")
-                and threading.active_count() == 1)
+                and threading.active_count() == 1 and not _in_worker())
     if not parallel:
         for job in (progress(pending) if progress else pending):
             atomic_write(job.target, job.make())
@@ -202,6 +202,13 @@ def _run(pending: list, progress=None):
         yield from (job.target for job in pending)  # reported in the usual order
     finally:
         _PENDING = []
+
+
+def _in_worker() -> bool:
+    """Return True inside a worker process (daemonic workers may not start their own)."""
+    import multiprocessing
+
+    return multiprocessing.current_process().daemon
 
 
 class _Counted:
