@@ -354,14 +354,16 @@ def _undefined_name(exc: jinja2.UndefinedError) -> str:
     return f'"{match[2]}"' if match[2] else f'"{match[1]}"'
 
 
+_MARKERS = re.compile("\x02\\d+\x03|\x05\\d+\x06|[\x02-\x06]")  # indexed ones first
+
+
 def _strip_markers(text: str) -> str:
-    return re.sub("[\x02-\x06]|\x02\\d+\x03|\x05\\d+\x06", "", text)
+    return _MARKERS.sub("", text)
 
 
 def _plain_text(output: str) -> str:
     """Return the visible text of a rendered frame (markers removed, paragraphs as lines)."""
-    return _strip_markers(re.sub("\x05\\d+\x06", "", output.replace(P_CLOSE, "\n"))
-                          .replace("\x02", "")).strip()
+    return _strip_markers(output.replace(P_CLOSE, "\n")).strip()
 
 
 def _cell_text(tc) -> str:
