@@ -22,7 +22,7 @@ from .. import tidplan
 from ..diagnostics import TemplateError
 from ..output import zip_bytes
 from .context import Filters, namnd_context
-from .environment import environment
+from .environment import environment, undefined_name
 
 TEMPLATE_NAME = "beslutsunderlag.docx"
 GRID_MARKER = "⟦veckoschema⟧"  # what {{ veckoschema }} renders to; replaced by the table
@@ -74,7 +74,7 @@ class DocxRenderer:
         except jinja2.UndefinedError as exc:
             raise TemplateError(
                 f"Mallen {self.template.name} använder ett namn som inte finns i underlaget: "
-                f"{_undefined_name(exc)}. Rätta stavningen i mallen; namnen listas i README "
+                f"{undefined_name(exc)}. Rätta stavningen i mallen; namnen listas i README "
                 "under Mallar."
             ) from None
         except jinja2.TemplateSyntaxError as exc:
@@ -134,11 +134,4 @@ def grid_table_xml(grid: tidplan.Veckoschema, style_id: str | None) -> str:
             f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
             f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
             f"<w:tblGrid>{grid_cols}</w:tblGrid>{''.join(rows)}</w:tbl>")
-
-
-def _undefined_name(exc: jinja2.UndefinedError) -> str:
-    match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
-    if not match:
-        return str(exc)
-    return f'"{match[2]}"' if match[2] else f'"{match[1]}"'
 

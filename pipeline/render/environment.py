@@ -70,3 +70,11 @@ def environment(filters: Filters,
     )
     env.filters.update(filters.as_dict())
     return env
+
+
+def undefined_name(exc: jinja2.UndefinedError) -> str:
+    """Return the name a template used that the data does not have, quoted: "namm"."""
+    match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
+    if not match:
+        return str(exc)
+    return f'"{match[2]}"' if match[2] else f'"{match[1]}"'

@@ -27,6 +27,7 @@ from pptx.oxml.ns import qn
 
 from ...diagnostics import TemplateError
 from ...output import deterministic_zip, fixed_core_dates
+from ..environment import undefined_name
 from .slides import SlideFactory, fresh_creation_ids, renumber_parts
 from .tables import (
     A_TR,
@@ -119,7 +120,7 @@ class PptxTemplate:
             return fn()
         except jinja2.UndefinedError as exc:
             raise TemplateError(
-                f"{where}: namnet {_undefined_name(exc)} finns inte i underlaget. Rätta "
+                f"{where}: namnet {undefined_name(exc)} finns inte i underlaget. Rätta "
                 "stavningen i mallen; namnen listas i README under Mallar."
             ) from None
         except TemplateError:
@@ -345,13 +346,6 @@ def _directive(slide):
         return None
     match = SLIDE_DIRECTIVE.search(slide.notes_slide.notes_text_frame.text)
     return (match[1], match[2], match[3]) if match else None
-
-
-def _undefined_name(exc: jinja2.UndefinedError) -> str:
-    match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
-    if not match:
-        return str(exc)
-    return f'"{match[2]}"' if match[2] else f'"{match[1]}"'
 
 
 _MARKERS = re.compile("\x02\\d+\x03|\x05\\d+\x06|[\x02-\x06]")  # indexed ones first
