@@ -30,6 +30,21 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+FIXED_CREATED = "2021-06-01T00:00:00Z"
+
+
+def template_properties(props, title: str, author: str) -> None:
+    """Set a template's document properties (python-docx or python-pptx), dated once for all."""
+    import datetime as dt
+
+    props.title = title
+    props.author = author
+    props.language = "sv-SE"
+    props.created = props.modified = dt.datetime.fromisoformat(FIXED_CREATED[:-1])
+    props.last_modified_by = "underlag"
+    props.revision = 1
+
+
 def fixed_core_dates(stamp: str) -> Callable[[bytes], bytes]:
     """Return a rewrite of docProps/core.xml that sets created and modified to a fixed time."""
 

@@ -320,8 +320,7 @@ def _read_table(result: ReadResult, sheet: schema.Sheet, rows: list[tuple]) -> l
         items.append(sheet.row_model(**typed))
         row_numbers.append(nr)
     result.located.rows[sheet.name] = row_numbers
-    if filled < sheet.min_rows:
-        result.add(f"Fliken har inga ifyllda rader. {sheet.empty_hint}", sheet.name)
-    elif not filled and sheet.empty_hint:
-        result.add(f"Fliken har inga ifyllda rader. {sheet.empty_hint}", sheet.name, warning=True)
+    if not filled and (sheet.min_rows or sheet.empty_hint):  # an error if the sheet is needed
+        result.add(f"Fliken har inga ifyllda rader. {sheet.empty_hint}", sheet.name,
+                   warning=not sheet.min_rows)
     return items

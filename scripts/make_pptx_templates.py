@@ -8,7 +8,6 @@ and the shape names `diagram:…`, `matris:…` and `bild:…` stay; see README,
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import io
 import sys
 from pathlib import Path
@@ -25,7 +24,13 @@ from pptx.util import Emu, Inches, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.output import atomic_write, deterministic_zip, fixed_core_dates  # noqa: E402
+from pipeline.output import (  # noqa: E402
+    FIXED_CREATED,
+    atomic_write,
+    deterministic_zip,
+    fixed_core_dates,
+    template_properties,
+)
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 on white
 LIGHT = RGBColor(0xDC, 0xE6, 0xF1)
@@ -342,18 +347,12 @@ def kommunovergripande() -> bytes:
 
 
 def _save(prs, title: str) -> bytes:
-    props = prs.core_properties
-    props.title = title
-    props.author = "underlag"
-    props.language = "sv-SE"
-    props.created = props.modified = dt.datetime(2021, 6, 1)
-    props.last_modified_by = "underlag"
-    props.revision = 1
+    template_properties(prs.core_properties, title, "underlag")
     _language(prs)
     buf = io.BytesIO()
     prs.save(buf)
-    return deterministic_zip(buf.getvalue(), {"docProps/core.xml": fixed_core_dates(
-        "2021-06-01T00:00:00Z")})
+    core = {"docProps/core.xml": fixed_core_dates(FIXED_CREATED)}
+    return deterministic_zip(buf.getvalue(), core, embedded=core)  # the chart's workbook too
 
 
 def _language(prs) -> None:

@@ -7,7 +7,6 @@ may restyle the result in Word (styles, fonts, colours, header) as long as the {
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.output import atomic_write, deterministic_zip  # noqa: E402
+from pipeline.output import atomic_write, deterministic_zip, template_properties  # noqa: E402
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 against white
 TEXT_WIDTH = Cm(16)
@@ -354,15 +353,10 @@ def build() -> bytes:
     b.tag("endif")
 
     props = doc.core_properties
-    props.title = "{{ titel }}"
-    props.author = "{{ kommun.namn }}, {{ namnd.forvaltning }}"
+    template_properties(props, "{{ titel }}", "{{ kommun.namn }}, {{ namnd.forvaltning }}")
     props.subject = "Verksamhetsidé"
-    props.language = "sv-SE"
     props.keywords = "verksamhetsidé, tjänsteskrivelse"
     props.comments = ""
-    props.created = props.modified = dt.datetime(2021, 6, 1)
-    props.last_modified_by = "underlag"
-    props.revision = 1
     _preserve_spaces(doc)
     buf = io.BytesIO()
     doc.save(buf)
