@@ -18,8 +18,6 @@ from pptx.slide import Slide
 
 P14_CREATION = "{http://schemas.microsoft.com/office/powerpoint/2010/main}creationId"
 A16_CREATION = "{http://schemas.microsoft.com/office/drawing/2014/main}creationId"
-_SLIDE_CHILDREN = ("clrMapOvr", "transition", "timing", "extLst")
-_PML = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 class SlideFactory:
@@ -36,22 +34,15 @@ class SlideFactory:
     def clone(self, source: Slide) -> Slide:
         """Return a copy of a slide, appended at the end, with its own chart parts.
 
-        Notes are not copied: the engine writes a clone's notes when there is something to say.
+        The copy is the source's XML as it stands (attributes such as `show`, transitions,
+        timing and unknown extensions included) with the same relationship ids. Notes are not
+        copied: the engine writes a clone's notes when there is something to say.
         """
         prs_part = self.prs.part
-        part = SlidePart.new(self._partname("/ppt/slides/slide%d.xml"), prs_part.package,
-                             source.slide_layout.part)
-        rid = prs_part.relate_to(part, RT.SLIDE)
-        self.prs.slides._sldIdLst.add_sldId(rid)
-        _free_rids(part, set(source.part.rels.keys()))
-        clone = part.slide
-        src_el, dst_el = source._element, clone._element
-        dst_el.replace(dst_el.cSld, copy.deepcopy(src_el.cSld))
-        for tag in _SLIDE_CHILDREN:
-            for child in src_el.findall(_PML + tag):
-                dst_el.append(copy.deepcopy(child))
+        part = SlidePart(self._partname("/ppt/slides/slide%d.xml"), CT.PML_SLIDE,
+                         prs_part.package, copy.deepcopy(source._element))
         for rel in source.part.rels.values():
-            if rel.reltype in (RT.SLIDE_LAYOUT, RT.NOTES_SLIDE):
+            if rel.reltype == RT.NOTES_SLIDE:
                 continue
             if rel.is_external:
                 part.rels._rels[rel.rId] = copy.copy(rel)
@@ -61,7 +52,9 @@ class SlideFactory:
                 target = self._copy_chart(target)
             part.rels._rels[rel.rId] = type(rel)(part.partname.baseURI, rel.rId, rel.reltype,
                                                  rel._target_mode, target)
-        return clone
+        rid = prs_part.relate_to(part, RT.SLIDE)
+        self.prs.slides._sldIdLst.add_sldId(rid)
+        return part.slide
 
     def _copy_chart(self, chart: ChartPart) -> ChartPart:
         package = self.prs.part.package
@@ -102,18 +95,6 @@ def _is_workbook(part) -> bool:
     return isinstance(part, EmbeddedXlsxPart) or part.content_type == CT.SML_SHEET
 
 
-def _free_rids(part: SlidePart, taken: set[str]) -> None:
-    """Move the new slide's own relationships (its layout) off the ids the source uses."""
-    numbers = [int(r[3:]) for r in taken if r.startswith("rId") and r[3:].isdigit()]
-    next_free = max(numbers, default=0) + 1
-    for rid in [r for r in part.rels if r in taken]:
-        rel = part.rels.pop(rid)
-        new_id = f"rId{next_free}"
-        next_free += 1
-        part.rels._rels[new_id] = type(rel)(part.partname.baseURI, new_id, rel.reltype,
-                                            rel._target_mode, rel.target_part)
-
-
 def renumber_parts(prs: Presentation) -> None:
     """Give slides, notes, charts and embedded workbooks sequential names in slide order."""
     counters = {"slide": 0, "notes": 0, "chart": 0, "embedding": 0}
@@ -130,10 +111,23 @@ def renumber_parts(prs: Presentation) -> None:
             if not rel.is_external and isinstance(rel.target_part, ChartPart):
                 chart = rel.target_part
                 chart.partname = name("chart", "/ppt/charts/chart%d.xml")
+                positive_axis_ids(chart._element)
                 for chart_rel in chart.rels.values():
                     if _is_workbook(chart_rel.target_part):
                         chart_rel.target_part.partname = name(
                             "embedding", "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
+
+
+_AXIS_IDS = tuple(f"{{http://schemas.openxmlformats.org/drawingml/2006/chart}}{tag}"
+                  for tag in ("axId", "crossAx"))
+
+
+def positive_axis_ids(chart_space) -> None:
+    """Make a chart's axis ids unsigned, as the schema requires (python-pptx writes negatives)."""
+    for element in chart_space.iter(*_AXIS_IDS):
+        value = element.get("val")
+        if value and value.lstrip("-").isdigit() and int(value) < 0:
+            element.set("val", str(int(value) % 2**31))
 
 
 def fresh_creation_ids(slide: Slide, salt: str) -> None:
