@@ -27,6 +27,13 @@ from pipeline.output import atomic_write, deterministic_zip, template_properties
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 against white
 TEXT_WIDTH = Cm(16)
 FONT = "Calibri"
+# What follows w:pBdr in a paragraph's properties (CT_PPrBase, ECMA-376 Part 1, 17.3.1.26).
+_AFTER_PBDR = tuple(f"w:{name}" for name in (
+    "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
+    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+    "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+    "pPrChange"))
 
 
 def _lang(rpr) -> None:
@@ -76,7 +83,7 @@ def _styles(doc) -> None:
     for key, value in (("val", "single"), ("sz", "24"), ("space", "12"), ("color", "1F4E79")):
         left.set(qn(f"w:{key}"), value)
     border.append(left)
-    ppr.append(border)
+    ppr.insert_element_before(border, *_AFTER_PBDR)  # CT_PPrBase is a sequence
     meta = styles.add_style("Ärendeuppgift", WD_STYLE_TYPE.PARAGRAPH)
     meta.base_style = normal
     meta.font.size = Pt(10)
@@ -358,6 +365,7 @@ def build() -> bytes:
     props.keywords = "verksamhetsidé, tjänsteskrivelse"
     props.comments = ""
     _preserve_spaces(doc)
+    _drop_styles_with_effects(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return deterministic_zip(buf.getvalue())
@@ -371,6 +379,14 @@ def _preserve_spaces(doc) -> None:
     for part in parts:
         for t in part.element.iter(qn("w:t")):
             t.set(qn("xml:space"), "preserve")
+
+
+def _drop_styles_with_effects(doc) -> None:
+    """Leave out Word 2010's copy of the styles: python-docx's default has one that no longer
+    matches styles.xml once we add styles, and Word rewrites it from styles.xml anyway."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
 
 
 def main() -> None:

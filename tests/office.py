@@ -1,4 +1,5 @@
-"""LibreOffice for tests: found on the machine, run headless with a private profile."""
+"""Office files in tests: LibreOffice found on the machine and run headless with a private
+profile, and the schema check (openxml-audit) every document we write must pass."""
 
 from __future__ import annotations
 
@@ -31,3 +32,21 @@ def convert(source: Path, target_format: str, outdir: Path, timeout: int = 120) 
     result = outdir / f"{source.stem}.{extension}"
     assert result.exists(), f"LibreOffice wrote no {result.name}"
     return result
+
+
+def audit_errors(document: Path | bytes, suffix: str = ".docx") -> list[str]:
+    """Return openxml-audit's errors for a .docx/.pptx/.xlsx file or its bytes (none = valid).
+
+    The same check as `openxml-audit -m 0 FILE` (every error, warnings left out): the schema
+    from the Open XML SDK plus the semantic rules Word and PowerPoint repair files for.
+    Give the suffix with bytes, since the format is told by the file name.
+    """
+    from openxml_audit import OpenXmlValidator, ValidationSeverity
+
+    if isinstance(document, bytes):
+        with tempfile.TemporaryDirectory(prefix="audit-") as folder:
+            path = Path(folder) / f"dokument{suffix}"
+            path.write_bytes(document)
+            return audit_errors(path)
+    result = OpenXmlValidator(max_errors=0).validate(document)
+    return [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR]
