@@ -19,6 +19,9 @@ MAX_TOTAL = 256 * 1024 * 1024  # uncompressed bytes in the whole workbook
 MAX_RATIO = 100  # compression ratio above which a large part is a bomb, not a spreadsheet
 RATIO_FROM = 16 * 1024 * 1024  # the ratio counts for parts at least this large
 MAX_OLE = 64 * 1024 * 1024
+# Excel's "Strict Open XML Spreadsheet": the same parts with other namespaces; openpyxl finds no
+# sheets in it.
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 SAVE_AS = "Öppna den i Excel och välj Spara som › Excel-arbetsbok (.xlsx)."
 
 
@@ -105,6 +108,12 @@ def _office_kind(z: zipfile.ZipFile, names: set[str]) -> str:
         return f"Filen är ett zip-arkiv men ingen Excel-arbetsbok. {SAVE_AS}"
     if "xl/workbook.bin" in names:
         return f"Filen är en binär Excel-arbetsbok (.xlsb). {SAVE_AS}"
+    with z.open("xl/workbook.xml") as member:
+        head = member.read(4096)
+    if STRICT_NAMESPACE in head or b'conformance="strict"' in head:
+        return ("Arbetsboken är sparad i formatet Strict Open XML, som inte går att läsa. "
+                "Öppna den i Excel och välj Spara som › Excel-arbetsbok (.xlsx), inte "
+                "Strict Open XML-kalkylblad.")
     return ""
 
 

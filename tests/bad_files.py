@@ -197,6 +197,40 @@ def uncached_formula() -> bytes:
     return buf.getvalue()
 
 
+# Transitional namespace -> Strict namespace, as Excel writes them in "Strict Open XML".
+STRICT_NAMESPACES = {
+    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main":
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+    b"http://schemas.openxmlformats.org/drawingml/2006/main":
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+    b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties":
+        b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+}
+
+
+def strict_ooxml() -> bytes:
+    """The example as Excel saves it with "Strict Open XML Spreadsheet (*.xlsx)".
+
+    Every part keeps its name; the namespaces and relationship types are the Strict ones, and the
+    workbook says conformance="strict". openpyxl finds no sheets in it.
+    """
+    def change(name: str, blob: bytes) -> bytes:
+        if not name.endswith((".xml", ".rels")):
+            return blob
+        for old, new in STRICT_NAMESPACES.items():
+            blob = blob.replace(old, new)
+        blob = blob.replace(b"/relationships/extended-properties",
+                            b"/relationships/extendedProperties")
+        if name == "xl/workbook.xml":
+            blob = re.sub(rb"(<workbook\b[^>]*?)(/?>)", rb'\1 conformance="strict"\2', blob,
+                          count=1)
+        return blob
+
+    return _rezip(_example(), change)
+
+
 # name in inputs/ -> (maker, a part of the one message the file must get)
 CORPUS: dict[str, tuple[Callable[[], bytes], str]] = {
     "tom.xlsx": (empty, "Filen är tom (0 byte)"),
@@ -212,6 +246,7 @@ CORPUS: dict[str, tuple[Callable[[], bytes], str]] = {
     "zipbomb.xlsx": (zip_bomb, "Filen är för stor för att läsas säkert"),
     "entiteter.xlsx": (entity_bomb, "Filen innehåller XML med egna definitioner (DOCTYPE)"),
     "formel.xlsx": (uncached_formula, "Cellen har en formel utan sparat värde"),
+    "strikt.xlsx": (strict_ooxml, "Arbetsboken är sparad i formatet Strict Open XML"),
 }
 # Files that are read, with a warning: the nämnd is still built.
 READABLE: dict[str, tuple[Callable[[], bytes], str]] = {
