@@ -24,11 +24,21 @@ import jinja2
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.oxml.ns import qn
+from pptx.shapes.group import GroupShape
 
 from ...diagnostics import TemplateError
 from ...output import deterministic_zip, fixed_core_dates
 from ..environment import undefined_name
-from .slides import SlideFactory, fresh_creation_ids, renumber_parts
+from .boxes import (
+    ThemeFonts,
+    family,
+    inherited_size,
+    settle,
+    text_box,
+    unwrapped,
+    usable_width,
+)
+from .slides import SlideFactory, ensure_view_props, fresh_creation_ids, renumber_parts
 from .tables import (
     A_TR,
     available_height,
@@ -42,11 +52,28 @@ from .tables import (
     set_frame_height,
     strip_row_loop,
 )
-from .text import A_P, P_CLOSE, apply_output, frame_source, has_tags, split_to_fit
+from .text import (
+    A_P,
+    P_CLOSE,
+    Box,
+    Fitted,
+    apply_output,
+    frame_source,
+    has_tags,
+    split_paragraph,
+    split_to_fit,
+    straighten_quotes,
+    text_height,
+    visible_text,
+)
 
 SLIDE_DIRECTIVE = re.compile(r"\{%slide\s+(?:for\s+(\w+)\s+in\s+(.+?)|if\s+(.+?))\s*%\}", re.S)
 MIN_FONT_PT = 12  # text shrinks to fit its box, never below this
 CONTINUED = " (forts.)"
+MAX_TEXT_SLIDES = 4  # a text runs over at most this many copies of its slide, then is cut
+MAX_SLIDES = 60  # output slides from one template slide; more is an error, not a long wait
+CUT_NOTE = "[…] Texten är förkortad här; hela texten finns i beslutsunderlaget."
+BINDINGS = {"diagram": "diagram", "matris": "matriser", "bild": "bilder"}  # prefix: context key
 EMBEDDED_CORE = {"docProps/core.xml": fixed_core_dates("2021-06-01T00:00:00Z")}
 
 
@@ -99,7 +126,10 @@ class PptxTemplate:
     path: Path
     env: jinja2.Environment
     blob: bytes = field(init=False)
+    cut_note: str = CUT_NOTE
     _expressions: dict = field(default_factory=dict, init=False)  # compiled once per template
+    origins: list[int] = field(default_factory=list, init=False)  # template slide per output
+    notices: list = field(default_factory=list, init=False)  # what fitting did, last render
 
     def __post_init__(self) -> None:
         self.blob = self.path.read_bytes()
@@ -147,7 +177,11 @@ class PptxTemplate:
     # -- rendering --
 
     def render(self, context: dict, *, title: str = "", author: str = "") -> bytes:
-        """Return the bytes of a deck rendered from this template with a context."""
+        """Return the bytes of a deck rendered from this template with a context.
+
+        `self.origins` then holds, per output slide, the number of the template slide it
+        came from, and `self.notices` what the engine had to do to a text (cut, too small).
+        """
         try:
             prs = Presentation(io.BytesIO(self.blob))
         except Exception as exc:  # noqa: BLE001 - a broken file is the user's template
@@ -155,36 +189,17 @@ class PptxTemplate:
                 f"Mallen {self.path.name} kan inte öppnas som en PowerPoint-presentation "
                 f"({type(exc).__name__}). Spara den som .pptx i PowerPoint."
             ) from None
-        factory = SlideFactory(prs)
+        self.origins, self.notices = [], []
+        deck = _Deck(prs, SlideFactory(prs), ThemeFonts.of(prs))
+        self._render_masters(prs, context)
         templates = list(prs.slides)
-        made = 0
+        self._check_bindings(templates, context)
         for number, slide in enumerate(templates, start=1):
-            where = _Where(self.path.name, number)
-            loop = find_row_loop(slide)
-            notes = _notes(slide)
-            if loop is not None:
-                strip_row_loop(list(slide.shapes[loop.shape_index]._element.iter(A_TR))[loop.row_index])
-            for scope in self._scopes(slide, context, where):
-                chunks = self._row_chunks(slide, loop, scope, where, prs.slide_height)
-                part = 0  # continuation slides are numbered, so that every title is unique
-                for rows in chunks:
-                    clone = factory.clone(slide)
-                    overflow = self._render_slide(clone, scope, where, loop, rows, notes,
-                                                  part=part)
-                    clones = [clone]
-                    while overflow:  # text that does not fit even shrunk continues on a copy
-                        part += 1
-                        clones.append(factory.clone(slide))
-                        self._render_slide(clones[-1], scope, where, loop, rows, notes,
-                                           part=part)
-                        overflow = _continue_text(clones[-1], overflow)
-                    part += 1
-                    for c in clones:
-                        made += 1
-                        fresh_creation_ids(c, f"{self.path.name}/{made}")
+            self._render_template_slide(deck, slide, number, context)
         for slide in templates:
-            factory.delete(slide)
+            deck.factory.delete(slide)
         renumber_parts(prs)
+        ensure_view_props(prs)
         if title:
             prs.core_properties.title = title
         if author:
@@ -192,6 +207,48 @@ class PptxTemplate:
         buf = io.BytesIO()
         prs.save(buf)
         return deterministic_zip(buf.getvalue(), embedded=EMBEDDED_CORE)
+
+    def _render_template_slide(self, deck: _Deck, slide, number: int, context: dict) -> None:
+        """Render every output slide that one template slide gives, continuations included."""
+        where = _Where(self.path.name, number)
+        loop = find_row_loop(slide)
+        job = _SlideJob(slide, where, loop, _notes(slide))
+        if loop is not None:
+            strip_row_loop(list(slide.shapes[loop.shape_index]._element.iter(A_TR))[loop.row_index])
+        made = 0
+        for scope in self._scopes(slide, context, where):
+            part = 0  # continuation slides are numbered, so that every title is unique
+            for rows in self._row_chunks(deck, slide, loop, scope, where):
+                clones = self._render_with_continuations(deck, job, scope, rows, part)
+                part += len(clones)
+                made += len(clones)
+                if made > MAX_SLIDES:
+                    raise TemplateError(
+                        f"{where}: bilden skulle bli fler än {MAX_SLIDES} bilder i presentationen. "
+                        "Korta texterna eller tabellerna i arbetsboken, eller dela upp bilden i "
+                        "mallen.")
+                for clone in clones:
+                    self.origins.append(number)
+                    fresh_creation_ids(clone, f"{self.path.name}/{len(self.origins)}")
+
+    def _render_with_continuations(self, deck: _Deck, job: _SlideJob, scope: dict, rows,
+                                   part: int) -> list:
+        """Render a slide; text that does not fit continues on copies, at most MAX_TEXT_SLIDES."""
+        clone = deck.factory.clone(job.slide)
+        overflow = self._render_slide(deck, clone, scope, job, rows, part=part)
+        clones = [clone]
+        while overflow:
+            if len(clones) == MAX_TEXT_SLIDES:
+                for index in overflow:
+                    shape = clones[-1].shapes[index]
+                    _cut(shape, deck.box(clones[-1], shape), self.cut_note)
+                    self.notices.append(Notice(job.where.slide, shape.name, "förkortad"))
+                break
+            clone = deck.factory.clone(job.slide)
+            self._render_slide(deck, clone, scope, job, rows, part=part + len(clones))
+            overflow = _continue_text(deck, clone, overflow)
+            clones.append(clone)
+        return clones
 
     def _scopes(self, slide, context: dict, where: _Where) -> list[dict]:
         """Return one scope per output slide: the slide's loop items, or the context if kept."""
@@ -205,10 +262,11 @@ class PptxTemplate:
         items = self._evaluate(expr, context, where)
         return [{**context, target: item} for item in items]
 
-    def _row_chunks(self, slide, loop, scope: dict, where: _Where, slide_height: int):
+    def _row_chunks(self, deck: _Deck, slide, loop, scope: dict, where: _Where):
         if loop is None:
             return [None]
         frame = slide.shapes[loop.shape_index]
+        font = family(frame._element, deck.fonts)
         where = _Where(where.template, where.slide, frame.name)
         tbl = frame._element.find(qn("a:graphic")).find(qn("a:graphicData")).find(qn("a:tbl"))
         rows = list(tbl.iter(A_TR))
@@ -221,51 +279,96 @@ class PptxTemplate:
             outputs = [self._render(s, item_scope, where) if s else None for s in sources]
             texts = [_plain_text(o) if o is not None else _cell_text(tc)
                      for o, tc in zip(outputs, template_tr.iter(qn("a:tc")), strict=False)]
-            rendered.append(_RenderedRow(outputs, row_height(template_tr, widths, texts)))
-        fixed = sum(row_height(tr, widths, [_cell_text(tc) for tc in tr.iter(qn("a:tc"))])
+            rendered.append(_RenderedRow(outputs, row_height(template_tr, widths, texts, font)))
+        fixed = sum(row_height(tr, widths, [_cell_text(tc) for tc in tr.iter(qn("a:tc"))], font)
                     for i, tr in enumerate(rows) if i != loop.row_index)
-        indexes = chunk([r.height for r in rendered], fixed, available_height(frame._element,
-                                                                              slide_height))
+        indexes = chunk([r.height for r in rendered], fixed,
+                        available_height(frame._element, deck.prs.slide_height))
         return [[rendered[i] for i in part] for part in indexes]
 
-    def _render_slide(self, slide, scope: dict, where: _Where, loop, rows, notes: str, *,
+    def _render_slide(self, deck: _Deck, slide, scope: dict, job: _SlideJob, rows, *,
                       part: int) -> dict[int, list]:
         """Render one slide; return, per shape index, paragraphs that did not fit."""
         overflow = {}
         title = slide.shapes.title
         title_element = title._element if title is not None else None
+        loop = job.loop
         for index, shape in enumerate(list(slide.shapes)):
             repeated = loop.row_index if loop is not None and index == loop.shape_index else None
-            rest = self._render_shape(slide, shape, scope, where, repeated, rows, title_element)
-            if rest:
-                overflow[index] = rest
-        if notes:  # only slides whose notes say more than a directive get a notes page
-            here = _Where(where.template, where.slide, "anteckningar")
-            text = self._render(notes, scope, here) if "{" in notes else notes
+            here = _Where(job.where.template, job.where.slide, shape.name)
+            if self._render_shape(slide, shape, scope, here, repeated, rows) and (
+                    shape._element is not title_element and shape.width and shape.height):
+                fitted = _fit(deck, slide, shape)
+                if fitted.too_small:
+                    self.notices.append(Notice(job.where.slide, shape.name, "för liten"))
+                if fitted.rest:
+                    overflow[index] = fitted.rest
+        if job.notes:  # only slides whose notes say more than a directive get a notes page
+            here = _Where(job.where.template, job.where.slide, "anteckningar")
+            text = self._render(job.notes, scope, here) if "{" in job.notes else job.notes
             slide.notes_slide.notes_text_frame.text = _strip_markers(text)
         if part and title is not None:
             _append_to_title(title, part)
         return overflow
 
-    def _render_shape(self, slide, shape, scope, where: _Where, repeated_row, rows,
-                      title_element=None) -> list:
-        here = _Where(where.template, where.slide, shape.name)
+    def _render_shape(self, slide, shape, scope, where: _Where, repeated_row=None,
+                      rows=None) -> bool:
+        """Render a shape's tags; return True when it is a text body that now needs fitting."""
         kind, _, name = shape.name.partition(":")
-        if name and kind in ("diagram", "matris", "bild"):
-            self._bind(slide, shape, kind, name, scope, here)
-            return []
-        if shape.shape_type is not None and shape.shape_type == 6:  # a group
+        if name and kind in BINDINGS:
+            self._bind(slide, shape, kind, name, scope, where)
+            return False
+        if isinstance(shape, GroupShape):
             for child in list(shape.shapes):
-                self._render_shape(slide, child, scope, where, None, None)
-            return []
-        rest = []
-        if shape.has_text_frame and has_tags(shape.text_frame._txBody):
-            self._render_body(shape.text_frame._txBody, scope, here)
-            if shape.width and shape.height and shape._element is not title_element:
-                rest = _fit(shape)
+                self._render_shape(slide, child, scope,
+                                   _Where(where.template, where.slide, child.name))
+            return False
         if getattr(shape, "has_table", False):
-            self._render_table(shape, scope, here, repeated_row, rows)
-        return rest
+            self._render_table(shape, scope, where, repeated_row, rows)
+            return False
+        if shape.has_text_frame and has_tags(shape.text_frame._txBody):
+            self._render_body(shape.text_frame._txBody, scope, where)
+            return True
+        return False
+
+    def _render_masters(self, prs, context: dict) -> None:
+        """Render the tags on slide masters and layouts once, with the deck's context."""
+        for m, master in enumerate(prs.slide_masters, start=1):
+            where = _Where(self.path.name, shape=f"bildbakgrund {m}")
+            for shape in master.shapes:
+                self._render_shape(None, shape, context,
+                                   _Where(where.template, shape=f"{where.shape}, {shape.name}"))
+            for layout in master.slide_layouts:
+                for shape in layout.shapes:
+                    self._render_shape(None, shape, context, _Where(
+                        where.template, shape=f'layouten "{layout.name}", {shape.name}'))
+
+    def _check_bindings(self, templates: list, context: dict) -> None:
+        """Refuse a template whose chart or table lost the name that binds it to data: it would
+        publish the template's example data (PowerPoint renames a shape whose chart is
+        replaced)."""
+        bound: set[tuple[str, str]] = set()
+        unbound = []
+        for number, slide in enumerate(templates, start=1):
+            for shape in _all_shapes(slide.shapes):
+                kind, _, name = shape.name.partition(":")
+                if name and kind in BINDINGS:
+                    bound.add((kind, name))
+                elif getattr(shape, "has_chart", False):
+                    unbound.append((number, shape, "diagram"))
+                elif getattr(shape, "has_table", False) and not any(
+                        "{" in (t.text or "") for t in shape._element.iter(qn("a:t"))):
+                    unbound.append((number, shape, "matris"))
+        for number, shape, kind in unbound:
+            missing = [n for n in context.get(BINDINGS[kind], {}) if (kind, n) not in bound]
+            if missing:
+                what = "diagrammet" if kind == "diagram" else "tabellen"
+                names = ", ".join(f'"{kind}:{n}"' for n in missing)
+                raise TemplateError(
+                    f"{_Where(self.path.name, number, shape.name)}: {what} är inte kopplat till "
+                    f"några data och skulle visa mallens exempeldata. Ge formen namnet "
+                    f"{names.split(', ')[0]} i markeringsfönstret (Start › Ordna › "
+                    f"Markeringsfönster). Namn som väntar på en form: {names}.")
 
     def _render_body(self, body, scope: dict, where: _Where) -> None:
         apply_output(body, self._render(frame_source(body), scope, where))
@@ -291,28 +394,76 @@ class PptxTemplate:
         set_frame_height(frame._element, tbl)
 
     def _bind(self, slide, shape, kind: str, name: str, scope: dict, where: _Where) -> None:
-        key = {"diagram": "diagram", "matris": "matriser", "bild": "bilder"}[kind]
-        value = self._run(lambda: scope.get(key, {}).get(name), where)
+        if slide is None:
+            return  # a binding on a master or layout: nothing to place it on
+        offered = self._run(lambda: scope.get(BINDINGS[kind], {}), where)
+        value = offered.get(name)
+        what = {"diagram": "diagrammet", "matris": "tabellen", "bild": "bilden"}[kind]
+        fits = {"diagram": shape.has_chart, "matris": getattr(shape, "has_table", False),
+                "bild": True}[kind]
+        if (value is None and kind != "bild") or not fits:
+            valid = ", ".join(f'"{kind}:{n}"' for n in offered) or "inga"
+            kind_name = {"diagram": "ett diagram", "matris": "en tabell", "bild": "en form"}[kind]
+            reason = (f"det finns inga data för {what} {name}" if fits
+                      else f"formen är inte {kind_name}")
+            raise TemplateError(f"{where}: {reason}. Giltiga namn för {what}: {valid}.")
         if kind == "diagram":
-            if value is None or not shape.has_chart:
-                raise TemplateError(f"{where}: inga data för diagrammet {name}.")
             _fill_chart(shape, value)
         elif kind == "matris":
-            if value is None or not shape.has_table:
-                raise TemplateError(f"{where}: inga data för matrisen {name}.")
             fill_matrix(shape._element, value.header, value.rows, value.groups)
         else:
             _place_picture(slide, shape, value)
 
 
-def _fit(shape) -> list:
-    """Shrink a shape's text to fit, not below MIN_FONT_PT; return paragraphs that still do not."""
+@dataclass(frozen=True)
+class Notice:
+    """Something the engine had to do to a text: "förkortad" (cut) or "för liten" (box
+    smaller than one line at the minimum size), on a template slide's shape."""
+
+    slide: int
+    shape: str
+    kind: str
+
+
+@dataclass
+class _SlideJob:
+    """One template slide as it is rendered: where it is, its row loop and its notes."""
+
+    slide: object
+    where: _Where
+    loop: object
+    notes: str
+
+
+@dataclass
+class _Deck:
+    """The presentation being rendered, with what fitting text needs to know about it."""
+
+    prs: object
+    factory: SlideFactory
+    fonts: ThemeFonts
+
+    def box(self, slide, shape) -> Box:
+        """Return the room a shape's text has on a slide."""
+        heading = shape.is_placeholder and shape.placeholder_format.type in (1, 3)  # titles
+        name = family(shape.text_frame._txBody, self.fonts, heading=heading)
+        return text_box(shape, list(slide.shapes), self.prs.slide_width, self.prs.slide_height,
+                        name)
+
+
+def _fit(deck: _Deck, slide, shape) -> Fitted:
+    """Fit a shape's text, not below MIN_FONT_PT, and settle the shape's size."""
     body = shape.text_frame._txBody
-    return split_to_fit(body, shape.width - 182880, shape.height - 91440,
-                        MIN_FONT_PT / _base_size(body))
+    box = deck.box(slide, shape)
+    default = inherited_size(shape)
+    fitted = split_to_fit(body, box, MIN_FONT_PT, default)
+    widen = unwrapped(shape) and text_height(
+        body, Box(usable_width(shape), box.height, box.family), default) > fitted.height
+    settle(shape, fitted.height, widen=widen, slide_width=deck.prs.slide_width)
+    return fitted
 
 
-def _continue_text(slide, overflow: dict[int, list]) -> dict[int, list]:
+def _continue_text(deck: _Deck, slide, overflow: dict[int, list]) -> dict[int, list]:
     """Put the paragraphs that did not fit into the same shapes of a continuation slide."""
     remaining = {}
     for index, paragraphs in overflow.items():
@@ -322,10 +473,43 @@ def _continue_text(slide, overflow: dict[int, list]) -> dict[int, list]:
             body.remove(p)
         for p in paragraphs:
             body.append(p)
-        rest = _fit(shape)
-        if rest:
-            remaining[index] = rest
+        fitted = _fit(deck, slide, shape)
+        if fitted.rest:
+            remaining[index] = fitted.rest
     return remaining
+
+
+def _cut(shape, box: Box, note: str) -> None:
+    """End a shape's text with a note saying it was cut, shortening it until the note fits."""
+    body = shape.text_frame._txBody
+    for _ in range(1000):  # bounded: each round removes a paragraph or a line
+        last = body.findall(A_P)[-1]
+        marker = copy.deepcopy(last)
+        runs = marker.findall(qn("a:r"))
+        for extra in [c for c in marker if c.tag in (qn("a:r"), qn("a:br"), qn("a:fld"))][1:]:
+            marker.remove(extra)
+        if runs:
+            runs[0].find(qn("a:t")).text = note
+        body.append(marker)
+        fitted = split_to_fit(body, box, MIN_FONT_PT, inherited_size(shape))
+        if not fitted.rest or fitted.too_small:
+            return
+        kept = body.findall(A_P)
+        if len(kept) > 1:
+            body.remove(kept[-1])
+            continue
+        text = visible_text(kept[0])
+        cut = max(text.rfind(" ", 0, max(len(text) - 40, 1)), 1)
+        head, _ = split_paragraph(kept[0], cut)
+        body.replace(kept[0], head)
+
+
+def _all_shapes(shapes):
+    """Yield shapes, and the shapes inside groups."""
+    for shape in shapes:
+        yield shape
+        if isinstance(shape, GroupShape):
+            yield from _all_shapes(shape.shapes)
 
 
 def _materialise(value):
@@ -344,7 +528,7 @@ def _notes(slide) -> str:
 def _directive(slide):
     if not slide.has_notes_slide:
         return None
-    match = SLIDE_DIRECTIVE.search(slide.notes_slide.notes_text_frame.text)
+    match = SLIDE_DIRECTIVE.search(straighten_quotes(slide.notes_slide.notes_text_frame.text))
     return (match[1], match[2], match[3]) if match else None
 
 
@@ -363,11 +547,6 @@ def _plain_text(output: str) -> str:
 def _cell_text(tc) -> str:
     return "\n".join("".join(t.text or "" for t in p.iter(qn("a:t")))
                      for p in tc.iter(A_P))
-
-
-def _base_size(body) -> float:
-    sizes = [int(r.get("sz")) / 100 for r in body.iter(qn("a:rPr")) if r.get("sz")]
-    return max(sizes) if sizes else 18.0
 
 
 def _append_to_title(title, part: int) -> None:

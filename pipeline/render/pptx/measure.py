@@ -1,57 +1,148 @@
-"""How much room text takes: real font metrics where Calibri or its twin Carlito is installed."""
+"""How much room text takes: the real font's metrics where its file (or a metric twin) is
+installed, a deliberately wide estimate where it is not."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
 from functools import cache
 from pathlib import Path
 
-# Calibri is the theme font of the templates; Carlito has the same metrics.
-FONT_FILES = (
-    "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf",
-    "/usr/share/fonts/crosextra-carlito/Carlito-Regular.ttf",
-    "C:/Windows/Fonts/calibri.ttf",
-    "/Library/Fonts/Calibri.ttf",
-    "/Applications/Microsoft PowerPoint.app/Contents/Resources/DFonts/Calibri.ttf",
-)
 REFERENCE_PX = 100
-FALLBACK_WIDTH = 0.55  # average glyph width per point of size, on the safe side
 SAFETY = 1.06  # bold runs and rounding in the office suite
-LINE_HEIGHT = 1.2
+LINE_HEIGHT = 1.2  # single line spacing as PowerPoint and LibreOffice set it: 1.2 × size
+DEFAULT_FAMILY = "Calibri"
+# Fonts with the same metrics under another name (Microsoft's fonts are rarely on Linux).
+TWINS = {
+    "calibri": "carlito", "cambria": "caladea", "arial": "liberation sans",
+    "helvetica": "liberation sans", "times new roman": "liberation serif",
+    "courier new": "liberation mono", "arial narrow": "liberation sans narrow",
+}
+_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts",
+              "C:/Windows/Fonts", "/Library/Fonts", "/System/Library/Fonts",
+              "/Applications/Microsoft PowerPoint.app/Contents/Resources/DFonts")
+# Width per point of size where no font file is found: on the wide side of common fonts
+# (Verdana, Tahoma, Segoe UI), so that an estimate never lets text run out of its box.
+_NARROW = set("fijlrt.,;:!'|()[]{} ")
+_WIDE = set("mwMW@%&")
 
 
 @cache
-def _font():
-    from PIL import ImageFont
+def _installed() -> dict[str, str]:
+    """Return regular font files by lower-case family name."""
+    found: dict[str, str] = {}
+    if shutil.which("fc-list"):
+        try:
+            listing = subprocess.run(
+                ["fc-list", "--format", "%{family}\t%{style}\t%{file}\n"],
+                capture_output=True, text=True, timeout=20, check=False).stdout
+        except (OSError, subprocess.SubprocessError):
+            listing = ""
+        ranked: dict[str, tuple[int, str]] = {}
+        for line in listing.splitlines():
+            families, style, file = (line.split("\t") + ["", ""])[:3]
+            if not file.lower().endswith((".ttf", ".otf", ".ttc")):
+                continue
+            rank = 0 if re.search(r"\b(regular|book|normal|roman)\b", style, re.I) else 1
+            for family in families.split(","):
+                key = family.strip().lower()
+                if key and (key not in ranked or rank < ranked[key][0]):
+                    ranked[key] = (rank, file)
+        found = {k: v[1] for k, v in ranked.items()}
+    if not found:  # no fontconfig (Windows, macOS): guess families from file names
+        for folder in _FONT_DIRS:
+            root = Path(os.path.expanduser(folder))
+            if not root.is_dir():
+                continue
+            for file in root.rglob("*"):
+                if file.suffix.lower() in (".ttf", ".otf"):
+                    stem = re.sub(r"[-_ ]?(regular|book)$", "", file.stem, flags=re.I).lower()
+                    found.setdefault(stem, str(file))
+    return found
 
-    for name in FONT_FILES:
-        if Path(name).is_file():
-            return ImageFont.truetype(name, REFERENCE_PX)
+
+def font_file(family: str | None) -> str | None:
+    """Return the file of a font family or of its metric twin, if installed."""
+    key = (family or DEFAULT_FAMILY).strip().lower()
+    installed = _installed()
+    for name in (key, TWINS.get(key), key.replace(" ", "")):
+        if name and name in installed:
+            return installed[name]
     return None
 
 
 @cache
-def _width(word: str) -> float:
-    """Return a word's width at a size of one point."""
-    font = _font()
+def _font(family: str | None):
+    from PIL import ImageFont
+
+    file = font_file(family)
+    if file is None:
+        return None
+    try:
+        return ImageFont.truetype(file, REFERENCE_PX)
+    except OSError:
+        return None
+
+
+def _width(word: str, family: str | None) -> float:
+    """Return a word's width at a size of one point (cached for words of ordinary length)."""
+    return _cached_width(word, family) if len(word) <= 64 else _raw_width(word, family)
+
+
+@cache
+def _cached_width(word: str, family: str | None) -> float:
+    return _raw_width(word, family)
+
+
+def _raw_width(word: str, family: str | None) -> float:
+    font = _font(family)
     if font is None:
-        return len(word) * FALLBACK_WIDTH
+        return sum(0.34 if c in _NARROW else 0.95 if c in _WIDE else 0.72 if c.isupper()
+                   else 0.62 for c in word)
     return font.getlength(word) / REFERENCE_PX * SAFETY
 
 
-def lines_needed(text: str, width_pt: float, size_pt: float) -> int:
-    """Return how many lines a text wraps to in a column of the given width."""
-    space = _width(" ") * size_pt
-    total = 0
+def wrap(text: str, width_pt: float, size_pt: float, family: str | None = None) -> list[int]:
+    """Return the offsets in `text` where each wrapped line starts (the first is 0).
+
+    Lines break at spaces; a word longer than the line breaks inside itself, as in PowerPoint.
+    A line feed in the text always starts a new line.
+    """
+    starts: list[int] = []
+    space = _width(" ", family) * size_pt
+    offset = 0
     for line in text.split("\n"):
-        count, used = 1, 0.0
-        for word in line.split():
-            w = _width(word) * size_pt
+        starts.append(offset)
+        used = 0.0
+        for word in re.finditer(r"\S+", line):
+            begin, end = offset + word.start(), offset + word.end()
+            w = _width(word[0], family) * size_pt
             if used and used + space + w > width_pt:
-                count += 1
+                starts.append(begin)
                 used = 0.0
-            if w > width_pt:  # a word longer than the line breaks inside itself
-                count += int(w // width_pt)
-                w = w % width_pt
+            while w > width_pt:  # break inside the word, one line's worth at a time
+                begin += _fitting_prefix(text[begin:end], width_pt, size_pt, family)
+                starts.append(begin)
+                w = _width(text[begin:end], family) * size_pt
             used += (space if used else 0) + w
-        total += count
-    return total
+        offset += len(line) + 1
+    return starts
+
+
+def _fitting_prefix(word: str, width_pt: float, size_pt: float, family: str | None) -> int:
+    """Return how many characters of a word fit on one line (at least one)."""
+    low, high = 1, len(word)
+    while low < high:  # the longest prefix that fits, by bisection
+        mid = (low + high + 1) // 2
+        if _raw_width(word[:mid], family) * size_pt <= width_pt:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def lines_needed(text: str, width_pt: float, size_pt: float, family: str | None = None) -> int:
+    """Return how many lines a text wraps to in a column of the given width."""
+    return len(wrap(text, width_pt, size_pt, family))

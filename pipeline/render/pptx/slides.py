@@ -9,6 +9,7 @@ import uuid
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
@@ -128,6 +129,22 @@ def positive_axis_ids(chart_space) -> None:
         value = element.get("val")
         if value and value.lstrip("-").isdigit() and int(value) < 0:
             element.set("val", str(int(value) % 2**31))
+
+
+_VIEW_PROPS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+               b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+               b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+               b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+               b'<p:gridSpacing cx="76200" cy="76200"/></p:viewPr>')
+
+
+def ensure_view_props(prs: Presentation) -> None:
+    """Give a deck the view properties part PowerPoint insists on (LibreOffice leaves it out)."""
+    part = prs.part
+    if any(rel.reltype == RT.VIEW_PROPS for rel in part.rels.values()):
+        return
+    part.relate_to(Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, part.package,
+                        _VIEW_PROPS), RT.VIEW_PROPS)
 
 
 def fresh_creation_ids(slide: Slide, salt: str) -> None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from pptx.oxml.ns import qn
 
-from .text import A_P, A_R, A_T, frame_source, has_tags, join_split_tags, lines_needed, run_size
+from . import measure
+from .text import A_P, A_R, A_T, EMU_PER_PT, frame_source, has_tags, join_split_tags, run_size
 
 ROW_LOOP = re.compile(r"^\s*\{%tr\s+for\s+(.+?)\s+in\s+(.+?)\s*%\}", re.S)
 A_TR, A_TC = qn("a:tr"), qn("a:tc")
@@ -67,16 +68,16 @@ def _margins(tc) -> dict[str, int]:
             for k, v in DEFAULT_MARGINS.items()}
 
 
-def row_height(tr, widths: list[int], texts: list[str]) -> int:
-    """Return the height in EMU a row needs for these cell texts."""
+def row_height(tr, widths: list[int], texts: list[str], family: str | None = None) -> int:
+    """Return the height in EMU a row needs for these cell texts in a font family."""
     height = int(tr.get("h", "0"))
     for tc, width, text in zip(tr.iter(A_TC), widths, texts, strict=False):
         m = _margins(tc)
         body = tc.find(qn("a:txBody"))
         size = run_size(body) if body is not None else 18.0
-        usable = width - m["marL"] - m["marR"]
-        lines = lines_needed(text, usable, size)
-        needed = int(lines * size * 1.2 * 12700) + m["marT"] + m["marB"]
+        usable = (width - m["marL"] - m["marR"]) / EMU_PER_PT
+        lines = measure.lines_needed(text, usable, size, family)
+        needed = int(lines * size * measure.LINE_HEIGHT * EMU_PER_PT) + m["marT"] + m["marB"]
         height = max(height, needed)
     return height
 
