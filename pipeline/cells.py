@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from openpyxl.utils.datetime import from_excel
+from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel, to_excel
 
 from . import svenska
 from .schema import Column
@@ -15,8 +15,17 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # how Excel stores characters XML cannot hold
 _KOD = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,9}$")
-_TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
+_TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:,](\d{2}))?$")
+# A date written as text: 2021-10-07 (or 2021-10-7), optionally with a time of day as some
+# programs export it; nothing may follow. "2021-10-071" is not a date.
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?$")
 _LONG_DATE = re.compile(r"^(\d{1,2})\s+([a-zåäö]+)\s+(\d{4})$")
+# A time-formatted cell holding a number the user typed as hours ("13,00", "9,15") comes from
+# openpyxl as a date that many days after the epoch (13 days for 13,00). No meeting is dated
+# before this year, so an earlier date in a time cell is such a number.
+_FIRST_REAL_YEAR = 1950
+DATE_HINT = "Skriv det som ÅÅÅÅ-MM-DD, till exempel 2021-10-07."
+TIME_HINT = "Skriv det som 13.00 eller 13:00."
 ERROR_VALUES = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
 RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
                   *(f"LPT{i}" for i in range(10))}
@@ -84,45 +93,97 @@ def to_int(value: object, column: Column) -> int:
 
 
 def to_date(value: object, column: Column) -> dt.date:
-    """Return a date from a real date, an Excel serial number or ISO or Swedish text."""
+    """Return a date from a real date, an Excel serial number or ISO or Swedish text.
+
+    Text is read strictly: the whole text must be a date, and a real one ("2021-10-071",
+    "2021-13-01" and "31/2" are refused).
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
         return from_excel(value).date()
-    text = str(value).strip().lower()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
+    text = " ".join(str(value).split()).lower()
+    parts: tuple[int, int, int] | None = None
+    match = _ISO_DATE.match(text)
+    if match:
+        parts = (int(match[1]), int(match[2]), int(match[3]))
     match = _LONG_DATE.match(text)
     if match and match[2] in svenska.manader():
+        parts = (int(match[3]), svenska.manader()[match[2]], int(match[1]))
+    if parts is not None:
         try:
-            return dt.date(int(match[3]), svenska.manader()[match[2]], int(match[1]))
+            return dt.date(*parts)
         except ValueError:
-            pass
-    raise CellError(
-        f'Datumet "{_as_text(value)}" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, '
-        "till exempel 2021-10-07."
-    )
+            raise CellError(
+                f'Datumet "{_as_text(value)}" finns inte i almanackan. Kontrollera månad och dag. '
+                f"{DATE_HINT}"
+            ) from None
+    raise CellError(f'Datumet "{_as_text(value)}" kan inte läsas. {DATE_HINT}')
 
 
-def to_time(value: object, column: Column) -> dt.time:
-    """Return a time of day from a real time, a fraction of a day or text such as 13.00."""
+def _swedish_number(number: float) -> str:
+    """Return a number as a Swedish user typed it: 13, 9,15."""
+    return f"{number:.10g}".replace(".", ",")
+
+
+def _hours(number: float, shown: str) -> dt.time:
+    """Return the time a number typed as hours means: 13 is 13.00, 9.15 is 9.15, 8.3 is 8.30.
+
+    The decimals are minutes (two digits, below 60), as "9,15" reads; a number that is not a
+    time of day that way is refused.
+    """
+    hours = int(number // 1)
+    hundredths = (number - hours) * 100
+    minutes = round(hundredths)
+    if not 0 <= hours < 24 or abs(hundredths - minutes) > 1e-4 or minutes >= 60:
+        raise CellError(f'Klockslaget "{shown}" kan inte läsas. {TIME_HINT}')
+    return dt.time(hours, minutes)
+
+
+def to_time(value: object, column: Column, epoch: dt.datetime = WINDOWS_EPOCH
+            ) -> tuple[dt.time, list[str]]:
+    """Return a time of day and any warnings, from a real time or a number or text.
+
+    A number from 0 up to 1 is a fraction of a day, as Excel stores times. A number from 1 up to
+    24 is hours as a Swedish user types them ("13,00", "9,15": see `_hours`); a time-formatted
+    cell gives it to us as a date a few days after the epoch (13 days after it for 13,00), which
+    Excel shows as 00:00, so that case also gets a warning.
+    """
+    if isinstance(value, dt.timedelta):  # a duration format such as [t]:mm
+        value = value.total_seconds() / 86400
+        if value >= 1:
+            return _typed_in_time_cell(value)
     if isinstance(value, dt.datetime):
-        return value.time().replace(second=0, microsecond=0)
+        if value.year < _FIRST_REAL_YEAR:
+            return _typed_in_time_cell(to_excel(value, epoch))
+        return value.time().replace(second=0, microsecond=0), []
     if isinstance(value, dt.time):
-        return value.replace(second=0, microsecond=0)
-    if isinstance(value, float) and 0 <= value < 1:
-        minutes = round(value * 24 * 60)
-        return dt.time(minutes // 60 % 24, minutes % 60)
+        return value.replace(second=0, microsecond=0), []
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 0 <= value < 1:
+            minutes = round(value * 24 * 60)
+            return dt.time(minutes // 60 % 24, minutes % 60), []
+        return _hours(value, _swedish_number(value)), []
     match = _TIME.match(_as_text(value).strip().lower())
     if match and int(match[1]) < 24 and int(match[2] or 0) < 60:
-        return dt.time(int(match[1]), int(match[2] or 0))
-    raise CellError(
-        f'Klockslaget "{_as_text(value)}" kan inte läsas. Skriv det som 13.00 eller 13:00.'
-    )
+        return dt.time(int(match[1]), int(match[2] or 0)), []
+    raise CellError(f'Klockslaget "{_as_text(value)}" kan inte läsas. {TIME_HINT}')
+
+
+def _typed_in_time_cell(number: float) -> tuple[dt.time, list[str]]:
+    """Return the time a number in a time-formatted cell means, with a warning: Excel shows
+    the number's fraction of a day (00:00 for 13, 03:36 for 9,15), not what the user typed."""
+    shown = _swedish_number(number)
+    time = _hours(number, shown)
+    excel = round(number % 1 * 24 * 60)
+    return time, [
+        f"Cellen är formaterad som klockslag men innehåller talet {shown}, som Excel visar som "
+        f"{excel // 60 % 24:02d}:{excel % 60:02d}. Det lästes som kl. {time.hour}."
+        f"{time.minute:02d}. Skriv klockslaget med kolon, {time.hour}:{time.minute:02d}, så "
+        "visas det rätt i Excel."
+    ]
 
 
 def to_choice(text: str, column: Column) -> str:
@@ -144,8 +205,12 @@ def to_kod(text: str, column: Column) -> str:
     return kod
 
 
-def convert(value: object, column: Column) -> tuple[object, list[str]]:
-    """Return the typed value of a non-blank cell and any warnings; raise CellError if unusable."""
+def convert(value: object, column: Column, epoch: dt.datetime = WINDOWS_EPOCH
+            ) -> tuple[object, list[str]]:
+    """Return the typed value of a non-blank cell and any warnings; raise CellError if unusable.
+
+    `epoch` is the workbook's date system (1900, or 1904 for some Mac workbooks).
+    """
     if isinstance(value, str) and value.strip() in ERROR_VALUES:
         raise CellError(
             f"Cellen innehåller felvärdet {value.strip()}. Rätta formeln eller skriv in värdet."
@@ -155,7 +220,7 @@ def convert(value: object, column: Column) -> tuple[object, list[str]]:
     if column.kind == "date":
         return to_date(value, column), []
     if column.kind == "time":
-        return to_time(value, column), []
+        return to_time(value, column, epoch)
     text, warnings = clean_text(_as_text(value))
     if column.kind == "choice":
         return to_choice(text, column), warnings

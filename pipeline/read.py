@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils.datetime import WINDOWS_EPOCH
 
 from . import model as m
-from . import schema
+from . import schema, svenska
 from .cells import CellError, convert, is_blank
 from .diagnostics import Diagnostic, Severity
 from .sniff import sniff
@@ -22,6 +25,24 @@ MAX_CELL_CHARS = 10_000  # Excel allows 32 767; a cell in a tjänsteskrivelse ne
 # A formula cell saved without its computed value (openpyxl and some exports do that).
 _UNCACHED = re.compile(
     rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+SIMILAR = 0.8  # difflib ratio from which a header is taken for a misspelt schema header
+
+
+@dataclass
+class _Grid:
+    """One sheet's cell values, its merged ranges and the workbook's date system."""
+
+    rows: list[tuple]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 1-based, inclusive
+    epoch: dt.datetime = WINDOWS_EPOCH
+
+    def value(self, nr: int, index: int) -> object:
+        """Return the value in row nr (1-based) and column index (0-based), or None."""
+        if nr - 1 >= len(self.rows):
+            return None
+        row = self.rows[nr - 1]
+        return row[index] if index < len(row) else None
 
 
 @dataclass
@@ -152,15 +173,16 @@ def _read(result: ReadResult, wb_schema: schema.WorkbookSchema, sheets: dict) ->
             result.add("Fliken är dold men läses ändå.", sheet.name, warning=True)
         if hasattr(ws, "reset_dimensions"):
             ws.reset_dimensions()  # some programs write a wrong size; read what is there
-        _find_uncached(result, ws, sheet.name)
+        merges = _scan_xml(result, ws, sheet.name)
         rows = _rows(ws)
         if len(rows) > MAX_ROWS:
             result.add(f"Fliken har fler än {MAX_ROWS:,} rader; bara de första läses. Ta bort "
                        "rader som inte hör till underlaget.".replace(",", " "), sheet.name,
                        warning=True)
             rows = rows[:MAX_ROWS]
+        grid = _Grid(rows, merges, getattr(ws.parent, "epoch", WINDOWS_EPOCH))
         if sheet.is_form:
-            complete &= _read_form(result, sheet, rows, values)
+            complete &= _read_form(result, sheet, grid, values)
             if (values.get("formatversion") or 0) > schema.FORMAT_VERSION:
                 result.add(
                     f"Arbetsboken har formatversion {values['formatversion']}, men den här "
@@ -169,7 +191,7 @@ def _read(result: ReadResult, wb_schema: schema.WorkbookSchema, sheets: dict) ->
                     sheet.name, result.located.fields.get("formatversion", ""))
                 return
         else:
-            items = _read_table(result, sheet, rows)
+            items = _read_table(result, sheet, grid)
             if items is None:
                 complete = False
             else:
@@ -197,18 +219,70 @@ def _rows(ws) -> list[tuple]:
     return rows
 
 
-def _find_uncached(result: ReadResult, ws, name: str) -> None:
-    """Remember formula cells saved without a value, to report them instead of "empty"."""
+def _scan_xml(result: ReadResult, ws, name: str) -> list[tuple[int, int, int, int]]:
+    """Return the sheet's merged ranges, and remember formula cells saved without a value.
+
+    openpyxl's read-only mode shows neither: a merged range is only its top-left value, and the
+    other cells look empty although the user sees them filled.
+    """
     path = getattr(ws, "_worksheet_path", None)
     archive = getattr(ws.parent, "_archive", None)
     if path is None or archive is None:
-        return
+        return []
     xml = archive.read(path)
     if b"<f" in xml:
         result.uncached.update(f"{name}!{ref.decode()}" for ref in _UNCACHED.findall(xml))
+    merges = []
+    for ref in _MERGE.findall(xml):
+        min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
+        if (min_row, min_col) != (max_row, max_col):
+            merges.append((min_row, min_col, max_row, max_col))
+    return merges
 
 
-def _convert(result: ReadResult, sheet: schema.Sheet, column: schema.Column, value, cell: str):
+def _ref(merge: tuple[int, int, int, int]) -> str:
+    r1, c1, r2, c2 = merge
+    return f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+
+
+def _words(text: object) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", _norm(text)).split())
+
+
+def _similar(found: object, wanted: str) -> float:
+    """Return how much a user's header resembles a schema header: 0, or a ratio up to 1.
+
+    A header resembles another when all the words of one are in the other ("Beskrivning av
+    området" and "Beskrivning", "Kund" and "Kund eller målgrupp"), or when they are spelt almost
+    alike (difflib ratio at least 0.8: "Beskrivnig", "Nämnder").
+    """
+    a, b = _words(found), _words(wanted)
+    if not a or not b:
+        return 0.0
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    if set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()):
+        return max(ratio, SIMILAR)
+    return ratio if ratio >= SIMILAR else 0.0
+
+
+def _lookalikes(missing: list[schema.Column], found: dict[int, object]
+                ) -> list[tuple[schema.Column, int]]:
+    """Pair missing schema columns with the user's headers (by position) that resemble them."""
+    pairs = sorted(((_similar(text, c.header), c.header, i, c) for c in missing
+                    for i, text in found.items()), key=lambda p: (-p[0], p[1], p[2]))
+    used_columns: set[str] = set()
+    used_positions: set[int] = set()
+    result = []
+    for score, _, i, column in pairs:
+        if score and column.key not in used_columns and i not in used_positions:
+            used_columns.add(column.key)
+            used_positions.add(i)
+            result.append((column, i))
+    return sorted(result, key=lambda p: p[1])
+
+
+def _convert(result: ReadResult, sheet: schema.Sheet, column: schema.Column, value, cell: str,
+             epoch: dt.datetime = WINDOWS_EPOCH):
     """Return the typed value of one cell, recording problems; None when unusable or blank."""
     if value is None and f"{sheet.name}!{cell}" in result.uncached:
         result.add("Cellen har en formel utan sparat värde. Öppna arbetsboken i Excel, låt den "
@@ -224,7 +298,7 @@ def _convert(result: ReadResult, sheet: schema.Sheet, column: schema.Column, val
             result.add(f'Kolumnen "{column.header}" är tom. {column.ask}', sheet.name, cell)
         return None
     try:
-        typed, notes = convert(value, column)
+        typed, notes = convert(value, column, epoch)
     except CellError as exc:
         result.add(str(exc), sheet.name, cell)
         return None
@@ -236,29 +310,56 @@ def _convert(result: ReadResult, sheet: schema.Sheet, column: schema.Column, val
     return typed
 
 
-def _read_form(result: ReadResult, sheet: schema.Sheet, rows: list[tuple], values: dict) -> bool:
+def _covering(merges: list[tuple[int, int, int, int]], nr: int, col: int
+              ) -> tuple[int, int, int, int] | None:
+    """Return the merged range that hides the cell (row nr, 1-based column col), if any."""
+    for merge in merges:
+        r1, c1, r2, c2 = merge
+        if r1 <= nr <= r2 and c1 <= col <= c2 and (nr, col) != (r1, c1):
+            return merge
+    return None
+
+
+def _read_form(result: ReadResult, sheet: schema.Sheet, grid: _Grid, values: dict) -> bool:
     """Read label/value pairs; return False when a required field is missing or wrong."""
     by_label = {_norm(c.header): c for c in sheet.columns}
     seen: set[str] = set()
+    unknown: dict[str, object] = {}  # label cell -> a label that is no field's
     ok = True
-    for nr, row in enumerate(rows, start=1):
+    for nr, row in enumerate(grid.rows, start=1):
         filled = [(i, v) for i, v in enumerate(row) if not is_blank(v)]
         if not filled:
             continue
         index, label = filled[0]
         column = by_label.get(_norm(label))
-        if column is None or column.key in seen:
+        if column is None:
+            unknown.setdefault(f"{get_column_letter(index + 1)}{nr}", label)
+            continue
+        if column.key in seen:
             continue
         seen.add(column.key)
         cell = f"{get_column_letter(index + 2)}{nr}"
         result.located.fields[column.key] = cell
         value = row[index + 1] if index + 1 < len(row) else None
-        typed = _convert(result, sheet, column, value, cell)
+        merge = _covering(grid.merges, nr, index + 2) if is_blank(value) else None
+        if merge is not None:
+            result.add(f'Cellerna {_ref(merge)} är sammanfogade, så värdet för "{column.header}" '
+                       f"i {cell} är tomt. Dela upp cellerna och skriv värdet i varje rad.",
+                       sheet.name, cell, warning=not column.required)
+            typed = None
+        else:
+            typed = _convert(result, sheet, column, value, cell, grid.epoch)
         if typed is None and column.required:
             ok = False
         values[column.key] = typed
-    for column in sheet.columns:
-        if column.key not in seen and column.required:
+    cells = list(unknown)
+    missing = [c for c in sheet.columns if c.key not in seen]
+    for column, i in _lookalikes(missing, dict(enumerate(unknown.values()))):
+        result.add(f'Raden "{unknown[cells[i]]}" liknar "{column.header}", som saknas. Skriv '
+                   f'"{column.header}" i {cells[i]} så läses värdet.', sheet.name, cells[i],
+                   warning=True)
+    for column in missing:
+        if column.required:
             result.add(
                 f'Raden "{column.header}" saknas. Skriv "{column.header}" i kolumn A och '
                 "värdet i kolumn B.",
@@ -283,10 +384,89 @@ def _find_header(sheet: schema.Sheet, rows: list[tuple]) -> tuple[int, dict[str,
     return best_row, best
 
 
-def _read_table(result: ReadResult, sheet: schema.Sheet, rows: list[tuple]) -> list | None:
+def _shown(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def _header_notes(result: ReadResult, sheet: schema.Sheet, header: tuple, nr: int,
+                  positions: dict[str, int]) -> None:
+    """Warn about headers that resemble a missing schema header, and list the ignored ones."""
+    known = set(positions.values())
+    found = {i: v for i, v in enumerate(header) if not is_blank(v) and i not in known}
+    missing = [c for c in sheet.columns if c.key not in positions]
+    paired = set()
+    for column, i in _lookalikes(missing, found):
+        paired.add(i)
+        result.add(f'Kolumnen "{_shown(found[i])}" liknar "{column.header}", som saknas. Döp om '
+                   f'rubriken till "{column.header}" så läses kolumnen.', sheet.name,
+                   f"{get_column_letter(i + 1)}{nr}", warning=True)
+    ignored = [i for i in found if i not in paired]
+    if ignored:
+        names = svenska.lista([f'"{_shown(found[i])}" ({get_column_letter(i + 1)}{nr})'
+                               for i in ignored])
+        what = "Kolumnerna" if len(ignored) > 1 else "Kolumnen"
+        result.add(f"{what} {names} hör inte till arbetsboken och läses inte; det som står där "
+                   "kommer inte med i dokumenten.", sheet.name,
+                   f"{get_column_letter(ignored[0] + 1)}{nr}", warning=True)
+
+
+def _unmerge(result: ReadResult, sheet: schema.Sheet, grid: _Grid, header_nr: int,
+             positions: dict[str, int]) -> tuple[list[list], dict[tuple[int, int], bool]]:
+    """Return the rows as the user sees them in Excel, and the cells a merge leaves empty.
+
+    A range merged down one column (B6:B9) shows its value on every row: the value is read on
+    each of those rows that has something else filled in, with a warning. A range merged across
+    columns has its value in one cell only; the other cells are empty, and a warning (an error
+    when a required column is left empty) names the range. The cells left empty are returned
+    as (row, 0-based column) -> True, so they are not also reported as empty one by one.
+    """
+    rows = [list(r) for r in grid.rows]
+    known = {i + 1: key for key, i in positions.items()}  # 1-based column -> key
+    hidden: dict[tuple[int, int], bool] = {}
+
+    def has_content(nr: int, but: int) -> bool:
+        return any(not is_blank(grid.value(nr, c - 1)) for c in known if c != but)
+
+    for merge in sorted(grid.merges):
+        r1, c1, r2, c2 = merge
+        cols = [c for c in range(c1, c2 + 1) if c in known]
+        if r1 <= header_nr or not cols:
+            continue
+        top = grid.value(r1, c1 - 1)
+        if c1 == c2:
+            copied = [nr for nr in range(r1 + 1, r2 + 1) if nr <= len(rows)
+                      and is_blank(grid.value(nr, c1 - 1)) and has_content(nr, c1)]
+            for nr in copied:
+                row = rows[nr - 1]
+                row.extend([None] * (c1 - len(row)))
+                row[c1 - 1] = top
+            if copied and not is_blank(top):
+                result.add(f"Cellerna {_ref(merge)} är sammanfogade. Värdet lästes in på varje "
+                           "rad, så som det syns i Excel; dela helst upp cellerna och skriv "
+                           "värdet i varje rad.", sheet.name, f"{get_column_letter(c1)}{r1}",
+                           warning=True)
+            continue
+        empty = [(nr, c) for nr in range(r1, r2 + 1) for c in cols
+                 if (nr, c) != (r1, c1) and is_blank(grid.value(nr, c - 1))
+                 and has_content(nr, c)]
+        if not empty:
+            continue
+        needed = any(sheet.column(known[c]).required for _, c in empty)
+        for nr, c in empty:
+            hidden[(nr, c - 1)] = True
+        cell = f"{get_column_letter(c1)}{r1}"
+        result.add(f"Cellerna {_ref(merge)} är sammanfogade; värdet står bara i {cell}, och de "
+                   "andra cellerna räknas som tomma. Dela upp cellerna och skriv varje värde i "
+                   "sin cell.", sheet.name, cell, warning=not needed)
+    return rows, hidden
+
+
+def _read_table(result: ReadResult, sheet: schema.Sheet, grid: _Grid) -> list | None:
     """Read a table sheet into row models; return None when its header row is unusable."""
-    header_index, positions = _find_header(sheet, rows)
+    header_index, positions = _find_header(sheet, grid.rows)
     header_nr = header_index + 1 if header_index >= 0 else 1
+    if header_index >= 0:
+        _header_notes(result, sheet, grid.rows[header_index], header_nr, positions)
     missing = [c for c in sheet.columns if c.required and c.key not in positions]
     if header_index < 0 or missing:
         names = ", ".join(f'"{c.header}"' for c in (missing or sheet.columns))
@@ -298,6 +478,7 @@ def _read_table(result: ReadResult, sheet: schema.Sheet, rows: list[tuple]) -> l
         )
         return None
     result.located.columns[sheet.name] = {k: get_column_letter(i + 1) for k, i in positions.items()}
+    rows, hidden = _unmerge(result, sheet, grid, header_nr, positions)
     row_numbers: list[int] = []
     items = []
     filled = 0
@@ -307,15 +488,19 @@ def _read_table(result: ReadResult, sheet: schema.Sheet, rows: list[tuple]) -> l
             continue
         filled += 1
         before = len(result.diagnostics)
+        bad = False
         typed = {}
         for column in sheet.columns:
             if column.key not in positions:
                 continue
+            if (nr, positions[column.key]) in hidden:  # reported with its merged range
+                bad |= column.required
+                continue
             cell = f"{get_column_letter(positions[column.key] + 1)}{nr}"
-            value = _convert(result, sheet, column, raw[column.key], cell)
+            value = _convert(result, sheet, column, raw[column.key], cell, grid.epoch)
             if value is not None:
                 typed[column.key] = value
-        if any(d.is_error for d in result.diagnostics[before:]):
+        if bad or any(d.is_error for d in result.diagnostics[before:]):
             continue
         items.append(sheet.row_model(**typed))
         row_numbers.append(nr)
