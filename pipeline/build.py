@@ -106,11 +106,17 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)  # up to date: not rendered again
     skipped: list[str] = field(default_factory=list)  # files whose nämnd was not built
+    rendering: list[Diagnostic] = field(default_factory=list)  # template problems, once each
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Return every problem: the inputs', then the templates' found while rendering."""
+        return self.inputs.diagnostics + self.rendering
 
     @property
     def exit_code(self) -> int:
-        """Return 0 when everything was built, 1 when some input has problems."""
-        return 1 if self.inputs.has_errors else 0
+        """Return 0 when everything was built, 1 when some input or template has problems."""
+        return 1 if any(d.is_error for d in self.diagnostics) else 0
 
 
 def output_path(out: Path, namnd: m.Namnd, kind: str = "beslutsunderlag") -> Path:
@@ -148,16 +154,22 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
         jobs = _jobs(inputs, kommun, out, templates, fingerprint)
         pending = [j for j in jobs if not previous.current(j.relative(out), j.key)]
         report.unchanged = [j.target for j in jobs if j not in pending]
-        for target in _run(pending, progress):
-            report.written.append(target)
+        failed = set()
+        for job, problems in _run(pending, progress):
+            if not any(p.is_error for p in problems):
+                report.written.append(job.target)
+            else:
+                failed.add(job.target)
+            report.rendering += [p for p in problems if p not in report.rendering]
         if pdf:
             from .pdf import convert_all
 
             documents = [j.target for j in jobs if j.target.suffix in (".docx", ".pptx") and (
-                j in pending or not j.target.with_suffix(".pdf").is_file())]
+                j in pending or not j.target.with_suffix(".pdf").is_file())
+                and j.target not in failed]
             report.written += convert_all(documents)
-        record.outputs = {j.relative(out): j.key for j in jobs}
-        record.lines = [(str(d), d.is_error) for d in inputs.diagnostics]
+        record.outputs = {j.relative(out): j.key for j in jobs if j.target not in failed}
+        record.lines = [(str(d), d.is_error) for d in report.diagnostics]
         record.lines += [(f"{name}: Byggdes inte på grund av felen ovan.", True)
                          for name in report.skipped]
         record.exit_code = report.exit_code
@@ -169,14 +181,24 @@ PARALLEL_FROM = 6  # jobs; below this a second process costs more than it saves
 _PENDING: list = []  # the jobs a forked worker renders (inherited, never pickled)
 
 
-def _render_job(index: int) -> int:
-    job = _PENDING[index]
-    atomic_write(job.target, job.make())
-    return index
+def _render_job(index: int) -> tuple[int, list[Diagnostic]]:
+    return index, _make(_PENDING[index])
+
+
+def _make(job: Job) -> list[Diagnostic]:
+    """Render and write one output; return the problems its template caused (errors: not
+    written, the previous file is left as it was)."""
+    try:
+        data = job.make()
+    except TemplateError as exc:
+        return [Diagnostic(job.template, exc.message)]
+    atomic_write(job.target, data)
+    return job.problems() if job.problems else []
 
 
 def _run(pending: list, progress=None):
-    """Render and write the jobs, on every core where the operating system can fork us.
+    """Render and write the jobs, on every core where the operating system can fork us;
+    yield each job with its problems, in the usual order.
 
     Forked workers inherit the loaded modules, inputs and renderers, so they start at once.
     Forking is used only on Linux and only when this process runs no other threads.
@@ -187,8 +209,7 @@ def _run(pending: list, progress=None):
                 and threading.active_count() == 1 and not _in_worker())
     if not parallel:
         for job in (progress(pending) if progress else pending):
-            atomic_write(job.target, job.make())
-            yield job.target
+            yield job, _make(job)
         return
     import multiprocessing
 
@@ -197,9 +218,9 @@ def _run(pending: list, progress=None):
     try:
         with multiprocessing.get_context("fork").Pool(min(cores, len(pending))) as pool:
             done = _Counted(pool.imap(_render_job, range(len(_PENDING))), len(_PENDING))
-            for _ in (progress(done) if progress else done):
-                pass
-        yield from (job.target for job in pending)  # reported in the usual order
+            results = {_PENDING[i].target: problems
+                       for i, problems in (progress(done) if progress else done)}
+        yield from ((job, results[job.target]) for job in pending)  # in the usual order
     finally:
         _PENDING = []
 
@@ -233,11 +254,14 @@ def _remove_stale_temporaries(out: Path) -> None:
 
 @dataclass(eq=False)
 class Job:
-    """One output: where it goes, the key of what it is made from, and how to make it."""
+    """One output: where it goes, the key of what it is made from, how to make it, and the
+    template it comes from (named in its problems)."""
 
     target: Path
     key: str
     make: Callable[[], bytes]
+    template: str = ""
+    problems: Callable[[], list[Diagnostic]] | None = None  # warnings of the last make()
 
     def relative(self, out: Path) -> str:
         """Return the target's path inside the build folder, with forward slashes."""
@@ -256,27 +280,36 @@ def _jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | None,
                        if r.value is kommun)
     template = {name: fingerprint.get(f"mall/{name}", "")
                 for name in (*resources.TEMPLATE_NAMES, resources.LOGO)}
-    lazy: dict[str, object] = {}
+    made: dict[str, object] = {}
 
-    def renderers():
-        if not lazy:
-            lazy["docx"], lazy["decks"] = _renderers(kommun, templates)
-        return lazy["docx"], lazy["decks"]
+    def renderer(kind: str):
+        """Return the Word or the deck renderer, made once, when first needed."""
+        if kind not in made:
+            made[kind] = _renderer(kind, kommun, templates)
+        return made[kind]
 
     def calendar(namnder: list[m.Namnd], title: str) -> bytes:
         from .ical import calendar_bytes
 
         return calendar_bytes(kommun, namnder, title)
 
+    def docx_warnings() -> list[Diagnostic]:
+        return list(renderer("docx").warnings)
+
+    def notices(deck: str) -> Callable[[], list[Diagnostic]]:
+        return lambda: renderer("decks").notices(deck)
+
     jobs = []
     for namnd in inputs.namnder:
         own = (kommun_hash, hashes[namnd.kod])
         jobs += [
             Job(output_path(out, namnd), key("docx", *own, template["beslutsunderlag.docx"]),
-                lambda n=namnd: renderers()[0].render(n)),
+                lambda n=namnd: renderer("docx").render(n), "beslutsunderlag.docx",
+                docx_warnings),
             Job(output_path(out, namnd, "avstamning"),
                 key("pptx", *own, template["avstamning.pptx"], template[resources.LOGO]),
-                lambda n=namnd: renderers()[1].namnd_deck(n)),
+                lambda n=namnd: renderer("decks").namnd_deck(n), "avstamning.pptx",
+                notices("avstamning.pptx")),
             Job(output_path(out, namnd, "tidplan"), key("ics", *own),
                 lambda n=namnd: calendar([n], f"Verksamhetsidé – {n.namn}")),
         ]
@@ -284,27 +317,31 @@ def _jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | None,
     jobs += [
         Job(out / KOMMUN_DECK, key("pptx", *everyone, template["kommunovergripande.pptx"],
                                    template[resources.LOGO]),
-            lambda: renderers()[1].kommun_deck(inputs.namnder)),
+            lambda: renderer("decks").kommun_deck(inputs.namnder), KOMMUN_DECK,
+            notices(KOMMUN_DECK)),
         Job(out / KOMMUN_CALENDAR, key("ics", *everyone),
             lambda: calendar(inputs.namnder, f"Verksamhetsidé – {kommun.namn}")),
     ]
     return jobs
 
 
-def _renderers(kommun: m.Kommun, templates: Path | None):
-    """Return the document and deck renderers, each template loaded once."""
-    from .render.decks import DeckRenderer  # heavy imports only when something is rendered
-    from .render.docx import DocxRenderer
+def _renderer(kind: str, kommun: m.Kommun, templates: Path | None):
+    """Return the document or the deck renderer, each template loaded once."""
+    if kind == "docx":
+        from .render.docx import DocxRenderer  # heavy imports only when something is rendered
 
-    docx = DocxRenderer(resources.template("beslutsunderlag.docx", templates), kommun)
-    return docx, DeckRenderer(templates, kommun)
+        return DocxRenderer(resources.template("beslutsunderlag.docx", templates), kommun)
+    from .render.decks import DeckRenderer
+
+    return DeckRenderer(templates, kommun)
 
 
 def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
     """Render every template in memory with the inputs (or the examples); return its problems.
 
     A rendered document is also checked for accessibility, so staff who restyle a template
-    learn what they broke before anyone builds with it.
+    learn what they broke before anyone builds with it. A broken template is reported and
+    the others are still checked.
     """
     from .a11y import check_document
 
@@ -313,11 +350,20 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
         from .examples import KOMMUN, NAMNDER
 
         kommun, namnder = KOMMUN, list(NAMNDER)
-    docx, decks = _renderers(kommun, templates)
-    problems = []
-    jobs = [(docx.template.name, namnd, docx.render) for namnd in namnder]
-    jobs += [(decks.avstamning.path.name, namnd, decks.namnd_deck) for namnd in namnder]
-    jobs.append((decks.kommunovergripande.path.name, None, lambda _: decks.kommun_deck(namnder)))
+    problems: list[Diagnostic] = []
+    made = {}
+    for kind in ("docx", "decks"):
+        try:
+            made[kind] = _renderer(kind, kommun, templates)
+        except TemplateError as exc:
+            problems.append(Diagnostic(_template_names(kind)[0], exc.message))
+    jobs = []
+    if "docx" in made:
+        jobs += [("beslutsunderlag.docx", namnd, made["docx"].render) for namnd in namnder]
+    if "decks" in made:
+        decks = made["decks"]
+        jobs += [("avstamning.pptx", namnd, decks.namnd_deck) for namnd in namnder]
+        jobs.append((KOMMUN_DECK, None, lambda _: decks.kommun_deck(namnder)))
     failed: set[str] = set()
     for name, namnd, render in jobs:
         if name in failed:
@@ -328,16 +374,30 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
             problems.append(Diagnostic(name, exc.message))
             failed.add(name)
             continue
+        deck = made["decks"].template(name) if name.endswith(".pptx") else None
+        warnings = made["decks"].notices(name) if deck else made["docx"].warnings
+        problems += [w for w in warnings if w not in problems]
         if namnd is None or namnd is namnder[0]:  # one rendering per template shows its look
             suffix = Path(name).suffix
             label = f"{Path(name).stem}-{namnd.kod}{suffix}" if namnd else name
-            problems += [_from_template(d, name) for d in check_document(Path(label), data)]
+            problems += [_from_template(d, name, deck.origins if deck else None)
+                         for d in check_document(Path(label), data)]
     return problems
 
 
-def _from_template(d: Diagnostic, template: str) -> Diagnostic:
-    """Return an accessibility problem as a problem of the template that caused it."""
-    where = f"{d.sheet}, {d.cell}" if d.cell else d.sheet
+def _template_names(kind: str) -> tuple[str, ...]:
+    return ("beslutsunderlag.docx",) if kind == "docx" else ("avstamning.pptx",
+                                                              "kommunovergripande.pptx")
+
+
+def _from_template(d: Diagnostic, template: str, origins: list[int] | None) -> Diagnostic:
+    """Return an accessibility problem as a problem of the template that caused it, on the
+    template's own slide (a rendered deck has more slides than its template)."""
+    sheet = d.sheet
+    number = sheet.removeprefix("bild ")
+    if origins and number.isdigit() and 0 < int(number) <= len(origins):
+        sheet = f"mallens bild {origins[int(number) - 1]}"
+    where = f"{sheet}, {d.cell}" if d.cell else sheet
     return Diagnostic(template, f"Tillgänglighet ({where}): {d.message}",
                       severity=Severity.VARNING)
 

@@ -100,7 +100,7 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla
 
     report = build(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress,
                    fingerprint=fingerprint)
-    problems = report.inputs.diagnostics
+    problems = report.diagnostics
     _echo_problems(problems)
     for name in report.skipped:
         click.echo(f"{name}: Byggdes inte på grund av felen ovan.", err=True)
@@ -205,7 +205,7 @@ def bevaka(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
 
     def once(reason: str) -> None:
         report = build(inputs_dir, build_dir, templates_dir)
-        problems = report.inputs.diagnostics
+        problems = report.diagnostics
         click.echo(f"{timestamp()} {reason}: {_documents(report.written)} byggda, "
                    f"{len(report.unchanged)} oförändrade, {_summary(problems)}.")
         _echo_problems(problems)

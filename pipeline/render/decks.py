@@ -6,9 +6,11 @@ from pathlib import Path
 
 from .. import model as m
 from .. import resources
+from ..diagnostics import Diagnostic, Severity
 from .context import Filters, avstamning_context, kommun_context
 from .environment import environment
 from .pptx import PptxTemplate
+from .pptx.engine import MAX_TEXT_SLIDES, MIN_FONT_PT
 
 AVSTAMNING = "avstamning.pptx"
 KOMMUNOVERGRIPANDE = "kommunovergripande.pptx"
@@ -25,6 +27,26 @@ class DeckRenderer:
                                                env)
         logo = resources.template(resources.LOGO, templates)
         self.bilder = {"logotyp": logo} if logo.is_file() else {}
+
+    def template(self, name: str) -> PptxTemplate:
+        """Return the deck template by its file name."""
+        return self.avstamning if name == AVSTAMNING else self.kommunovergripande
+
+    def notices(self, name: str) -> list[Diagnostic]:
+        """Return, as warnings on the template, what fitting had to do to texts in the last
+        deck rendered from it."""
+        out = []
+        for n in self.template(name).notices:
+            where = f'Bild {n.slide}, formen "{n.shape}"'
+            if n.kind == "förkortad":
+                message = (f"{where}: texten får inte plats på {MAX_TEXT_SLIDES} bilder ens med "
+                           f"{MIN_FONT_PT} punkter och förkortas i presentationen. Korta texten "
+                           "i arbetsboken, eller gör formen större i mallen.")
+            else:
+                message = (f"{where}: formen är lägre än en textrad med {MIN_FONT_PT} punkter, "
+                           "så texten syns inte hel. Gör formen större i mallen.")
+            out.append(Diagnostic(name, message, severity=Severity.VARNING))
+        return out
 
     def namnd_deck(self, namnd: m.Namnd) -> bytes:
         """Return one nämnd's avstämning deck."""
