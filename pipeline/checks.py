@@ -153,6 +153,8 @@ def _check_dates(result: ReadResult, namnd: m.Namnd, kommun: m.Kommun) -> None:
             result.add(f"Mötet den {when} ligger utanför uppdragets tid, {svenska.datum(span[0])}–"
                        f"{svenska.datum(span[1])}. Kontrollera datumet.", sheet.name, cell,
                        warning=True)
+    if any(d.is_error and d.sheet == sheet.name for d in result.diagnostics):
+        return  # a meeting with an error was left out; "no meeting" now would mislead
     points = tidplan.avstamningar(kommun)
     for a, b in zip(points, points[1:], strict=False):
         if not any(a.datum < mote.datum < b.datum for mote in namnd.moten):
