@@ -78,3 +78,158 @@ def undefined_name(exc: jinja2.UndefinedError) -> str:
     if not match:
         return str(exc)
     return f'"{match[2]}"' if match[2] else f'"{match[1]}"'
+
+
+# -- Jinja's errors in Swedish, for people who write templates in Word and PowerPoint --
+
+_BLOCKS = ("if", "for", "with", "filter", "macro", "call", "block", "autoescape", "trans", "raw")
+_TAGS = ("if", "elif", "else", "endif", "for", "endfor", "set", "endset", "with", "endwith",
+         "filter", "endfilter", "macro", "endmacro", "call", "endcall", "raw", "endraw")
+_CURLY = "“”„‟‘’‚‛«»‹›″′"
+# Jinja's names for tokens (jinja2.lexer.describe_token), as a template writer sees them
+_TOKENS = {
+    "end of print statement": '"}}"',
+    "end of statement block": '"%}"',
+    "begin of print statement": '"{{"',
+    "begin of statement block": '"{%"',
+    "end of template": "mallens slut",
+    "name": "ett namn",
+    "string": "en text inom citattecken",
+    "integer": "ett tal",
+    "float": "ett tal",
+}
+
+
+def _token(description: str) -> str:
+    return _TOKENS.get(description, f'"{description}"')
+
+
+def _closest(name: str, names) -> str:
+    import difflib
+
+    names = sorted(set(names))
+    swapped = [n for n in names if sorted(n) == sorted(name) and n != name]  # "fi" for "if"
+    close = swapped or difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    return f' (menar du "{close[0]}"?)' if close else ""
+
+
+def _filter_names(env: jinja2.Environment | None) -> list[str]:
+    if env is not None:
+        return list(env.filters)
+    from jinja2.defaults import DEFAULT_FILTERS
+
+    return [*DEFAULT_FILTERS, *Filters.__new__(Filters).as_dict()]
+
+
+def _test_names(env: jinja2.Environment | None) -> list[str]:
+    if env is not None:
+        return list(env.tests)
+    from jinja2.defaults import DEFAULT_TESTS
+
+    return list(DEFAULT_TESTS)
+
+
+def jinja_message_sv(exc: jinja2.TemplateError, env: jinja2.Environment | None = None) -> str:
+    """Return what went wrong in a tag as a Swedish clause, without Jinja's English.
+
+    The clause starts in lower case and has no full stop, so callers can put it after where
+    the tag is: 'Mallen x.pptx, bild 2: "if" avslutas aldrig med "endif"'. Pass the template's
+    environment to have misspelt filter and test names matched against the ones it has.
+    """
+    message = " ".join((exc.message or "").split())
+    if isinstance(exc, jinja2.UndefinedError):
+        match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", message)
+        name = (match[2] or match[1]) if match else ""
+        return (f'namnet "{name}" finns inte i underlaget' if name
+                else "ett namn i taggen finns inte i underlaget")
+    if match := re.match(r"No filter named '([^']+)'", message):
+        return f'filtret "{match[1]}" finns inte{_closest(match[1], _filter_names(env))}'
+    if match := re.match(r"No test named '([^']+)'", message):
+        return f'testet "{match[1]}" finns inte{_closest(match[1], _test_names(env))}'
+    if not isinstance(exc, jinja2.TemplateSyntaxError):
+        return "en tagg kunde inte användas"
+    if match := re.match(r"Unexpected end of template\. .*The innermost block that needs to be "
+                         r"closed is '(\w+)'", message):
+        return f'"{match[1]}" avslutas aldrig med "end{match[1]}"'
+    match = re.match(r"Encountered unknown tag '(\w+)'\. .*The innermost block that needs "
+                     r"to be closed is '(\w+)'", message)
+    if match and match[1] in _TAGS:
+        tag, block = match[1], match[2]
+        if tag in ("else", "elif") and block == "if":
+            return f'"{tag}" står efter "else" i samma "if"; ett "if" har högst ett "else", sist'
+        return f'"{tag}" kommer innan "{block}" har avslutats med "end{block}"'
+    if match := re.match(r"Encountered unknown tag '(\w+)'", message):
+        tag = match[1]
+        if tag.startswith("end") and tag[3:] in _BLOCKS:
+            return f'"{tag}" har inget "{tag[3:]}" före sig'
+        if tag in ("else", "elif"):
+            return f'"{tag}" står utanför ett "if"'
+        return f'taggen "{tag}" finns inte{_closest(tag, _TAGS)}'
+    if match := re.match(r"unexpected char (['\"])(.+)\1 at \d+$", message):
+        char = match[2]
+        if char in _CURLY:
+            return (f'tecknet {char} kan inte stå i en tagg; skriv raka citattecken '
+                    "(\" eller ') inom {{ … }} och {% … %}")
+        if char in "\"'":
+            return f"en text inom citattecken saknar sitt avslutande {char}"
+        return f'tecknet "{char}" kan inte stå i en tagg'
+    if match := re.match(r"expected token '(.+?)', got '(.+)'$", message):
+        if match[1].startswith("end of "):
+            return f"taggen borde sluta med {_token(match[1])} där det står {_token(match[2])}"
+        return f"{_token(match[1])} väntades men där står {_token(match[2])}"
+    if match := re.match(r"Expected an expression, got '(.+)'$", message):
+        return f"ett namn eller värde saknas före {_token(match[1])}"
+    if match := re.match(r"unexpected end of template, expected '(.+)'\.?$", message):
+        return f"mallen tar slut där {_token(match[1])} väntades"
+    if match := re.match(r"unexpected '(.+)', expected '(.+)'$", message):
+        return f'"{match[1]}" står där {_token(match[2])} väntades'
+    if match := re.match(r"unexpected '(.+)'$", message):
+        if match[1] in ("}", "%"):
+            return ('taggen slutar inte som den börjar: {{ slutar med }} och {% slutar med %}')
+        return f'"{match[1]}" står på fel plats'
+    if message == "expected name or number":
+        return "efter en punkt ska ett namn stå"
+    if message == "tag name expected":
+        return "en {% … %} är tom"
+    if message == "Missing end of comment tag":
+        return "en kommentar {# … saknar sitt #}"
+    if message.startswith("Missing end of raw directive"):
+        return '"raw" avslutas aldrig med "endraw"'
+    return "en tagg kunde inte tolkas"
+
+
+def error_line(exc: Exception, source: str, env: jinja2.Environment) -> int | None:
+    """Return the line of a template source that an error from compiling or rendering it is
+    about: for a block that never ends, the line where it begins."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        match = re.match(r"Unexpected end of template\. .*The innermost block that needs to be "
+                         r"closed is '(\w+)'", " ".join((exc.message or "").split()))
+        if match and (line := _open_block_line(env, source, match[1])):
+            return line
+        return exc.lineno
+    lines = []
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            lines.append(tb.tb_lineno)
+        tb = tb.tb_next
+    return lines[-1] if lines else None
+
+
+def _open_block_line(env: jinja2.Environment, source: str, block: str) -> int | None:
+    """Return the line where the innermost unclosed block of a kind begins."""
+    stack: list[tuple[str, int]] = []
+    tag_start = False
+    try:
+        for lineno, kind, value in env.lex(source):
+            if kind == "whitespace":
+                continue
+            if tag_start and kind == "name":
+                if value in _BLOCKS or (value == "set" and block == "set"):
+                    stack.append((value, lineno))
+                elif value.startswith("end") and stack and stack[-1][0] == value[3:]:
+                    stack.pop()
+            tag_start = kind == "block_begin"
+    except jinja2.TemplateSyntaxError:
+        return None
+    return next((line for name, line in reversed(stack) if name == block), None)
