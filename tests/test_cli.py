@@ -123,8 +123,9 @@ def test_kontrollera_catches_a_misspelled_name_in_a_template(runner, workdir):
     result = runner.invoke(main, ["kontrollera"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        'beslutsunderlag.docx: Mallen beslutsunderlag.docx använder ett namn som inte finns i '
-        'underlaget: "vison". Rätta stavningen i mallen; namnen listas i README under Mallar.'
+        'beslutsunderlag.docx: Mallen beslutsunderlag.docx, brödtext, vid texten '
+        '"{{ kommun.vison }}": namnet "vison" finns inte i underlaget. Rätta stavningen i mallen; '
+        "namnen listas i README under Mallar."
     )
 
 

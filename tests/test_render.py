@@ -129,8 +129,8 @@ def test_an_unknown_name_in_the_template_is_an_error_naming_the_template(tmp_pat
     with pytest.raises(TemplateError) as caught:
         DocxRenderer(broken, KOMMUN).render(NAMNDER[0])
     assert caught.value.message == (
-        'Mallen beslutsunderlag.docx använder ett namn som inte finns i underlaget: "namm". '
-        "Rätta stavningen i mallen; namnen listas i README under Mallar."
+        'Mallen beslutsunderlag.docx, brödtext, vid texten "{{ namnd.namm }}": namnet "namm" '
+        "finns inte i underlaget. Rätta stavningen i mallen; namnen listas i README under Mallar."
     )
 
 

@@ -8,6 +8,8 @@ re-serialising the whole document for every nämnd.
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -19,17 +21,25 @@ from docxtpl import DocxTemplate
 
 from .. import model as m
 from .. import tidplan
-from ..diagnostics import TemplateError
+from ..diagnostics import Diagnostic, Severity, TemplateError
 from ..output import zip_bytes
 from .context import Filters, namnd_context
-from .environment import environment, undefined_name
+from .environment import environment, error_line, jinja_message_sv
 
 TEMPLATE_NAME = "beslutsunderlag.docx"
 GRID_MARKER = "⟦veckoschema⟧"  # what {{ veckoschema }} renders to; replaced by the table
 LABEL_CM, TEXT_CM, GRID_PT = 2.6, 16.0, 7
-# The parts docxtpl renders: the body, headers, footers and footnotes (and the properties).
-_TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
+# The parts docxtpl renders: the body, headers, footers, foot- and endnotes (and the properties).
+_TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _CORE = "docProps/core.xml"
+# What a user calls each part, for error messages
+_PART_NAMES = (("word/document", "brödtext"), ("word/header", "sidhuvud"),
+               ("word/footer", "sidfot"), ("word/footnotes", "fotnot"),
+               ("word/endnotes", "slutnot"), (_CORE, "dokumentegenskaper"))
+NEAR_CHARS = 60  # how much of the text around a broken tag an error message quotes
+# what a Word user sees of a line of a part's template source
+_SEEN = re.compile(r"<w:t(?:\s[^>]*)?>(?P<text>.*?)</w:t>|</w:(?P<end>p|tr|tc|tblGrid|tbl)>"
+                   r"|<w:(?:tab|br|cr)/>(?P<space>)|\{%-?(?P<body>.*?)%\}", re.S)
 _PARAGRAPH = re.compile(r"<w:p[ >](?:(?!<w:p[ >]).)*?" + re.escape(GRID_MARKER) + r".*?</w:p>",
                         re.S)
 
@@ -45,12 +55,18 @@ class DocxRenderer:
         self.core_env = environment(filters, "xml-line")
         try:
             with zipfile.ZipFile(template) as z:
-                self.members = [(info.filename, z.read(info)) for info in z.infolist()]
+                members = [(info.filename, z.read(info)) for info in z.infolist()]
             self.helper = DocxTemplate(template)  # docxtpl's own preprocessing of its tags
+            self.members, found = clean_package(members)
         except Exception as exc:  # noqa: BLE001 - a broken file is the user's template
             raise TemplateError(f"Mallen {template.name} kan inte öppnas som ett Word-dokument "
                                 f"({type(exc).__name__}). Spara den som .docx i Word.") from None
-        self.sources = {name: self.helper.patch_xml(blob.decode("utf-8"))
+        self.warnings: list[Diagnostic] = []
+        if message := found.message():
+            self.warnings.append(Diagnostic(template.name, message, severity=Severity.VARNING))
+        # one line per paragraph, so an error's line number finds its paragraph (as docxtpl does)
+        self.sources = {name: re.sub(r"<w:p([ >])", r"\n<w:p\1",
+                                     self.helper.patch_xml(blob.decode("utf-8")))
                         for name, blob in self.members
                         if (_TEMPLATED.match(name) or name == _CORE) and b"{" in blob}
 
@@ -70,31 +86,102 @@ class DocxRenderer:
         """Render one part as docxtpl does, with errors that name the template."""
         env = self.core_env if name == _CORE else self.env
         try:
-            xml = env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", source)).render(context)
-        except jinja2.UndefinedError as exc:
-            raise TemplateError(
-                f"Mallen {self.template.name} använder ett namn som inte finns i underlaget: "
-                f"{undefined_name(exc)}. Rätta stavningen i mallen; namnen listas i README "
-                "under Mallar."
-            ) from None
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                f"Mallen {self.template.name} har en felaktig tagg: {exc.message}. Kontrollera "
-                "att varje {{ … }} och {%p … %} är hel och att varje if och for har sitt slut."
-            ) from None
+            xml = env.from_string(source).render(context)
         except Exception as exc:  # noqa: BLE001 - a broken template fails in many ways
-            raise TemplateError(
-                f"Mallen {self.template.name} kunde inte användas ({type(exc).__name__}: {exc})."
-            ) from None
+            raise self._error(name, source, env, exc) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         return xml if name == _CORE else self.helper.resolve_listing(xml)
+
+    def _error(self, name: str, source: str, env: jinja2.Environment,
+               exc: Exception) -> TemplateError:
+        """Return a template error in Swedish naming the part and the text around the tag."""
+        where = f"Mallen {self.template.name}, {part_name(name)}"
+        line = error_line(exc, source, env)
+        lines = re.split(r"\r\n|\r|\n", source)
+        if line and 0 < line <= len(lines):
+            near = nearby_text(lines[line - 1], _focus(exc), xml_text=name != _CORE)
+            if near:
+                where += f', vid texten "{near}"'
+        if isinstance(exc, jinja2.UndefinedError):
+            return TemplateError(f"{where}: {jinja_message_sv(exc)}. Rätta stavningen i mallen; "
+                                 "namnen listas i README under Mallar.")
+        if re.match(r"No (filter|test) named", getattr(exc, "message", None) or ""):
+            return TemplateError(f"{where}: {jinja_message_sv(exc, env)}. Filtren listas i README "
+                                 "under Mallar.")
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            return TemplateError(
+                f"{where}: {jinja_message_sv(exc, env)}. Kontrollera att varje {{{{ … }}}} och "
+                "{%p … %} är hel och att varje if och for har sitt slut.")
+        if isinstance(exc, jinja2.TemplateError):
+            return TemplateError(f"{where}: {jinja_message_sv(exc, env)}.")
+        return TemplateError(f"{where}: en tagg kunde inte användas med underlagets värden. "
+                             "Kontrollera filtren i taggen och vad de får för värden.")
 
     def _style_id(self, name: str) -> str | None:
         styles = dict(self.members).get("word/styles.xml", b"")
         match = re.search(rb'w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="' + re.escape(name.encode())
                           + rb'"', styles)
         return match[1].decode() if match else None
+
+
+def part_name(name: str) -> str:
+    """Return what a Word user calls a part of the package: "sidhuvud" for word/header2.xml."""
+    return next((label for prefix, label in _PART_NAMES if name.startswith(prefix)), name)
+
+
+def _focus(exc: Exception) -> tuple[str, bool]:
+    """Return a pattern for the tag an error is about, and whether to take its last occurrence
+    on the line (a block that never ends: the innermost is the last one opened)."""
+    message = " ".join((getattr(exc, "message", "") or "").split())
+    match = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
+    if match and message.startswith("Unexpected end of template"):
+        return r"\{%\w*\s+" + match[1] + r"\b", True
+    match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'|named '([^']+)'|"
+                      r"unexpected char '(.)'|unknown tag '(\w+)'", message)
+    name = next((g for g in match.groups() if g), "") if match else ""
+    return (re.escape(name) if name else r"\{"), False
+
+
+def nearby_text(line: str, focus: tuple[str, bool] = (r"\{", False), *, xml_text: bool = True,
+                width: int = NEAR_CHARS) -> str:
+    """Return the text a Word user sees on one line of a part's template source, shortened
+    around the tag an error is about. Paragraphs, tabs and breaks become spaces; docxtpl's
+    {%p … %} and {%tr … %} tags, which stand outside the text, are shown as written.
+    """
+    if xml_text:
+        parts, kind = [], "p"
+        for mt in _SEEN.finditer(line):
+            if mt["text"] is not None:
+                parts.append(mt["text"])
+            elif mt["end"]:
+                kind = {"tr": "tr", "tblGrid": "tr", "tc": "tc"}.get(mt["end"], "p")
+                parts.append(" " if mt["end"] == "p" else "")
+            elif mt["space"] is not None:
+                parts.append(" ")
+            else:  # a tag docxtpl took out of its paragraph, row or cell
+                parts.append(f" {{%{kind} {mt['body'].strip()} %}} ")
+        text = "".join(parts)
+    else:  # document properties: one element each
+        text = re.sub(r"<[^<>]*>", "", re.sub(r"</[^>]+>", " ", line))
+    text = " ".join(html.unescape(text).split())
+    if len(text) <= width:
+        return text
+    hits = [mt.start() for mt in re.finditer(focus[0], text)] or [max(text.find("{"), 0)]
+    at = hits[-1] if focus[1] else hits[0]
+    opening = text.rfind("{", 0, at + 1)
+    if opening >= 0 and "}" not in text[opening:at]:  # from the start of the tag
+        at = opening - 1 if text[opening - 1:opening] == "{" else opening
+    close = text.find("}", at)  # the whole tag stays in, and no word is cut
+    tag_end = close + (2 if text[close + 1:close + 2] == "}" else 1) if close >= 0 else at + 1
+    start = max(0, min(at - width // 3, len(text) - width))
+    end = max(start + width, tag_end)
+    if start and text[start - 1] != " " and " " in text[start:at]:
+        start = text.index(" ", start) + 1
+    if end < len(text) and " " in text[tag_end:end]:
+        end = text.rindex(" ", tag_end, end)
+    cut = text[start:end].strip()
+    return ("…" if start else "") + cut + ("…" if end < len(text) else "")
 
 
 def _insert_grid(xml: str, grid: tidplan.Veckoschema, style_id: str | None) -> str:
@@ -135,3 +222,226 @@ def grid_table_xml(grid: tidplan.Veckoschema, style_id: str | None) -> str:
             f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
             f"<w:tblGrid>{grid_cols}</w:tblGrid>{''.join(rows)}</w:tbl>")
 
+
+
+# -- the template as Word or LibreOffice left it: parts and markup no document should inherit --
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Parts left out of every document, by the last segment of their relationship type: Word 2010's
+# copy of the styles (Word rewrites it from styles.xml; a restyled template leaves it out of
+# step), and the comments with their extensions and authors.
+_DROPPED = {"stylesWithEffects", "comments", "commentsExtended", "commentsIds",
+            "commentsExtensible", "people"}
+_COMMENT_PARTS = {"comments"}
+_MARKUP = re.compile(
+    rb"<w:(?:ins|del|moveFrom|moveTo|(?:moveFrom|moveTo|customXml\w*)Range(?:Start|End)"
+    rb"|\w+Change|cellIns|cellDel|cellMerge|commentRange(?:Start|End)|commentReference)[ />]")
+_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*?(?:/>|>\s*</Relationship>)")
+_OVERRIDE = re.compile(rb"<Override\b[^>]*?(?:/>|>\s*</Override>)")
+# tracked changes whose content stays (accepted insertions) and whose content goes (deletions)
+_KEEP = {"ins", "moveTo"}
+_GONE = {"del", "moveFrom"}
+_MARKERS = {"moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+            "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",
+            "customXmlDelRangeEnd", "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd",
+            "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd", "cellIns", "cellMerge",
+            "numberingChange", "commentRangeStart", "commentRangeEnd"}
+_PROPERTY_CHANGES = {"rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblPrExChange",
+                     "trPrChange", "tcPrChange", "tblGridChange"}
+_PROPERTY_PARENTS = {"rPr", "trPr", "numPr"}  # where ins/del are bare marks, not containers
+
+
+class Found:
+    """What a template carried that its documents leave out: comments and tracked changes."""
+
+    def __init__(self) -> None:
+        self.comments = 0
+        self.comment_authors: set[str] = set()
+        self.changes = 0
+        self.change_authors: set[str] = set()
+
+    def message(self) -> str:
+        """Return the Swedish warning for the template, or "" when there is nothing to say."""
+        if not self.comments and not self.changes:
+            return ""
+        the = "kommentaren" if self.comments == 1 else "kommentarerna"
+        what, done, todo = [], [], []
+        if self.comments:
+            count = "en kommentar" if self.comments == 1 else f"{self.comments} kommentarer"
+            what.append(count + _from(self.comment_authors))
+            done.append(f"{the} tas inte med")
+            todo.append(f"ta bort {the}")
+        if self.changes:
+            what.append("spårade ändringar" + _from(self.change_authors))
+            done.append("ändringarna godkänns")
+            todo.append("godkänn eller avvisa ändringarna")
+        done_text, todo_text = " och ".join(done), " och ".join(todo)
+        how = ": infogad text tas med och borttagen text utelämnas" if self.changes else ""
+        return (f"Mallen har {' och '.join(what)}. {done_text[0].upper()}{done_text[1:]} i "
+                f"dokumenten{how}. {todo_text[0].upper()}{todo_text[1:]} i Word så försvinner "
+                "varningen.")
+
+
+def _from(authors: set[str]) -> str:
+    names = sorted(a for a in authors if a.strip())
+    if not names:
+        return ""
+    return " från " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1])
+
+
+def clean_package(members: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], Found]:
+    """Return a template's parts without what no document should inherit, and what was found.
+
+    Drops stylesWithEffects and the comment parts (with their relationships and content
+    types), removes comment marks, and accepts tracked changes in every Word part.
+    """
+    found = Found()
+    blobs = dict(members)
+    dropped = _targets(blobs, _DROPPED)
+    for name in _targets(blobs, _COMMENT_PARTS):
+        found.comments += len(re.findall(rb"<w:comment[ >]", blobs.get(name, b"")))
+        found.comment_authors |= {html.unescape(a.decode("utf-8")) for a in re.findall(
+            rb'<w:comment\b[^>]*?\sw:author="([^"]*)"', blobs.get(name, b""))}
+    cleaned = []
+    for name, blob in members:
+        if name in dropped or _rels_source(name) in dropped:
+            continue
+        if name.endswith(".rels"):
+            blob = _without_relationships(name, blob, dropped)
+        elif name == "[Content_Types].xml":
+            blob = _OVERRIDE.sub(lambda mt: b"" if _part_name(mt[0]) in dropped else mt[0], blob)
+        elif name.startswith("word/") and name.endswith(".xml") and _MARKUP.search(blob):
+            blob = _accept_changes(blob, found)
+        cleaned.append((name, blob))
+    return cleaned, found
+
+
+def _rels_source(name: str) -> str:
+    """Return the part a relationships part belongs to: word/document.xml for
+    word/_rels/document.xml.rels ("" for the package's own)."""
+    folder, _, file = name.rpartition("_rels/")
+    return folder + file[:-len(".rels")] if name.endswith(".rels") and "_rels/" in name else ""
+
+
+def _attribute(element: bytes, attribute: bytes) -> str:
+    match = re.search(rb"\s" + attribute + rb'="([^"]*)"', element)
+    return html.unescape(match[1].decode("utf-8")) if match else ""
+
+
+def _target(rels_name: str, relationship: bytes) -> str:
+    """Return the part a relationship points to, as a zip member name ("" when external)."""
+    if _attribute(relationship, b"TargetMode") == "External":
+        return ""
+    target = _attribute(relationship, b"Target")
+    if target.startswith("/"):
+        return target.lstrip("/")
+    base = posixpath.dirname(_rels_source(rels_name))
+    return posixpath.normpath(posixpath.join(base, target))
+
+
+def _targets(blobs: dict[str, bytes], kinds: set[str]) -> set[str]:
+    """Return the parts that relationships of some kinds point to, anywhere in the package."""
+    return {_target(name, rel) for name, blob in blobs.items() if name.endswith(".rels")
+            for rel in _RELATIONSHIP.findall(blob)
+            if _attribute(rel, b"Type").rsplit("/", 1)[-1] in kinds} - {""}
+
+
+def _without_relationships(name: str, blob: bytes, dropped: set[str]) -> bytes:
+    return _RELATIONSHIP.sub(lambda mt: b"" if _target(name, mt[0]) in dropped else mt[0], blob)
+
+
+def _part_name(override: bytes) -> str:
+    return _attribute(override, b"PartName").lstrip("/")
+
+
+def _accept_changes(blob: bytes, found: Found) -> bytes:
+    """Return a Word part with its tracked changes accepted and its comment marks removed."""
+    from lxml import etree
+
+    root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, huge_tree=True))
+
+    def local(el) -> str:
+        return etree.QName(el).localname if isinstance(el.tag, str) and el.tag.startswith(
+            "{" + W + "}") else ""
+
+    def remove(el) -> None:
+        parent = el.getparent()
+        if parent is not None:
+            _keep_tail(el)
+            parent.remove(el)
+
+    def unwrap(el) -> None:
+        parent = el.getparent()
+        index = parent.index(el)
+        for child in reversed(list(el)):
+            parent.insert(index, child)
+        _keep_tail(el)
+        parent.remove(el)
+
+    merge = []  # paragraphs whose mark was deleted: they join the next paragraph
+    for el in list(root.iter()):
+        name = local(el)
+        if not name or el is root or not _attached(el, root):
+            continue  # the root, or inside something already removed
+        author = el.get(f"{{{W}}}author")
+        if name in _KEEP | _GONE | _PROPERTY_CHANGES | {"cellIns", "cellDel", "cellMerge",
+                                                        "numberingChange"}:
+            found.changes += 1
+            if author:
+                found.change_authors.add(author)
+        parent = local(el.getparent())
+        if name in _GONE and parent == "rPr" and local(el.getparent().getparent()) == "pPr":
+            merge.append(el.getparent().getparent().getparent())
+            remove(el)
+        elif name in _GONE and parent == "trPr":
+            row = el.getparent().getparent()
+            remove(row)
+        elif name in _GONE or (name in _KEEP and parent in _PROPERTY_PARENTS):
+            remove(el)
+        elif name in _KEEP:
+            unwrap(el)
+        elif name == "cellDel":
+            remove(el.getparent().getparent())
+        elif name in _MARKERS or name in _PROPERTY_CHANGES:
+            remove(el)
+        elif name == "commentReference":
+            run = el.getparent()
+            if local(run) == "r" and all(local(c) in ("rPr", "commentReference") for c in run):
+                remove(run)
+            else:
+                remove(el)
+    for paragraph in merge:
+        _join_next(paragraph, local)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _attached(el, root) -> bool:
+    while el is not None and el is not root:
+        el = el.getparent()
+    return el is root and el is not None
+
+
+def _keep_tail(el) -> None:
+    """Keep the text after an element when it goes (none in Word's XML, but be safe)."""
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent = el.getparent()
+            parent.text = (parent.text or "") + el.tail
+
+
+def _join_next(paragraph, local) -> None:
+    """Accept a deleted paragraph mark: the paragraph's content joins the next paragraph."""
+    parent = paragraph.getparent()
+    following = paragraph.getnext()
+    if parent is None or following is None or local(following) != "p" or local(paragraph) != "p":
+        return
+    if any(local(c) == "sectPr" for p_pr in paragraph if local(p_pr) == "pPr" for c in p_pr):
+        return  # a section break stays
+    content = [c for c in paragraph if local(c) != "pPr"]
+    at = 1 if len(following) and local(following[0]) == "pPr" else 0
+    for offset, child in enumerate(content):
+        following.insert(at + offset, child)
+    parent.remove(paragraph)
