@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NoReturn
 
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel, to_excel
 
@@ -26,6 +27,7 @@ _LONG_DATE = re.compile(r"^(\d{1,2})\s+([a-zåäö]+)\s+(\d{4})$")
 _FIRST_REAL_YEAR = 1950
 DATE_HINT = "Skriv det som ÅÅÅÅ-MM-DD, till exempel 2021-10-07."
 TIME_HINT = "Skriv det som 13.00 eller 13:00."
+_DATE_TYPE = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2021-10-07."
 ERROR_VALUES = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
 RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
                   *(f"LPT{i}" for i in range(10))}
@@ -92,18 +94,25 @@ def to_int(value: object, column: Column) -> int:
     return result
 
 
-def to_date(value: object, column: Column) -> dt.date:
+def to_date(value: object, column: Column, epoch: dt.datetime = WINDOWS_EPOCH) -> dt.date:
     """Return a date from a real date, an Excel serial number or ISO or Swedish text.
 
     Text is read strictly: the whole text must be a date, and a real one ("2021-10-071",
-    "2021-13-01" and "31/2" are refused).
+    "2021-13-01" and "31/2" are refused). A number is an Excel serial; one that gives a year
+    before 1950 is a number typed in a date cell ("2021" is 1905-07-13), and is refused.
     """
     if isinstance(value, dt.datetime):
+        if value.year < _FIRST_REAL_YEAR:
+            raise CellError(
+                f"Datumet {value.date().isoformat()} (talet "
+                f"{_swedish_number(to_excel(value, epoch))} i Excel) kan inte stämma. {_DATE_TYPE}")
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
-        return from_excel(value).date()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466 and from_excel(value, epoch).year >= _FIRST_REAL_YEAR:
+            return from_excel(value, epoch).date()
+        _not_a_date(value)
     text = " ".join(str(value).split()).lower()
     parts: tuple[int, int, int] | None = None
     match = _ISO_DATE.match(text)
@@ -121,6 +130,10 @@ def to_date(value: object, column: Column) -> dt.date:
                 f"{DATE_HINT}"
             ) from None
     raise CellError(f'Datumet "{_as_text(value)}" kan inte läsas. {DATE_HINT}')
+
+
+def _not_a_date(number: float) -> NoReturn:
+    raise CellError(f"Talet {_swedish_number(number)} är inget datum. {_DATE_TYPE}")
 
 
 def _swedish_number(number: float) -> str:
@@ -218,7 +231,7 @@ def convert(value: object, column: Column, epoch: dt.datetime = WINDOWS_EPOCH
     if column.kind == "int":
         return to_int(value, column), []
     if column.kind == "date":
-        return to_date(value, column), []
+        return to_date(value, column, epoch), []
     if column.kind == "time":
         return to_time(value, column, epoch)
     text, warnings = clean_text(_as_text(value))

@@ -26,6 +26,7 @@ MAX_CELL_CHARS = 10_000  # Excel allows 32 767; a cell in a tjänsteskrivelse ne
 _UNCACHED = re.compile(
     rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+MAX_LISTED = 10  # ignored columns named in one message
 SIMILAR = 0.8  # difflib ratio from which a header is taken for a misspelt schema header
 
 
@@ -402,8 +403,11 @@ def _header_notes(result: ReadResult, sheet: schema.Sheet, header: tuple, nr: in
                    f"{get_column_letter(i + 1)}{nr}", warning=True)
     ignored = [i for i in found if i not in paired]
     if ignored:
-        names = svenska.lista([f'"{_shown(found[i])}" ({get_column_letter(i + 1)}{nr})'
-                               for i in ignored])
+        named = [f'"{_shown(found[i])[:60]}" ({get_column_letter(i + 1)}{nr})'
+                 for i in ignored[:MAX_LISTED]]
+        if len(ignored) > MAX_LISTED:
+            named.append(f"{len(ignored) - MAX_LISTED} till")
+        names = svenska.lista(named)
         what = "Kolumnerna" if len(ignored) > 1 else "Kolumnen"
         result.add(f"{what} {names} hör inte till arbetsboken och läses inte; det som står där "
                    "kommer inte med i dokumenten.", sheet.name,

@@ -390,3 +390,28 @@ def test_valid_dates_keep_working(value):
     from pipeline.cells import to_date
 
     assert to_date(value, schema.TIDPLAN.column("datum")) == dt.date(2021, 10, 7)
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (2021, "Talet 2021 är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2021-10-07."),
+    (0.5, "Talet 0,5 är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2021-10-07."),
+    # 2021 typed in a date-formatted cell: openpyxl gives the date Excel shows
+    (from_excel(2021), "Datumet 1905-07-13 (talet 2021 i Excel) kan inte stämma. Skriv datumet "
+                       "som ÅÅÅÅ-MM-DD, till exempel 2021-10-07."),
+])
+def test_numbers_that_are_no_date_are_refused(value, message):
+    from pipeline.cells import CellError, to_date
+
+    with pytest.raises(CellError) as raised:
+        to_date(value, schema.TIDPLAN.column("datum"))
+    assert str(raised.value) == message
+
+
+def test_a_long_list_of_ignored_columns_is_cut(sn):
+    edit(sn, {"Kunder": {f"{chr(ord('E') + i)}1": f"Egen {i + 1}" for i in range(12)}})
+    assert [str(d) for d in read_workbook(sn).diagnostics] == [
+        'sn.xlsx › Kunder!E1: Varning: Kolumnerna "Egen 1" (E1), "Egen 2" (F1), "Egen 3" (G1), '
+        '"Egen 4" (H1), "Egen 5" (I1), "Egen 6" (J1), "Egen 7" (K1), "Egen 8" (L1), "Egen 9" (M1), '
+        '"Egen 10" (N1) och 2 till hör inte till arbetsboken och läses inte; det som står där '
+        "kommer inte med i dokumenten."
+    ]
