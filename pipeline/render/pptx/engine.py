@@ -362,10 +362,11 @@ class PptxTemplate:
         for number, shape, kind in unbound:
             missing = [n for n in context.get(BINDINGS[kind], {}) if (kind, n) not in bound]
             if missing:
-                what = "diagrammet" if kind == "diagram" else "tabellen"
+                what = "diagrammet är inte kopplat" if kind == "diagram" else (
+                    "tabellen är inte kopplad")
                 names = ", ".join(f'"{kind}:{n}"' for n in missing)
                 raise TemplateError(
-                    f"{_Where(self.path.name, number, shape.name)}: {what} är inte kopplat till "
+                    f"{_Where(self.path.name, number, shape.name)}: {what} till "
                     f"några data och skulle visa mallens exempeldata. Ge formen namnet "
                     f"{names.split(', ')[0]} i markeringsfönstret (Start › Ordna › "
                     f"Markeringsfönster). Namn som väntar på en form: {names}.")
