@@ -20,7 +20,7 @@ from pipeline.render.context import Filters
 from pipeline.render.docx import DocxRenderer, nearby_text
 from pipeline.render.environment import environment, error_line, jinja_message_sv
 
-from .office import audit_errors
+from .office import audit_errors, convert, needs_libreoffice
 
 TEMPLATE = resources.default_templates() / "beslutsunderlag.docx"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -133,6 +133,40 @@ def test_a_stale_styles_with_effects_from_word_is_left_out_of_the_documents(tmp_
     assert b"stylesWithEffects" not in parts[RELS] + parts[TYPES]
     assert audit_errors(blob) == []
     assert renderer.warnings == []
+
+
+def test_switches_libreoffice_writes_as_true_are_written_as_the_schema_allows(tmp_path):
+    def edit(parts):
+        xml = parts["word/document.xml"].decode()
+        parts["word/document.xml"] = re.sub(r"<w:(tblHeader|cantSplit)/>", r'<w:\1 w:val="true"/>',
+                                            xml).encode()
+
+    path = variant(tmp_path, edit)
+    assert audit_errors(path)  # the schema allows only "on" and "off" there
+    blob = DocxRenderer(path, KOMMUN).render(SN)
+    assert b'w:val="true"' not in parts_of(blob)["word/document.xml"]
+    assert audit_errors(blob) == []
+
+
+def document_text(blob: bytes) -> list[str]:
+    document = docx.Document(io.BytesIO(blob))
+    return [p.text for p in document.paragraphs] + [
+        " | ".join(c.text for c in row.cells) for t in document.tables for row in t.rows]
+
+
+@needs_libreoffice
+def test_the_template_saved_by_libreoffice_gives_the_same_valid_documents(tmp_path):
+    source = tmp_path / "mall" / "beslutsunderlag.docx"
+    source.parent.mkdir()
+    source.write_bytes(TEMPLATE.read_bytes())
+    saved = convert(source, "docx:MS Word 2007 XML", tmp_path)
+    renderer = DocxRenderer(saved, KOMMUN)
+    original = DocxRenderer(TEMPLATE, KOMMUN)
+    assert renderer.warnings == []
+    for namnd in NAMNDER:
+        blob = renderer.render(namnd)
+        assert audit_errors(blob) == [], namnd.kod
+        assert document_text(blob) == document_text(original.render(namnd)), namnd.kod
 
 
 # -- endnotes and footnotes --

@@ -236,6 +236,11 @@ _COMMENT_PARTS = {"comments"}
 _MARKUP = re.compile(
     rb"<w:(?:ins|del|moveFrom|moveTo|(?:moveFrom|moveTo|customXml\w*)Range(?:Start|End)"
     rb"|\w+Change|cellIns|cellDel|cellMerge|commentRange(?:Start|End)|commentReference)[ />]")
+# Switches the schema allows only "on" or "off" for, which LibreOffice writes as "true"/"false"
+_ON_OFF_ONLY = re.compile(
+    rb'(<w:(?:autoRedefine|bidiVisual|cantSplit|flatBorders|hidden|hideMark|linkedToFile|locked'
+    rb'|noBorder|noResizeAllowed|noWrap|personal|personalCompose|personalReply|qFormat'
+    rb'|semiHidden|tblHeader|tcFitText|unhideWhenUsed)\s+w:val=")(true|false|1|0)(?=")')
 _RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*?(?:/>|>\s*</Relationship>)")
 _OVERRIDE = re.compile(rb"<Override\b[^>]*?(?:/>|>\s*</Override>)")
 # tracked changes whose content stays (accepted insertions) and whose content goes (deletions)
@@ -293,7 +298,8 @@ def clean_package(members: list[tuple[str, bytes]]) -> tuple[list[tuple[str, byt
     """Return a template's parts without what no document should inherit, and what was found.
 
     Drops stylesWithEffects and the comment parts (with their relationships and content
-    types), removes comment marks, and accepts tracked changes in every Word part.
+    types), removes comment marks, accepts tracked changes in every Word part, and writes the
+    on/off-only switches LibreOffice saves as "true" the way the schema allows.
     """
     found = Found()
     blobs = dict(members)
@@ -310,8 +316,11 @@ def clean_package(members: list[tuple[str, bytes]]) -> tuple[list[tuple[str, byt
             blob = _without_relationships(name, blob, dropped)
         elif name == "[Content_Types].xml":
             blob = _OVERRIDE.sub(lambda mt: b"" if _part_name(mt[0]) in dropped else mt[0], blob)
-        elif name.startswith("word/") and name.endswith(".xml") and _MARKUP.search(blob):
-            blob = _accept_changes(blob, found)
+        elif name.startswith("word/") and name.endswith(".xml"):
+            if _MARKUP.search(blob):
+                blob = _accept_changes(blob, found)
+            blob = _ON_OFF_ONLY.sub(lambda mt: mt[1] + (b"on" if mt[2] in (b"true", b"1")
+                                                         else b"off"), blob)
         cleaned.append((name, blob))
     return cleaned, found
 
