@@ -284,3 +284,36 @@ def test_a_paragraph_with_breaks_splits_between_lines(tmp_path):
     head, tail = split_paragraph(element, len("första raden\n"))
     assert visible_text(head) == "första raden"
     assert visible_text(tail) == "andra raden"
+
+
+@pytest.mark.parametrize(("tag", "message"), [
+    ("{{ datum|datm }}", 'Mallen mall.pptx, bild 1, formen "Text": felaktig tagg: filtret "datm" '
+     'finns inte (menar du "datum"?). Kontrollera att varje {{ … }} och {% … %} är hel och att '
+     "varje if och for har sitt slut."),
+    ("{% if x %} aldrig slut", 'Mallen mall.pptx, bild 1, formen "Text": felaktig tagg: "if" '
+     'avslutas aldrig med "endif". Kontrollera att varje {{ … }} och {% … %} är hel och att '
+     "varje if och for har sitt slut."),
+    ("{{ x + }}", 'Mallen mall.pptx, bild 1, formen "Text": felaktig tagg: ett namn eller värde '
+     'saknas före "}}". Kontrollera att varje {{ … }} och {% … %} är hel och att varje if och '
+     "for har sitt slut."),
+    ("{{ x / 0 }}", 'Mallen mall.pptx, bild 1, formen "Text": en tagg kunde inte användas med '
+     "underlagets data. Kontrollera taggen; namnen och filtren listas i README under Mallar."),
+])
+def test_deck_template_errors_are_in_swedish(tmp_path, tag, message):
+    prs = deck()
+    textbox(add_slide(prs, "Ok"), [(tag, False)], name="Text")
+    path = tmp_path / "mall.pptx"
+    prs.save(path)
+    with pytest.raises(TemplateError) as caught:
+        PptxTemplate(path, ENV).render({"x": 1, "datum": None})
+    assert caught.value.message == message
+
+
+def test_a_file_that_is_no_deck_is_refused_in_swedish(tmp_path):
+    path = tmp_path / "mall.pptx"
+    path.write_bytes(b"inte en presentation")
+    with pytest.raises(TemplateError) as caught:
+        PptxTemplate(path, ENV).render({})
+    assert caught.value.message == (
+        "Mallen mall.pptx kan inte öppnas som en PowerPoint-presentation. Spara den som "
+        "PowerPoint-presentation (.pptx) i PowerPoint.")

@@ -184,6 +184,8 @@ def jinja_message_sv(exc: jinja2.TemplateError, env: jinja2.Environment | None =
     if match := re.match(r"unexpected '(.+)', expected '(.+)'$", message):
         return f'"{match[1]}" står där {_token(match[2])} väntades'
     if match := re.match(r"unexpected '(.+)'$", message):
+        if match[1].startswith("end of "):  # "{{ x + }}": the tag ends where a value should be
+            return f"ett namn eller värde saknas före {_token(match[1])}"
         if match[1] in ("}", "%"):
             return ('taggen slutar inte som den börjar: {{ slutar med }} och {% slutar med %}')
         return f'"{match[1]}" står på fel plats'

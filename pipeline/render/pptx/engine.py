@@ -28,7 +28,7 @@ from pptx.shapes.group import GroupShape
 
 from ...diagnostics import TemplateError
 from ...output import deterministic_zip, fixed_core_dates
-from ..environment import undefined_name
+from ..environment import jinja_message_sv, undefined_name
 from .boxes import (
     ThemeFonts,
     family,
@@ -141,8 +141,8 @@ class PptxTemplate:
             return self.env.from_string(source)  # the environment compiles each source once
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
-                f"{where}: felaktig tagg ({exc.message}). Kontrollera att varje {{{{ … }}}} "
-                "och {% … %} är hel och att varje if och for har sitt slut."
+                f"{where}: felaktig tagg: {jinja_message_sv(exc, self.env)}. Kontrollera att "
+                "varje {{ … }} och {% … %} är hel och att varje if och for har sitt slut."
             ) from None
 
     def _run(self, fn, where: _Where):
@@ -156,7 +156,12 @@ class PptxTemplate:
         except TemplateError:
             raise
         except jinja2.TemplateError as exc:
-            raise TemplateError(f"{where}: {exc}") from None
+            raise TemplateError(f"{where}: {jinja_message_sv(exc, self.env)}.") from None
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
+                OverflowError):  # a tag that does something the data does not allow
+            raise TemplateError(
+                f"{where}: en tagg kunde inte användas med underlagets data. Kontrollera "
+                "taggen; namnen och filtren listas i README under Mallar.") from None
 
     def _render(self, source: str, scope: dict, where: _Where) -> str:
         template = self._compile(source, where)
@@ -171,7 +176,8 @@ class PptxTemplate:
                 fn = self._expressions[expr] = self.env.compile_expression(
                     expr, undefined_to_none=False)
             except jinja2.TemplateSyntaxError as exc:
-                raise TemplateError(f"{where}: felaktigt uttryck ({exc.message}).") from None
+                raise TemplateError(
+                    f"{where}: felaktigt uttryck: {jinja_message_sv(exc, self.env)}.") from None
         return self._run(lambda: _materialise(fn(**scope)), where)
 
     # -- rendering --
@@ -184,10 +190,10 @@ class PptxTemplate:
         """
         try:
             prs = Presentation(io.BytesIO(self.blob))
-        except Exception as exc:  # noqa: BLE001 - a broken file is the user's template
+        except Exception:  # noqa: BLE001 - a broken file is the user's template
             raise TemplateError(
-                f"Mallen {self.path.name} kan inte öppnas som en PowerPoint-presentation "
-                f"({type(exc).__name__}). Spara den som .pptx i PowerPoint."
+                f"Mallen {self.path.name} kan inte öppnas som en PowerPoint-presentation. "
+                "Spara den som PowerPoint-presentation (.pptx) i PowerPoint."
             ) from None
         self.origins, self.notices = [], []
         deck = _Deck(prs, SlideFactory(prs), ThemeFonts.of(prs))
