@@ -92,6 +92,9 @@ def _check_beroenden(result: ReadResult, namnd: m.Namnd, codes: set[str]) -> Non
                        loc.cell(sheet, i, "intressent") or loc.row(sheet, i))
 
 
+LONG_IDEA = 600  # characters: far beyond the one sentence a verksamhetsidé is
+
+
 def _check_ideer(result: ReadResult, namnd: m.Namnd) -> None:
     sheet = S.VERKSAMHETSIDE
     if namnd.verksamhetsideer and not any(
@@ -102,6 +105,14 @@ def _check_ideer(result: ReadResult, namnd: m.Namnd) -> None:
                    f"{chosen.version} används tills vidare.", sheet.name, warning=True)
     _check_numbers(result, sheet, [v.version for v in namnd.verksamhetsideer], "version",
                    "Version {} finns flera gånger. Ge varje formulering ett eget versionsnummer.")
+    for i, idea in enumerate(namnd.verksamhetsideer):
+        if len(idea.formulering) > LONG_IDEA:
+            length = f"{len(idea.formulering):,}".replace(",", "\N{NO-BREAK SPACE}")
+            result.add(
+                f"Formuleringen är {length} tecken lång; en verksamhetsidé är en mening eller "
+                "två. I presentationerna kan en så lång text behöva flera bilder och förkortas. "
+                "Korta formuleringen.",
+                sheet.name, result.located.cell(sheet, i, "formulering"), warning=True)
 
 
 def _check_numbers(result: ReadResult, sheet: S.Sheet, numbers: list[int], key: str,

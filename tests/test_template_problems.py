@@ -104,3 +104,16 @@ def test_a_ten_thousand_character_verksamhetside_builds_in_bounded_time(workdir)
     assert "Verksamhetsidé!D4" in result.stdout  # the warning names the cell
     deck = Presentation(workdir / "build/KS/avstamning-KS.pptx")
     assert len(deck.slides) < 30
+
+
+def test_kontrollera_warns_of_a_long_verksamhetside_with_its_cell(runner, workdir):
+    edit(workdir / "inputs/KS.xlsx", {"Verksamhetsidé": {"D4": "Kommunstyrelsen leder. " * 390}})
+    result = runner.invoke(main, ["kontrollera"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        "KS.xlsx › Verksamhetsidé!D4: Varning: Formuleringen är 8\N{NO-BREAK SPACE}969 tecken "
+        "lång; en verksamhetsidé är en mening eller två. I presentationerna kan en så lång text "
+        "behöva flera bilder och förkortas. Korta formuleringen.")
+    assert ('kommunovergripande.pptx: Varning: Mallens bild 6, formen "Verksamhetsidé": texten får '
+            "inte plats på 4 bilder ens med 12 punkter och förkortas i presentationen. Korta "
+            "texten i arbetsboken, eller gör formen större i mallen.") in result.output.splitlines()

@@ -37,7 +37,7 @@ class DeckRenderer:
         deck rendered from it."""
         out = []
         for n in self.template(name).notices:
-            where = f'Bild {n.slide}, formen "{n.shape}"'
+            where = f'Mallens bild {n.slide}, formen "{n.shape}"'
             if n.kind == "förkortad":
                 message = (f"{where}: texten får inte plats på {MAX_TEXT_SLIDES} bilder ens med "
                            f"{MIN_FONT_PT} punkter och förkortas i presentationen. Korta texten "
