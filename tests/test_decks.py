@@ -187,3 +187,32 @@ def test_each_nämnds_deck_has_a_timeline(built):
     rows = [r.cells[0].text for r in next(sh for sh in slide.shapes if sh.has_table).table.rows]
     assert rows[2:] == ["KS – samordning", "BUN", "Pass 1–2 (v. 33–39)", "Pass 3–4 (v. 41–48)",
                         "Pass 5 (v. 50 →)"]
+
+
+def test_every_example_deck_passes_openxml_audit(built):
+    from tests.office import audit_errors
+
+    assert len(built) == 6
+    for name, path in built.items():
+        assert audit_errors(path) == [], name
+
+
+def test_the_package_check_catches_repeated_and_misordered_slide_elements(built):
+    import io
+    import zipfile
+
+    data = built["kommunovergripande.pptx"].read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            if info.filename == "ppt/slides/slide1.xml":  # as SlidePart.new + a copied one did
+                blob = blob.replace(b"<p:clrMapOvr>", b"<p:clrMapOvr><a:masterClrMapping/>"
+                                    b"</p:clrMapOvr><p:clrMapOvr>", 1)
+            if info.filename == "ppt/slides/slide2.xml":  # timing before the colour map
+                blob = blob.replace(b"</p:cSld>", b"</p:cSld><p:timing/>", 1)
+            dst.writestr(info, blob)
+    problems = check_deck(out.getvalue())
+    assert "ppt/slides/slide1.xml: <clrMapOvr> finns flera gånger i <sld>" in problems
+    assert "ppt/slides/slide2.xml: <clrMapOvr> står i fel ordning i <sld>" in problems
+    assert check_deck(data) == []

@@ -71,7 +71,43 @@ def check_deck(data: bytes) -> list[str]:
             problems.append(f"{name}: taggar finns kvar i texten")
         if not _title(root):
             problems.append(f"{name}: bilden saknar rubrik")
+        problems += [f"{name}: {p}" for p in _sequence_problems(root)]
     problems += [f"creationId {v} finns {n} gånger" for v, n in creation.items() if n > 1]
+    return problems
+
+
+# The order in which the schema allows these elements' children, each at most once.
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_SEQUENCES = {
+    f"{{{NS['p']}}}sld": ("cSld", "clrMapOvr", "transition", "timing", "extLst"),
+    f"{{{NS['a']}}}bodyPr": ("prstTxWarp", "noAutofit|normAutofit|spAutoFit", "scene3d",
+                             "sp3d", "flatTx", "extLst"),
+}
+
+
+def _sequence_problems(root) -> list[str]:
+    """Return elements whose children are repeated or out of the schema's order (PowerPoint
+    repairs such a file; LibreOffice does not mind)."""
+    problems = []
+    for parent_tag, order in _SEQUENCES.items():
+        rank = {name: i for i, names in enumerate(order) for name in names.split("|")}
+        parents = [root] if root.tag == parent_tag else list(root.iter(parent_tag))
+        for parent in parents:
+            seen, last = set(), -1
+            for child in parent:
+                if child.tag == _MC or not isinstance(child.tag, str):
+                    continue  # a choice between versions of one element (transitions)
+                local = etree.QName(child).localname
+                position = rank.get(local)
+                if position is None:
+                    continue
+                kind = order[position]
+                if kind in seen:
+                    problems.append(f"<{local}> finns flera gånger i <{etree.QName(parent).localname}>")
+                elif position < last:
+                    problems.append(f"<{local}> står i fel ordning i <{etree.QName(parent).localname}>")
+                seen.add(kind)
+                last = max(last, position)
     return problems
 
 
