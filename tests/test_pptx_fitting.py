@@ -55,14 +55,16 @@ def sizes(shape) -> list[int]:
     return [int(sz) for sz in shape._element.xpath(".//a:rPr/@sz")]
 
 
-def test_a_one_line_box_holds_a_short_text_at_its_own_size(tmp_path):
+@pytest.mark.parametrize("size", [14, 18])  # 18 pt: PowerPoint's default for a new box
+def test_a_one_line_box_holds_a_short_text_at_its_own_size(tmp_path, size):
     prs = deck()
-    one_line_box(add_slide(prs, "Rubrik"), wrap=False)
+    one_line_box(add_slide(prs, "Rubrik"), size, wrap=False)
     out = render(tmp_path, prs, {"text": "Version 3, 14 december 2021"})
     assert len(out.slides) == 1
     box = out.slides[0].shapes[1]
     assert box.text_frame.text == "Version 3, 14 december 2021"
-    assert sizes(box) == [1400]  # it fits: not shrunk
+    assert sizes(box) == [size * 100]  # it fits: not shrunk
+    assert not box._element.xpath(".//a:normAutofit")
 
 
 @pytest.mark.parametrize("wrap", [True, False])
