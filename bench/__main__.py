@@ -91,10 +91,10 @@ def commands(repeat: int) -> dict[str, float]:
 
 
 def _build_kommun(folder: str) -> tuple[float, int]:
-    import pipeline.build
+    import pipeline.build.pool
     from pipeline.build import build
 
-    pipeline.build.PARALLEL_FROM = 10**9  # the cores are used across kommuner here
+    pipeline.build.pool.PARALLEL_FROM = 10**9  # the cores are used across kommuner here
 
     start = time.perf_counter()
     report = build(Path(folder) / "inputs", Path(folder) / "build", None, force=True)

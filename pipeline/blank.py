@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 from . import model as m
-from . import resources, schema
-from .cells import CellError, to_kod
+from . import resources
 from .diagnostics import UnderlagError
-from .workbook import write_workbook
+from .read import schema
+from .read.cells import CellError, to_kod
+from .read.write import write_workbook
 
 GUIDE = """\
 Arbetsmapp för nämndernas verksamhetsidé
@@ -38,8 +39,8 @@ Hjälp om varje kommando: underlag --help, underlag bygg --help.
 
 def _register(inputs_dir: Path) -> m.Kommun | None:
     """Return the kommun workbook's content from a folder, if there is a readable one."""
-    from .build import discover
-    from .read import read_workbook
+    from .domain.inputs import discover
+    from .read.workbook import read_workbook
 
     if not inputs_dir.is_dir():
         return None

@@ -40,19 +40,26 @@ def main() -> None:
 
 
 def _echo_problems(problems: list[Diagnostic]) -> None:
-    for problem in problems:
-        click.echo(str(problem), err=problem.is_error)
+    _echo_lines([(str(p), p.is_error) for p in problems])
 
 
-def _summary(problems: list[Diagnostic]) -> str:
-    errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+def _echo_lines(lines: list[tuple[str, bool]]) -> None:
+    for text, is_error in lines:
+        click.echo(text, err=is_error)
+
+
+def _summary(errors: int, warnings: int) -> str:
     parts = []
     if errors:
         parts.append(f"{errors} fel")
     if warnings:
         parts.append(f"{warnings} {'varning' if warnings == 1 else 'varningar'}")
     return " och ".join(parts) if parts else "inga problem"
+
+
+def _counts(problems: list[Diagnostic]) -> tuple[int, int]:
+    errors = sum(p.is_error for p in problems)
+    return errors, len(problems) - errors
 
 
 def _documents(paths: list[Path]) -> str:
@@ -86,28 +93,19 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla
       underlag bygg --pdf
       underlag bygg --inputs H:/verksamhetside/inputs --build H:/verksamhetside/build
     """
-    from . import manifest
-
-    fingerprint = manifest.fingerprint(inputs_dir, templates_dir, pdf)
-    previous = manifest.Manifest.load(build_dir)
-    if not alla and previous.unchanged(fingerprint):  # answered without the Office libraries
-        for text, is_error in previous.lines:
-            click.echo(text, err=is_error)
-        click.echo(f"Inget har ändrats sedan förra bygget; {len(previous.outputs)} dokument i "
-                   f"{build_dir} är aktuella.")
-        raise SystemExit(previous.exit_code)
     from .build import build
 
-    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress,
-                   fingerprint=fingerprint)
-    problems = report.diagnostics
-    _echo_problems(problems)
-    for name in report.skipped:
-        click.echo(f"{name}: Byggdes inte på grund av felen ovan.", err=True)
+    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress)
+    lines = report.lines()
+    _echo_lines(lines)
+    if report.nothing_changed:
+        click.echo(f"Inget har ändrats sedan förra bygget; {len(report.unchanged)} dokument i "
+                   f"{build_dir} är aktuella.")
+        raise SystemExit(report.exit_code)
     for path in report.written:
         click.echo(f"Skrev {path}")
     same = f", {len(report.unchanged)} oförändrade" if report.unchanged else ""
-    click.echo(f"Klart: {_documents(report.written)}{same}, {_summary(problems)}.")
+    click.echo(f"Klart: {_documents(report.written)}{same}, {_summary(*report.counts())}.")
     raise SystemExit(report.exit_code)
 
 
@@ -136,14 +134,12 @@ def kontrollera(inputs_dir: Path, templates_dir: Path) -> None:
       underlag kontrollera
       underlag kontrollera --inputs inkomna/
     """
-    from .build import check_templates, load
+    from .build.template_check import check
 
-    inputs = load(inputs_dir)
-    problems = inputs.diagnostics + check_templates(inputs, templates_dir)
+    books, problems = check(inputs_dir, templates_dir)
     _echo_problems(problems)
-    books = len(inputs.results)
     click.echo(f"Kontrollerade {books} {'arbetsbok' if books == 1 else 'arbetsböcker'}: "
-               f"{_summary(problems)}.")
+               f"{_summary(*_counts(problems))}.")
     raise SystemExit(1 if any(p.is_error for p in problems) else 0)
 
 
@@ -205,10 +201,9 @@ def bevaka(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
 
     def once(reason: str) -> None:
         report = build(inputs_dir, build_dir, templates_dir)
-        problems = report.diagnostics
         click.echo(f"{timestamp()} {reason}: {_documents(report.written)} byggda, "
-                   f"{len(report.unchanged)} oförändrade, {_summary(problems)}.")
-        _echo_problems(problems)
+                   f"{len(report.unchanged)} oförändrade, {_summary(*report.counts())}.")
+        _echo_lines(report.lines())
 
     watch(guarded(once, click.echo), [inputs_dir, templates_dir], echo=click.echo)
 
@@ -226,7 +221,7 @@ def tillganglighet(build_dir: Path) -> None:
     Exempel:
       underlag bygg && underlag tillganglighet
     """
-    from .build import check_accessibility
+    from .build.template_check import check_accessibility
 
     problems = check_accessibility(build_dir)
     _echo_problems(problems)
@@ -248,8 +243,8 @@ def bilder(build_dir: Path, out_dir: Path | None) -> None:
     Exempel:
       underlag bygg && underlag bilder
     """
-    from .build import documents_in
-    from .pdf import pictures
+    from .build.pdf import pictures
+    from .build.template_check import documents_in
 
     if not build_dir.is_dir():
         raise UnderlagError(f"Mappen {build_dir} finns inte. Kör underlag bygg först.")
@@ -266,7 +261,7 @@ def format_() -> None:
     Exempel:
       underlag format > format.md
     """
-    from .formatdoc import format_markdown
+    from .read.formatdoc import format_markdown
 
     click.echo(format_markdown(), nl=False)
 

@@ -8,10 +8,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import schema  # noqa: E402
 from pipeline.blank import write_examples  # noqa: E402
 from pipeline.examples import KOMMUN, NAMNDER  # noqa: E402
-from pipeline.workbook import write_workbook  # noqa: E402
+from pipeline.read import schema  # noqa: E402
+from pipeline.read.write import write_workbook  # noqa: E402
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.formatdoc import format_markdown  # noqa: E402
+from pipeline.read.formatdoc import format_markdown  # noqa: E402
 
 START, END = "<!-- format:start -->", "<!-- format:end -->"
 

@@ -67,11 +67,11 @@ def patch_xml(path: Path, pattern: bytes, new: bytes) -> None:
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory) -> list[Path]:
     """Build the examples once per test run (workbooks made from pipeline/examples)."""
-    from pipeline import schema
     from pipeline.blank import write_examples
     from pipeline.build import build
     from pipeline.examples import KOMMUN, NAMNDER
-    from pipeline.workbook import write_workbook
+    from pipeline.read import schema
+    from pipeline.read.write import write_workbook
 
     root = tmp_path_factory.mktemp("exempel")
     write_workbook(schema.KOMMUN, root / "inputs" / "kommun.xlsx", KOMMUN)

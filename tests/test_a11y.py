@@ -16,9 +16,9 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor as PptxRGB
 from pptx.util import Inches
 
-from pipeline.a11y import check_document, contrast
 from pipeline.cli import main
 from pipeline.examples import KOMMUN, NAMNDER
+from pipeline.render.a11y import check_document, contrast
 from pipeline.render.decks import DeckRenderer
 from pipeline.render.docx import DocxRenderer
 from pipeline.resources import default_templates

@@ -11,8 +11,8 @@ import pytest
 from pptx import Presentation
 
 from pipeline import model as m
-from pipeline import schema
 from pipeline.examples import KOMMUN, NAMNDER
+from pipeline.read import schema
 from pipeline.render.decks import DeckRenderer
 from pipeline.render.pptx.package import check_deck
 

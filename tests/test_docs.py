@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.cli import main
-from pipeline.formatdoc import format_markdown
+from pipeline.read.formatdoc import format_markdown
 
 from .conftest import ROOT
 

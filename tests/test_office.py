@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 
-from pipeline import pdf
+from pipeline.build import pdf
 from pipeline.cli import main
 
 from .office import needs_libreoffice

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from pipeline import schema
-from pipeline.checks import check_namnd
+from pipeline.domain.checks import check_namnd
 from pipeline.examples import KOMMUN
-from pipeline.read import read_workbook
+from pipeline.read import schema
+from pipeline.read.workbook import read_workbook
 from pipeline.render.decks import DeckRenderer
 from pipeline.render.docx import DocxRenderer
 from pipeline.render.pptx.package import check_deck

@@ -9,11 +9,11 @@ from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
 from pipeline import model as m
-from pipeline import schema
-from pipeline.build import load
+from pipeline.domain.inputs import load
 from pipeline.examples import NAMNDER
-from pipeline.read import read_workbook
-from pipeline.workbook import write_workbook
+from pipeline.read import schema
+from pipeline.read.workbook import read_workbook
+from pipeline.read.write import write_workbook
 
 from .conftest import edit, find_row, patch_xml
 
@@ -121,7 +121,7 @@ def test_a_group_unlike_the_planning_document_gives_a_warning(sn):
     row = find_row(sn, "Utvecklingsgrupp", 2, "Opposition")
     edit(sn, {"Utvecklingsgrupp": {f"B{row}": "Övrig"}})
     result = read_workbook(sn)
-    from pipeline.checks import check_namnd
+    from pipeline.domain.checks import check_namnd
 
     check_namnd(result, None)
     assert result.ok
@@ -224,7 +224,7 @@ def test_columns_that_resemble_nothing_are_listed_once_per_sheet_as_ignored(sn):
     ("Vad", "Vad det styr", True),
 ])
 def test_which_headers_resemble_a_schema_header(found, wanted, similar):
-    from pipeline.read import _similar
+    from pipeline.read.workbook import _similar
 
     assert bool(_similar(found, wanted)) is similar
 
@@ -347,7 +347,7 @@ def test_numbers_that_are_no_time_of_day_are_refused_with_the_cell(sn):
     (dt.timedelta(hours=13), dt.time(13)),
 ])
 def test_times_in_every_form_excel_gives(value, expected):
-    from pipeline.cells import to_time
+    from pipeline.read.cells import to_time
 
     assert to_time(value, schema.TIDPLAN.column("start"))[0] == expected
 
@@ -355,7 +355,7 @@ def test_times_in_every_form_excel_gives(value, expected):
 def test_a_time_cell_of_a_1904_workbook_is_read_with_its_own_dates():
     from openpyxl.utils.datetime import MAC_EPOCH
 
-    from pipeline.cells import to_time
+    from pipeline.read.cells import to_time
 
     assert to_time(from_excel(9.15, MAC_EPOCH), schema.TIDPLAN.column("start"),
                    MAC_EPOCH)[0] == dt.time(9, 15)
@@ -387,7 +387,7 @@ def test_dates_are_read_strictly(sn, text, message):
     dt.date(2021, 10, 7),
 ])
 def test_valid_dates_keep_working(value):
-    from pipeline.cells import to_date
+    from pipeline.read.cells import to_date
 
     assert to_date(value, schema.TIDPLAN.column("datum")) == dt.date(2021, 10, 7)
 
@@ -400,7 +400,7 @@ def test_valid_dates_keep_working(value):
                        "som ÅÅÅÅ-MM-DD, till exempel 2021-10-07."),
 ])
 def test_numbers_that_are_no_date_are_refused(value, message):
-    from pipeline.cells import CellError, to_date
+    from pipeline.read.cells import CellError, to_date
 
     with pytest.raises(CellError) as raised:
         to_date(value, schema.TIDPLAN.column("datum"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.build import load
-from pipeline.read import read_workbook
+from pipeline.domain.inputs import load
+from pipeline.read.workbook import read_workbook
 
 from .conftest import EXAMPLES
 from .office import needs_libreoffice

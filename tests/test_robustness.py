@@ -15,8 +15,8 @@ import icalendar
 import pytest
 from click.testing import CliRunner
 
+from pipeline.build.lock import build_lock
 from pipeline.cli import main
-from pipeline.lock import build_lock
 
 from .bad_files import CORPUS, READABLE
 from .conftest import ROOT

@@ -10,13 +10,14 @@ import icalendar
 import pytest
 
 from pipeline import model as m
-from pipeline import schema, tidplan
-from pipeline.checks import check_namnd
 from pipeline.diagnostics import sort_key
+from pipeline.domain import tidplan
+from pipeline.domain.checks import check_namnd
 from pipeline.examples import KOMMUN, NAMNDER
-from pipeline.ical import calendar_bytes
-from pipeline.read import read_workbook
-from pipeline.workbook import write_workbook
+from pipeline.read import schema
+from pipeline.read.workbook import read_workbook
+from pipeline.read.write import write_workbook
+from pipeline.render.ical import calendar_bytes
 
 # The planning document's "Övergripande arbetsprocess och tidplan", row by row: week -> day.
 # (Its KS – egen row is the one typed under the wrong weeks; it is not compared.)

@@ -7,10 +7,10 @@ import dataclasses
 import pytest
 from openpyxl import load_workbook
 
-from pipeline import schema
 from pipeline.examples import KOMMUN, NAMNDER
-from pipeline.read import read_workbook
-from pipeline.workbook import workbook_bytes, write_workbook
+from pipeline.read import schema
+from pipeline.read.workbook import read_workbook
+from pipeline.read.write import workbook_bytes, write_workbook
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .. import analyse, svenska, tidplan
 from .. import model as m
+from .. import svenska
+from ..domain import analyse, tidplan
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,8 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate
 
 from .. import model as m
-from .. import tidplan
 from ..diagnostics import Diagnostic, Severity, TemplateError
+from ..domain import tidplan
 from ..output import zip_bytes
 from .context import Filters, namnd_context
 from .environment import environment, error_line, jinja_message_sv

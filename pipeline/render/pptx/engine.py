@@ -29,15 +29,7 @@ from pptx.shapes.group import GroupShape
 from ...diagnostics import TemplateError
 from ...output import deterministic_zip, fixed_core_dates
 from ..environment import jinja_message_sv, undefined_name
-from .boxes import (
-    ThemeFonts,
-    family,
-    inherited_size,
-    settle,
-    text_box,
-    unwrapped,
-    usable_width,
-)
+from .boxes import ThemeFonts, family, inherited_size, settle, text_box, unwrapped, usable_width
 from .slides import SlideFactory, ensure_view_props, fresh_creation_ids, renumber_parts
 from .tables import (
     A_TR,

@@ -8,7 +8,7 @@ from typing import NoReturn
 
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel, to_excel
 
-from . import svenska
+from .. import svenska
 from .schema import Column
 
 # Characters XML 1.0 cannot hold (tab and line feed are kept; carriage return is a line break).

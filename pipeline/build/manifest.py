@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from . import __version__, resources
-from .output import atomic_write
+from .. import __version__, resources
+from ..output import atomic_write
 
 NAME = "manifest.json"
 FORMAT = 1

@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from zoneinfo import ZoneInfo
 
-from . import model as m
+from .. import model as m
 
 TZ = ZoneInfo("Europe/Stockholm")
 DTSTAMP = dt.datetime(2021, 6, 1, tzinfo=dt.UTC)  # fixed, so equal inputs give equal files

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from . import model as m
-from . import svenska
+from .. import model as m
+from .. import svenska
 
 # The planning document's pass periods (weeks of the assignment's first year).
 PASS_PERIODER = (

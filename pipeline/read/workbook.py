@@ -12,10 +12,11 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.utils.datetime import WINDOWS_EPOCH
 
-from . import model as m
-from . import schema, svenska
+from .. import model as m
+from .. import svenska
+from ..diagnostics import Diagnostic, Severity
+from . import schema
 from .cells import CellError, convert, is_blank
-from .diagnostics import Diagnostic, Severity
 from .sniff import sniff
 
 HEADER_SEARCH_ROWS = 10  # a header row may sit below a title the user added

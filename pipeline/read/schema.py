@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from . import model as m
+from .. import model as m
 
 FORMAT_VERSION = 1
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .diagnostics import Diagnostic
+from ..diagnostics import Diagnostic
 
 LANG = "sv-SE"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .diagnostics import UnderlagError
+from ..diagnostics import UnderlagError
 
 LOCK_NAME = ".underlag.lock"
 

@@ -6,8 +6,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import model as m
-from . import schema
+from .. import model as m
+from ..read import schema
 
 DEPENDS = "●"  # in the matrix: the row's nämnd depends on the column's
 

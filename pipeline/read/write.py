@@ -13,9 +13,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import model as m
+from .. import model as m
+from ..output import atomic_write, deterministic_zip, fixed_core_dates
 from . import schema
-from .output import atomic_write, deterministic_zip, fixed_core_dates
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")

@@ -9,8 +9,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .diagnostics import UnderlagError
-from .output import atomic_write
+from ..diagnostics import UnderlagError
+from ..output import atomic_write
 
 CANDIDATES = (
     "soffice",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from . import model as m
-from . import schema, svenska, tidplan
-from .read import ReadResult
+from .. import model as m
+from .. import svenska
+from ..read import schema
+from ..read.workbook import ReadResult
+from . import tidplan
 
 S = schema
 

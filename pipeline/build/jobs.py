@@ -1,0 +1,108 @@
+"""The outputs of a build: where each goes, the key of what it is made from, how to make it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import model as m
+from .. import resources
+from ..diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from ..domain.inputs import Inputs
+
+def output_path(out: Path, namnd: m.Namnd, kind: str = "beslutsunderlag") -> Path:
+    """Return where a nämnd's document is written: its beslutsunderlag or its avstämning deck."""
+    suffix = {"beslutsunderlag": ".docx", "avstamning": ".pptx", "tidplan": ".ics"}[kind]
+    return out / namnd.kod / f"{kind}-{namnd.kod}{suffix}"
+
+
+KOMMUN_DECK = "kommunovergripande.pptx"
+KOMMUN_CALENDAR = "tidplan.ics"
+
+
+@dataclass(eq=False)
+class Job:
+    """One output: where it goes, the key of what it is made from, how to make it, and the
+    template it comes from (named in its problems)."""
+
+    target: Path
+    key: str
+    make: Callable[[], bytes]
+    template: str = ""
+    problems: Callable[[], list[Diagnostic]] | None = None  # warnings of the last make()
+
+    def relative(self, out: Path) -> str:
+        """Return the target's path inside the build folder, with forward slashes."""
+        return self.target.relative_to(out).as_posix()
+
+
+def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | None,
+          fingerprint: dict[str, str]) -> list[Job]:
+    """Return every output of a build with its key; renderers are made only when needed."""
+    from .manifest import key
+
+    # the fingerprint already holds the hash of every input file and template
+    hashes = {r.value.kod: fingerprint[f"inputs/{r.name}"] for r in inputs.results
+              if r.kind == "namnd" and r.ok}
+    kommun_hash = next(fingerprint[f"inputs/{r.name}"] for r in inputs.results
+                       if r.value is kommun)
+    template = {name: fingerprint.get(f"mall/{name}", "")
+                for name in (*resources.TEMPLATE_NAMES, resources.LOGO)}
+    made: dict[str, object] = {}
+
+    def lazy(kind: str):
+        """Return the Word or the deck renderer, made once, when first needed."""
+        if kind not in made:
+            made[kind] = renderer(kind, kommun, templates)
+        return made[kind]
+
+    def calendar(namnder: list[m.Namnd], title: str) -> bytes:
+        from ..render.ical import calendar_bytes
+
+        return calendar_bytes(kommun, namnder, title)
+
+    def docx_warnings() -> list[Diagnostic]:
+        return list(lazy("docx").warnings)
+
+    def notices(deck: str) -> Callable[[], list[Diagnostic]]:
+        return lambda: lazy("decks").notices(deck)
+
+    jobs = []
+    for namnd in inputs.namnder:
+        own = (kommun_hash, hashes[namnd.kod])
+        jobs += [
+            Job(output_path(out, namnd), key("docx", *own, template["beslutsunderlag.docx"]),
+                lambda n=namnd: lazy("docx").render(n), "beslutsunderlag.docx",
+                docx_warnings),
+            Job(output_path(out, namnd, "avstamning"),
+                key("pptx", *own, template["avstamning.pptx"], template[resources.LOGO]),
+                lambda n=namnd: lazy("decks").namnd_deck(n), "avstamning.pptx",
+                notices("avstamning.pptx")),
+            Job(output_path(out, namnd, "tidplan"), key("ics", *own),
+                lambda n=namnd: calendar([n], f"Verksamhetsidé – {n.namn}")),
+        ]
+    everyone = (kommun_hash, *(hashes[n.kod] for n in inputs.namnder))
+    jobs += [
+        Job(out / KOMMUN_DECK, key("pptx", *everyone, template["kommunovergripande.pptx"],
+                                   template[resources.LOGO]),
+            lambda: lazy("decks").kommun_deck(inputs.namnder), KOMMUN_DECK,
+            notices(KOMMUN_DECK)),
+        Job(out / KOMMUN_CALENDAR, key("ics", *everyone),
+            lambda: calendar(inputs.namnder, f"Verksamhetsidé – {kommun.namn}")),
+    ]
+    return jobs
+
+
+def renderer(kind: str, kommun: m.Kommun, templates: Path | None):
+    """Return the document or the deck renderer, each template loaded once."""
+    if kind == "docx":
+        from ..render.docx import DocxRenderer
+
+        return DocxRenderer(resources.template("beslutsunderlag.docx", templates), kommun)
+    from ..render.decks import DeckRenderer
+
+    return DeckRenderer(templates, kommun)
