@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -30,22 +31,23 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-FIXED_CREATED = "2021-06-01T00:00:00Z"
+# The one creation time of every file we write (documents, decks, calendars, workbooks,
+# templates), so that equal inputs give equal bytes.
+FIXED_TIME = dt.datetime(2021, 6, 1, tzinfo=dt.UTC)
+FIXED_CREATED = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")  # as docProps/core.xml writes it
 
 
 def template_properties(props, title: str, author: str) -> None:
     """Set a template's document properties (python-docx or python-pptx), dated once for all."""
-    import datetime as dt
-
     props.title = title
     props.author = author
     props.language = "sv-SE"
-    props.created = props.modified = dt.datetime.fromisoformat(FIXED_CREATED[:-1])
+    props.created = props.modified = FIXED_TIME.replace(tzinfo=None)
     props.last_modified_by = "underlag"
     props.revision = 1
 
 
-def fixed_core_dates(stamp: str) -> Callable[[bytes], bytes]:
+def fixed_core_dates(stamp: str = FIXED_CREATED) -> Callable[[bytes], bytes]:
     """Return a rewrite of docProps/core.xml that sets created and modified to a fixed time."""
 
     def rewrite(xml: bytes) -> bytes:

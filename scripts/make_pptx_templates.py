@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.output import (  # noqa: E402
-    FIXED_CREATED,
     atomic_write,
     deterministic_zip,
     fixed_core_dates,
@@ -351,7 +350,7 @@ def _save(prs, title: str) -> bytes:
     _language(prs)
     buf = io.BytesIO()
     prs.save(buf)
-    core = {"docProps/core.xml": fixed_core_dates(FIXED_CREATED)}
+    core = {"docProps/core.xml": fixed_core_dates()}
     return deterministic_zip(buf.getvalue(), core, embedded=core)  # the chart's workbook too
 
 

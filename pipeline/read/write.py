@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import io
 import math
 from pathlib import Path
@@ -14,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .. import model as m
-from ..output import atomic_write, deterministic_zip, fixed_core_dates
+from ..output import FIXED_TIME, atomic_write, deterministic_zip, fixed_core_dates
 from . import schema
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -26,7 +25,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 INPUT_ROWS = 500  # rows that get drop-down lists and input help in a blank table
-CREATED = dt.datetime(2021, 6, 1)  # fixed, so that equal content gives equal bytes
+CREATED = FIXED_TIME.replace(tzinfo=None)  # openpyxl writes a naive time as UTC
 NUMBER_FORMATS = {"date": "yyyy-mm-dd", "time": "hh:mm", "int": "0"}
 
 
@@ -71,8 +70,7 @@ def workbook_bytes(
     props.created = CREATED
     buf = io.BytesIO()
     wb.save(buf)
-    stamp = CREATED.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return deterministic_zip(buf.getvalue(), {"docProps/core.xml": fixed_core_dates(stamp)})
+    return deterministic_zip(buf.getvalue(), {"docProps/core.xml": fixed_core_dates()})
 
 
 def _instructions(ws, wb_schema: schema.WorkbookSchema) -> None:

@@ -9,9 +9,10 @@ from collections import Counter
 from zoneinfo import ZoneInfo
 
 from .. import model as m
+from ..output import FIXED_TIME
 
 TZ = ZoneInfo("Europe/Stockholm")
-DTSTAMP = dt.datetime(2021, 6, 1, tzinfo=dt.UTC)  # fixed, so equal inputs give equal files
+DTSTAMP = FIXED_TIME  # fixed, so equal inputs give equal files
 PRODID = "-//underlag//Verksamhetsidé//SV"
 DEFAULT_LENGTH = dt.timedelta(hours=1)
 
