@@ -39,8 +39,12 @@ def timed(fn, repeat: int) -> float:
 def run(*args: str) -> float:
     """Return the wall time of a fresh interpreter running a command, in milliseconds."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, *args], cwd=ROOT, check=False, capture_output=True)
-    return (time.perf_counter() - start) * 1000
+    done = subprocess.run([sys.executable, *args], cwd=ROOT, check=False, capture_output=True,
+                          text=True)
+    wall = (time.perf_counter() - start) * 1000
+    if done.returncode != 0:  # a failing command is fast: never report its time
+        sys.exit(f"bench: `python {' '.join(args)}` failed ({done.returncode}):\n{done.stderr}")
+    return wall
 
 
 def zip_floor(path: Path) -> None:
@@ -73,6 +77,41 @@ def per_document(repeat: int) -> dict[str, float]:
         "pptx kommunövergripande render": timed(lambda: decks.kommun_deck(list(NAMNDER)),
                                                 max(3, repeat // 4)),
     }
+
+
+def word_peers(repeat: int) -> None:
+    """Print our Word render beside docxtemplater's on the equivalent template, same data, with
+    each one's ratio to the fastest."""
+    from bench import peers
+    from pipeline.examples import KOMMUN, NAMNDER
+    from pipeline.render.docx import DocxRenderer
+
+    sn = NAMNDER[1]
+    docx = DocxRenderer(TEMPLATES / "beslutsunderlag.docx", KOMMUN)
+    ours = docx.render(sn)
+    rows = {"underlag, per document of a build": timed(lambda: docx.render(sn), repeat),
+            "underlag, a document alone (+ open, compile)": timed(
+                lambda: DocxRenderer(TEMPLATES / "beslutsunderlag.docx", KOMMUN).render(sn),
+                max(3, repeat // 4))}
+    same = ""
+    if peers.installed():
+        with tempfile.TemporaryDirectory(prefix="bench-peer-") as work:
+            out = Path(work) / "peer.docx"
+            data = peers.context(KOMMUN, sn, docx._style_id("Tabelltext"))
+            result = peers.docxtemplater(data, repeat, out)
+            theirs = peers.visible_text(out.read_bytes())
+        rows[f"docxtemplater {result['version']} (Node {result['node']})"] = result["ms"]
+        mine = peers.visible_text(ours)
+        same = (f"same text in both: {'yes' if mine == theirs else 'NO'} "
+                f"({len(mine)} paragraphs)")
+    fastest = min(rows.values())
+    print("  Word, the beslutsunderlag from equivalent templates and the same data:")
+    for name, ms in rows.items():
+        print(f"    {name:44} {ms:8.1f} ms {ms / fastest:6.2f}× the fastest")
+    if same:
+        print(f"    {same}; docxtemplater per document: unzip, compile, render, zip")
+    print("  Decks: no peer (docxtemplater's slide loops are a paid module; python-pptx has no "
+          "templates)\n")
 
 
 def commands(repeat: int) -> dict[str, float]:
@@ -132,6 +171,7 @@ def main() -> None:
     print(f"\n  docx render / floor {doc['docx render'] / doc['docx floor (zip read + rewrite)']:.1f}×"
           f"   pptx render / floor "
           f"{doc['pptx avstämning render'] / doc['pptx floor (python-pptx open + save)']:.1f}×\n")
+    word_peers(repeat)
     cmd = commands(3 if args.snabb else 5)
     for name, ms in cmd.items():
         print(f"  {name:42} {ms:8.0f} ms")
