@@ -70,7 +70,7 @@ def write_blank(kod: str, output: Path | None, inputs_dir: Path, *, replace: boo
     codes: tuple[str, ...] = ()
     if kommun is not None:
         ref = kommun.namnd(kod)
-        codes = tuple(n.kod for n in kommun.namnder)
+        codes = kommun.koder
         if ref is None:
             raise UnderlagError(
                 f"Nämndkoden {kod} finns inte i kommunarbetsbokens register i {inputs_dir}. "
@@ -106,7 +106,7 @@ def new_folder(folder: Path, *, examples: bool = False) -> list[Path]:
 
 def write_examples(folder: Path, namnder, kommun: m.Kommun) -> list[Path]:
     """Write one filled workbook per example nämnd, named after its code."""
-    codes = tuple(n.kod for n in kommun.namnder)
+    codes = kommun.koder
     written = []
     for namnd in namnder:
         path = folder / f"{namnd.kod}.xlsx"

@@ -7,7 +7,12 @@ Domain names are Swedish (without å/ä/ö) because staff see them in the templa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # Fixed values offered as drop-down lists in the workbook and checked when reading.
 ROLLER = (
@@ -192,6 +197,18 @@ class Kommun:
     def namnd(self, kod: str) -> NamndRef | None:
         """Return the registered nämnd with this code, if any."""
         return next((n for n in self.namnder if n.kod == kod), None)
+
+    @property
+    def koder(self) -> tuple[str, ...]:
+        """Return the registered codes in the register's order: by Ordning, then by row."""
+        ranked = sorted(enumerate(self.namnder), key=lambda pair: (pair[1].ordning, pair[0]))
+        return tuple(dict.fromkeys(ref.kod for _, ref in ranked))
+
+    def ordered(self, items: Iterable[T], key: Callable[[T], str] = attrgetter("kod")) -> list[T]:
+        """Return items (nämnder, or codes with key=str) in the register's order; codes the
+        register lacks come last, in the order given."""
+        place = {kod: i for i, kod in enumerate(self.koder)}
+        return sorted(items, key=lambda item: place.get(key(item), len(place)))
 
 
 @dataclass(frozen=True, slots=True)

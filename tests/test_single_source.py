@@ -24,7 +24,7 @@ def _core(data: bytes) -> str:
 
 
 def test_the_fixed_creation_time_is_one_value_in_two_spellings():
-    assert output.FIXED_TIME == dt.datetime(2021, 6, 1, tzinfo=dt.UTC)
+    assert dt.datetime(2021, 6, 1, tzinfo=dt.UTC) == output.FIXED_TIME
     assert output.FIXED_CREATED == "2021-06-01T00:00:00Z"
 
 
@@ -44,3 +44,36 @@ def test_template_properties_are_dated_at_the_fixed_time():
     props = Props()
     output.template_properties(props, "Titel", "underlag")
     assert props.created == props.modified == dt.datetime(2021, 6, 1)
+
+
+# the register's order ------------------------------------------------------------------------
+
+
+REGISTER = m.Kommun("K", "U", namnder=(
+    m.NamndRef("BUN", "Barn", ordning=2),
+    m.NamndRef("KS", "Styrelsen", ordning=1),
+    m.NamndRef("SN", "Social", ordning=2),
+    m.NamndRef("MBN", "Miljö", ordning=0),
+))
+
+
+def test_the_register_orders_by_ordning_then_by_row():
+    assert REGISTER.koder == ("MBN", "KS", "BUN", "SN")
+
+
+def test_ordered_puts_codes_the_register_lacks_last_in_the_order_given():
+    assert REGISTER.ordered(["X", "SN", "Y", "KS", "MBN"], key=str) == ["MBN", "KS", "SN", "X", "Y"]
+    namnder = [m.Namnd(kod, kod, "", dt.date(2021, 10, 7)) for kod in ("SN", "ÖN", "BUN", "KS")]
+    assert [n.kod for n in REGISTER.ordered(namnder)] == ["KS", "BUN", "SN", "ÖN"]
+
+
+def test_every_list_of_nämnder_follows_the_register():
+    from pipeline.domain import analyse, tidplan
+
+    namnder = [m.Namnd(kod, kod, "", dt.date(2021, 10, 7), kunder=(m.Kund("Invånare", "s", "b", "v"),),
+                       moten=(m.Mote("Pass", dt.date(2021, 9, 14), 1),))
+               for kod in ("SN", "BUN", "KS", "MBN")]
+    assert analyse.beroendematris(REGISTER, namnder)[0] == ["Beroende av →", "MBN", "KS", "BUN", "SN"]
+    assert analyse.gemensamma_kunder(REGISTER, namnder)[0].namnder == ("MBN", "KS", "BUN", "SN")
+    rows = [r.namn for r in tidplan.week_grid(REGISTER, namnder).rader]
+    assert rows == ["KS – samordning", "MBN", "KS – egen", "BUN", "SN"]

@@ -47,19 +47,14 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _order(kommun: m.Kommun) -> dict[str, int]:
-    return {n.kod: i for i, n in enumerate(sorted(kommun.namnder, key=lambda n: n.ordning))}
-
-
 def gemensamma_kunder(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[GemensamKund]:
     """Return the kunder named by two or more nämnder, the most shared first."""
-    order = _order(kommun)
     named: dict[str, dict[str, str]] = defaultdict(dict)  # key -> {kod: name as written}
     for namnd in namnder:
         for kund in namnd.kunder:
             named[_key(kund.kund)].setdefault(namnd.kod, kund.kund)
     shared = [
-        GemensamKund(next(iter(by.values())), tuple(sorted(by, key=lambda k: order.get(k, 99))))
+        GemensamKund(next(iter(by.values())), tuple(kommun.ordered(by, key=str)))
         for by in named.values() if len(by) >= 2
     ]
     return sorted(shared, key=lambda g: (-len(g.namnder), _key(g.kund)))
@@ -80,7 +75,7 @@ def beroenden(namnd: m.Namnd) -> set[tuple[str, str]]:
 
 def beroendematris(kommun: m.Kommun, namnder: list[m.Namnd]) -> tuple[list[str], list[list[str]]]:
     """Return the nämnd × nämnd matrix: a mark where the row's nämnd depends on the column's."""
-    codes = [n.kod for n in sorted(kommun.namnder, key=lambda n: n.ordning)]
+    codes = kommun.koder
     pairs = set().union(*(beroenden(n) for n in namnder)) if namnder else set()
     header = ["Beroende av →", *codes]
     rows = [[a, *(DEPENDS if (a, b) in pairs else "" for b in codes)] for a in codes]
@@ -89,8 +84,7 @@ def beroendematris(kommun: m.Kommun, namnder: list[m.Namnd]) -> tuple[list[str],
 
 def gemensamma_synergier(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[GemensamSynergi]:
     """Return the synergies grouped by process, with every nämnd that takes part."""
-    order = _order(kommun)
-    codes = set(order)
+    codes = set(kommun.koder)
     groups: dict[str, dict] = {}
     for namnd in namnder:
         for s in namnd.synergier:
@@ -103,7 +97,7 @@ def gemensamma_synergier(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[Gemen
             if s.nasta_steg and s.nasta_steg not in group["steg"]:
                 group["steg"].append(s.nasta_steg)
     result = [
-        GemensamSynergi(g["process"], tuple(sorted(g["namnder"], key=lambda k: order.get(k, 99))),
+        GemensamSynergi(g["process"], tuple(kommun.ordered(sorted(g["namnder"]), key=str)),
                         tuple(g["synergier"]), tuple(g["steg"]))
         for g in groups.values()
     ]

@@ -35,9 +35,7 @@ class Inputs:
         kommun = self.kommun
         if kommun is None:
             return []
-        order = {n.kod: (n.ordning, i) for i, n in enumerate(kommun.namnder)}
-        ok = [r.value for r in self.results if r.kind == "namnd" and r.ok]
-        return sorted(ok, key=lambda n: order.get(n.kod, (999, 0)))
+        return kommun.ordered(r.value for r in self.results if r.kind == "namnd" and r.ok)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -79,9 +79,8 @@ def week_grid(kommun: m.Kommun, namnder: list[m.Namnd], *, passes: bool = False)
 
     With `passes`, the pass periods' weeks are kept (not collapsed) and get a row each.
     """
-    order = {n.kod: (n.ordning, i) for i, n in enumerate(kommun.namnder)}
     rows = [(row_label("", joint=True), [s.datum for s in kommun.milstolpar])]
-    for namnd in sorted(namnder, key=lambda n: order.get(n.kod, (999, 0))):
+    for namnd in kommun.ordered(namnder):
         rows.append((row_label(namnd.kod), [mote.datum for mote in namnd.moten]))
     dates = [d for _, ds in rows for d in ds]
     if not dates:
