@@ -100,3 +100,38 @@ def test_two_builds_of_the_same_inputs_give_the_same_bytes(inputs, tmp_path):
     assert len(files) == 18  # 17 documents and the manifest
     for f in files:
         assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), f
+
+
+def _plant_stale_temporaries(build: Path) -> list[Path]:
+    """Leave what a build killed mid-write leaves: half-written files, one per folder level."""
+    from pipeline.output import TEMP_PREFIX
+
+    stale = [build / f"{TEMP_PREFIX}xyz.tmp", build / "SN" / f"{TEMP_PREFIX}abc.tmp"]
+    for path in stale:
+        path.write_bytes(b"PK\x03\x04 half a file")
+    return stale
+
+
+def test_a_rebuild_with_nothing_changed_removes_a_killed_builds_temporaries(inputs):
+    build = inputs.parent / "build"
+    bygg(inputs)
+    stale = _plant_stale_temporaries(build)
+    kept = [build / "anteckning.tmp", build / "SN" / ".underlag.tmp"]  # not ours: left alone
+    for path in kept:
+        path.write_text("x")
+    again = bygg(inputs)
+    assert again.output.startswith("Inget har ändrats sedan förra bygget")
+    assert [p for p in stale if p.exists()] == []
+    assert all(p.exists() for p in kept)
+
+
+def test_the_library_build_removes_stale_temporaries_when_nothing_changed(inputs):
+    from pipeline.build import build as run_build
+
+    out = inputs.parent / "build"
+    assert run_build(inputs, out, None).exit_code == 0
+    stale = _plant_stale_temporaries(out)
+    report = run_build(inputs, out, None)
+    assert report.nothing_changed
+    assert (report.exit_code, report.written, len(report.unchanged)) == (0, [], 17)
+    assert [p for p in stale if p.exists()] == []
