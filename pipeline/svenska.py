@@ -1,4 +1,5 @@
-"""Swedish formatting of dates, times, weeks and lists (domain.md, "Swedish conventions")."""
+"""Swedish text: dates, times, weeks and lists as written (domain.md, "Swedish conventions"),
+and texts compared as a reader compares them."""
 
 from __future__ import annotations
 
@@ -58,6 +59,17 @@ def lista(items: list[str] | tuple[str, ...]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def folded(text: object) -> str:
+    """Return text as a reader compares it: case and runs of white space (line breaks too)
+    ignored, so "Äldre  Personer" and "äldre personer" are one. None gives "".
+
+    One rule for every match of what users type against a name: sheet names, headers and
+    labels against the schema, a choice against the allowed values, a nämnd's name against the
+    register, and a kund or a process against the same one named by another nämnd.
+    """
+    return " ".join(str(text).split()).casefold() if text is not None else ""
 
 
 def manadsnamn(month: int) -> str:

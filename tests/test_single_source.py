@@ -77,3 +77,28 @@ def test_every_list_of_nämnder_follows_the_register():
     assert analyse.gemensamma_kunder(REGISTER, namnder)[0].namnder == ("MBN", "KS", "BUN", "SN")
     rows = [r.namn for r in tidplan.week_grid(REGISTER, namnder).rader]
     assert rows == ["KS – samordning", "MBN", "KS – egen", "BUN", "SN"]
+
+
+# folding text as a reader compares it --------------------------------------------------------
+
+
+def test_folded_ignores_case_and_runs_of_white_space():
+    from pipeline.svenska import folded
+
+    assert folded("  Äldre \n  Personer\t") == "äldre personer"
+    assert folded("Gatan") == folded("GATAN") == "gatan"
+    assert folded("Straße") == "strasse"
+    assert (folded(None), folded(2021)) == ("", "2021")
+
+
+def test_one_folding_for_headers_choices_register_names_and_shared_kunder():
+    from pipeline.domain import analyse
+    from pipeline.read.cells import to_choice
+
+    assert to_choice("vi är  BEROENDE av\ndem", schema.BEROENDEN.column("riktning")) == (
+        "Vi är beroende av dem")
+    kund = {"SN": "Äldre  personer", "KS": "äldre personer"}
+    namnder = [m.Namnd(kod, kod, "", dt.date(2021, 10, 7), kunder=(m.Kund(name, "s", "b", "v"),))
+               for kod, name in kund.items()]
+    shared = analyse.gemensamma_kunder(REGISTER, namnder)
+    assert [(g.kund, g.namnder) for g in shared] == [("Äldre  personer", ("KS", "SN"))]

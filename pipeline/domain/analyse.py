@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..read import schema
+from ..svenska import folded
 
 DEPENDS = "●"  # in the matrix: the row's nämnd depends on the column's
 
@@ -43,21 +44,17 @@ class Status:
         return round(sum(p for _, p in self.avsnitt) / len(self.avsnitt)) if self.avsnitt else 0
 
 
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def gemensamma_kunder(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[GemensamKund]:
     """Return the kunder named by two or more nämnder, the most shared first."""
     named: dict[str, dict[str, str]] = defaultdict(dict)  # key -> {kod: name as written}
     for namnd in namnder:
         for kund in namnd.kunder:
-            named[_key(kund.kund)].setdefault(namnd.kod, kund.kund)
+            named[folded(kund.kund)].setdefault(namnd.kod, kund.kund)
     shared = [
         GemensamKund(next(iter(by.values())), tuple(kommun.ordered(by, key=str)))
         for by in named.values() if len(by) >= 2
     ]
-    return sorted(shared, key=lambda g: (-len(g.namnder), _key(g.kund)))
+    return sorted(shared, key=lambda g: (-len(g.namnder), folded(g.kund)))
 
 
 def beroenden(namnd: m.Namnd) -> set[tuple[str, str]]:
@@ -88,7 +85,7 @@ def gemensamma_synergier(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[Gemen
     groups: dict[str, dict] = {}
     for namnd in namnder:
         for s in namnd.synergier:
-            group = groups.setdefault(_key(s.process), {"process": s.process, "namnder": set(),
+            group = groups.setdefault(folded(s.process), {"process": s.process, "namnder": set(),
                                                          "synergier": [], "steg": []})
             group["namnder"].add(namnd.kod)
             group["namnder"].update(c for c in re.findall(r"[A-ZÅÄÖ0-9]+", s.med) if c in codes)
@@ -101,7 +98,7 @@ def gemensamma_synergier(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[Gemen
                         tuple(g["synergier"]), tuple(g["steg"]))
         for g in groups.values()
     ]
-    return sorted(result, key=lambda g: (-len(g.namnder), _key(g.process)))
+    return sorted(result, key=lambda g: (-len(g.namnder), folded(g.process)))
 
 
 def status(namnd: m.Namnd) -> Status:

@@ -41,7 +41,7 @@ def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
                 f"Nämndkoden {namnd.kod} finns inte i kommunarbetsbokens flik Nämnder. "
                 f"Använd en av {', '.join(sorted(codes))}, eller lägg till nämnden i registret.",
                 grund.name, loc.fields.get("kod", ""))
-        elif ref.namn.casefold() != namnd.namn.casefold():
+        elif svenska.folded(ref.namn) != svenska.folded(namnd.namn):
             result.add(f'Nämndens namn skiljer sig från registret, där det är "{ref.namn}".',
                        grund.name, loc.fields.get("namn", ""), warning=True)
     _check_group(result, namnd)

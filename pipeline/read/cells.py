@@ -200,9 +200,9 @@ def _typed_in_time_cell(number: float) -> tuple[dt.time, list[str]]:
 
 
 def to_choice(text: str, column: Column) -> str:
-    """Return the allowed value that the text names, ignoring case."""
+    """Return the allowed value that the text names, ignoring case and spacing."""
     for choice in column.choices:
-        if text.casefold() == choice.casefold():
+        if svenska.folded(text) == svenska.folded(choice):
             return choice
     allowed = svenska.lista([f'"{c}"' for c in column.choices]).replace(" och ", " eller ")
     raise CellError(f'"{text}" är inget giltigt värde i kolumnen "{column.header}". Välj {allowed}.')

@@ -15,6 +15,7 @@ from openpyxl.utils.datetime import WINDOWS_EPOCH
 from .. import model as m
 from .. import svenska
 from ..diagnostics import Diagnostic, Severity
+from ..svenska import folded
 from . import schema
 from .cells import CellError, convert, is_blank
 from .sniff import sniff
@@ -98,10 +99,6 @@ class ReadResult:
         self.diagnostics.append(Diagnostic(self.name, message, sheet, cell, severity))
 
 
-def _norm(text: object) -> str:
-    return " ".join(str(text).split()).casefold() if text is not None else ""
-
-
 def _open(path: Path):
     from openpyxl import load_workbook
 
@@ -111,9 +108,9 @@ def _open(path: Path):
 
 
 def _kind(sheetnames: list[str]) -> schema.WorkbookSchema | None:
-    names = {_norm(n) for n in sheetnames}
+    names = {folded(n) for n in sheetnames}
     for wb_schema in schema.SCHEMAS:
-        if _norm(wb_schema.sheets[0].name) in names:
+        if folded(wb_schema.sheets[0].name) in names:
             return wb_schema
     return None
 
@@ -141,7 +138,7 @@ def read_workbook(path: Path) -> ReadResult:
             )
             return result
         result.kind = wb_schema.kind
-        sheets = {_norm(name): wb[name] for name in wb.sheetnames}
+        sheets = {folded(name): wb[name] for name in wb.sheetnames}
         _read(result, wb_schema, sheets)
     except Exception as exc:  # noqa: BLE001
         result.add(_unreadable(exc))
@@ -162,7 +159,7 @@ def _read(result: ReadResult, wb_schema: schema.WorkbookSchema, sheets: dict) ->
     values: dict[str, object] = {}
     complete = True
     for sheet in wb_schema.sheets:
-        ws = sheets.get(_norm(sheet.name))
+        ws = sheets.get(folded(sheet.name))
         if ws is None:
             result.add(
                 f"Fliken {sheet.name} saknas. Lägg tillbaka den, eller börja om från en ny "
@@ -248,7 +245,7 @@ def _ref(merge: tuple[int, int, int, int]) -> str:
 
 
 def _words(text: object) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", _norm(text)).split())
+    return " ".join(re.sub(r"[\W_]+", " ", folded(text)).split())
 
 
 def _similar(found: object, wanted: str) -> float:
@@ -324,7 +321,7 @@ def _covering(merges: list[tuple[int, int, int, int]], nr: int, col: int
 
 def _read_form(result: ReadResult, sheet: schema.Sheet, grid: _Grid, values: dict) -> bool:
     """Read label/value pairs; return False when a required field is missing or wrong."""
-    by_label = {_norm(c.header): c for c in sheet.columns}
+    by_label = {folded(c.header): c for c in sheet.columns}
     seen: set[str] = set()
     unknown: dict[str, object] = {}  # label cell -> a label that is no field's
     ok = True
@@ -333,7 +330,7 @@ def _read_form(result: ReadResult, sheet: schema.Sheet, grid: _Grid, values: dic
         if not filled:
             continue
         index, label = filled[0]
-        column = by_label.get(_norm(label))
+        column = by_label.get(folded(label))
         if column is None:
             unknown.setdefault(f"{get_column_letter(index + 1)}{nr}", label)
             continue
@@ -373,12 +370,12 @@ def _read_form(result: ReadResult, sheet: schema.Sheet, grid: _Grid, values: dic
 
 def _find_header(sheet: schema.Sheet, rows: list[tuple]) -> tuple[int, dict[str, int]]:
     """Return the header row's index and each known column's position in it."""
-    wanted = {_norm(c.header): c.key for c in sheet.columns}
+    wanted = {folded(c.header): c.key for c in sheet.columns}
     best_row, best = -1, {}
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         found: dict[str, int] = {}
         for i, value in enumerate(row):
-            key = wanted.get(_norm(value))
+            key = wanted.get(folded(value))
             if key and key not in found:
                 found[key] = i
         if len(found) > len(best):
