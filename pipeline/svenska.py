@@ -7,6 +7,7 @@ import datetime as dt
 from functools import cache
 
 from babel.dates import format_date, get_month_names
+from babel.lists import format_list
 
 LOCALE = "sv_SE"
 
@@ -53,12 +54,12 @@ def vecka(d: dt.date) -> str:
     return f"v. {d.isocalendar().week}"
 
 
-def lista(items: list[str] | tuple[str, ...]) -> str:
-    """Join items as Swedish prose: "A, B och C"."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " och " + items[-1]
+def lista(items: list[str] | tuple[str, ...], *, eller: bool = False) -> str:
+    """Join items as Swedish prose: "A, B och C", or with `eller` "A, B eller C" (a choice).
+
+    Empty items are left out; an item's own "och" stays as written.
+    """
+    return format_list([i for i in items if i], style="or" if eller else "standard", locale=LOCALE)
 
 
 def folded(text: object) -> str:

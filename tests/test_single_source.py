@@ -102,3 +102,36 @@ def test_one_folding_for_headers_choices_register_names_and_shared_kunder():
                for kod, name in kund.items()]
     shared = analyse.gemensamma_kunder(REGISTER, namnder)
     assert [(g.kund, g.namnder) for g in shared] == [("Äldre  personer", ("KS", "SN"))]
+
+
+# lists ----------------------------------------------------------------------------------------
+
+
+def test_lists_join_with_och_or_eller_and_keep_an_items_own_och():
+    from pipeline.svenska import lista
+
+    assert lista(["SN", "BUN", "KTN"]) == "SN, BUN och KTN"
+    assert lista(["SN", "", "BUN"], eller=True) == "SN eller BUN"
+    assert lista(["Utmaning", "Kultur och fritid", "Möjlighet"], eller=True) == (
+        "Utmaning, Kultur och fritid eller Möjlighet")
+    assert lista(["Ja och nej"], eller=True) == "Ja och nej"
+    assert (lista([]), lista([], eller=True)) == ("", "")
+
+
+def test_a_wrong_choice_lists_the_allowed_values_with_eller_even_when_one_has_och():
+    import pytest
+
+    from pipeline.read.cells import CellError, to_choice
+
+    choices = ("Kultur och fritid", "Skola", "Vård och omsorg")
+    column = schema.Column("typ", "Typ", "", "choice", choices=choices)
+    with pytest.raises(CellError) as caught:
+        to_choice("Idrott", column)
+    assert str(caught.value) == (
+        '"Idrott" är inget giltigt värde i kolumnen "Typ". Välj "Kultur och fritid", "Skola" eller '
+        '"Vård och omsorg".')
+    with pytest.raises(CellError) as caught:
+        to_choice("Övrigt", schema.BEROENDEN.column("riktning"))
+    assert str(caught.value) == (
+        '"Övrigt" är inget giltigt värde i kolumnen "Riktning". Välj "Vi är beroende av dem", '
+        '"De är beroende av oss" eller "Ömsesidigt".')

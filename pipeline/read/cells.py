@@ -204,7 +204,7 @@ def to_choice(text: str, column: Column) -> str:
     for choice in column.choices:
         if svenska.folded(text) == svenska.folded(choice):
             return choice
-    allowed = svenska.lista([f'"{c}"' for c in column.choices]).replace(" och ", " eller ")
+    allowed = svenska.lista([f'"{c}"' for c in column.choices], eller=True)
     raise CellError(f'"{text}" är inget giltigt värde i kolumnen "{column.header}". Välj {allowed}.')
 
 
