@@ -166,9 +166,46 @@ def pass_period(pass_nr: int) -> tuple[str, int, int | None] | None:
 
 @cache
 def _holidays(year: int) -> dict[dt.date, str]:
-    import holidays
+    """Return Sweden's public holidays of a year by name (lag 1989:253 om allmänna helgdagar).
 
-    return dict(holidays.Sweden(years=year, language="sv", include_sundays=False))
+    Computed here: the holidays library imports every country's module on first use, a quarter
+    of a second of every build. Years before the 1989 law (a Marie bebådelsedag) go to it; the
+    tests compare both for centuries.
+    """
+    if year < 1990:
+        import holidays
+
+        return dict(holidays.Sweden(years=year, language="sv", include_sundays=False))
+    easter = _easter(year)
+    midsommar, alla_helgon = dt.date(year, 6, 20), dt.date(year, 10, 31)
+    days = [
+        (dt.date(year, 1, 1), "Nyårsdagen"), (dt.date(year, 1, 6), "Trettondedag jul"),
+        (easter - dt.timedelta(days=2), "Långfredagen"), (easter, "Påskdagen"),
+        (easter + dt.timedelta(days=1), "Annandag påsk"), (dt.date(year, 5, 1), "Första maj"),
+        (easter + dt.timedelta(days=39), "Kristi himmelsfärdsdag"),
+        *([(dt.date(year, 6, 6), "Nationaldagen")] if year >= 2005 else []),
+        (easter + dt.timedelta(days=49), "Pingstdagen"),
+        *([(easter + dt.timedelta(days=50), "Annandag pingst")] if year <= 2004 else []),
+        (midsommar + dt.timedelta(days=(5 - midsommar.weekday()) % 7), "Midsommardagen"),
+        (alla_helgon + dt.timedelta(days=(5 - alla_helgon.weekday()) % 7), "Alla helgons dag"),
+        (dt.date(year, 12, 25), "Juldagen"), (dt.date(year, 12, 26), "Annandag jul"),
+    ]
+    named: dict[dt.date, str] = {}
+    for day, name in days:  # two on one day are named as the library names them
+        named[day] = f"{named[day]}; {name}" if day in named else name
+    return named
+
+
+def _easter(year: int) -> dt.date:
+    """Return Easter Sunday of a year (the Gregorian computus)."""
+    golden, century, rest = year % 19, year // 100, year % 100
+    leap_century, century_rest = divmod(century, 4)
+    moon = (19 * golden + century - leap_century - (century - (century + 8) // 25 + 1) // 3
+            + 15) % 30
+    week = (32 + 2 * century_rest + 2 * (rest // 4) - moon - rest % 4) % 7
+    shift = (golden + 11 * moon + 22 * week) // 451
+    month, day = divmod(moon + week - 7 * shift + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 def helgdag(d: dt.date) -> str:
