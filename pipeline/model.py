@@ -40,6 +40,17 @@ REFLEKTION_TYPER = ("Reflektion", "Nästa steg")
 MOTE_TYPER = ("Uppstart", "Pass", "Avstämning", "Nämndsmöte", "Beslut", "Övrigt")
 
 FORSLAG_TILL_BESLUT = IDE_STATUS[-1]
+PASS = "Pass"  # the MOTE_TYPER entry of a numbered working session
+
+
+def pass_namn(*nr: int, period: bool = False) -> str:
+    """Return passes as the planning document names them: "Pass 3", "Pass 1 och 2", and with
+    `period` the span of a pass period, "Pass 1–2"."""
+    from .svenska import lista
+
+    if period and len(nr) > 1:
+        return f"{PASS} {nr[0]}–{nr[-1]}"
+    return f"{PASS} {lista([str(n) for n in nr])}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +168,11 @@ class Mote:
     slut: dt.time | None = None
     plats: str = ""
     beskrivning: str = ""
+
+    @property
+    def namn(self) -> str:
+        """Return what the meeting is called: "Pass 3" for a numbered pass, else its type."""
+        return pass_namn(self.pass_nr) if self.typ == PASS and self.pass_nr else self.typ
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,3 +135,49 @@ def test_a_wrong_choice_lists_the_allowed_values_with_eller_even_when_one_has_oc
     assert str(caught.value) == (
         '"Övrigt" är inget giltigt värde i kolumnen "Riktning". Välj "Vi är beroende av dem", '
         '"De är beroende av oss" eller "Ömsesidigt".')
+
+
+# the pass label -------------------------------------------------------------------------------
+
+
+def test_passes_are_named_as_the_planning_document_names_them():
+    assert m.pass_namn(3) == "Pass 3"
+    assert m.pass_namn(1, 2) == "Pass 1 och 2"
+    assert m.pass_namn(1, 2, period=True) == "Pass 1–2"
+    assert m.pass_namn(5, period=True) == "Pass 5"
+    assert m.Mote("Pass", dt.date(2021, 9, 14), 3).namn == "Pass 3"
+    assert m.Mote("Pass", dt.date(2021, 9, 14)).namn == "Pass"
+    assert m.Mote("Avstämning", dt.date(2021, 10, 7), 3).namn == "Avstämning"
+
+
+def test_the_calendar_the_timetable_the_checks_and_the_schema_use_the_one_label():
+    from pipeline.domain import tidplan
+    from pipeline.render.context import tidplan_rader
+
+    assert [p[0] for p in tidplan.PASS_PERIODER] == ["Pass 1–2", "Pass 3–4", "Pass 5"]
+    assert (schema.UPPDRAG.stage, schema.VERKSAMHETSIDE.stage, schema.BESLUT.stage) == (
+        "Pass 1–2", "Pass 3–4", "Pass 5")
+    day = dt.date(2021, 11, 16)
+    namnd = m.Namnd("SN", "Socialnämnden", "", day, moten=(
+        m.Mote("Pass", day, 4, beskrivning="Pass 4: formulering"),
+        m.Mote("Pass", day, 4, beskrivning="formulering"),
+        m.Mote("Pass", day, 4),
+        m.Mote("Nämndsmöte", day, beskrivning="Information"),
+    ))
+    kommun = m.Kommun("Timrå kommun", "U", namnder=(m.NamndRef("SN", "Socialnämnden"),))
+    assert [r.aktivitet for r in tidplan_rader(kommun, namnd)] == [
+        "Pass 4: formulering", "Pass 4: formulering", "Pass 4", "Nämndsmöte: Information"]
+    ics = calendar_bytes(kommun, [namnd], "Tidplan").decode()
+    assert "SUMMARY:SN: Pass 4 – verksamhetsidé" in ics
+    assert "UID:sn-pass-4-3@timra-kommun.underlag" in ics
+    assert "UID:sn-namndsmote-1@timra-kommun.underlag" in ics
+
+
+def test_the_example_passes_are_made_from_their_dates_in_the_planning_documents_words():
+    sn = next(n for n in NAMNDER if n.kod == "SN")
+    assert [(x.pass_nr, x.start, x.slut, x.beskrivning) for x in sn.moten][:2] == [
+        (1, dt.time(13), dt.time(16),
+         "Pass 1 och 2: vad, för vem och varför, utmaningar och möjligheter samt beroenden"),
+        (3, dt.time(13), dt.time(16),
+         "Pass 3: insikter från avstämningen och formulering av verksamhetsidé"),
+    ]

@@ -129,7 +129,7 @@ def _check_numbers(result: ReadResult, sheet: S.Sheet, numbers: list[int], key: 
 def _check_moten(result: ReadResult, namnd: m.Namnd) -> None:
     sheet = S.TIDPLAN
     for i, mote in enumerate(namnd.moten):
-        if mote.typ == "Pass" and mote.pass_nr is None:
+        if mote.typ == m.PASS and mote.pass_nr is None:
             result.add('Kolumnen "Pass" är tom. Skriv passets nummer, 1–5.', sheet.name,
                        result.located.cell(sheet, i, "pass_nr") or result.located.row(sheet, i),
                        warning=True)
@@ -146,7 +146,7 @@ def _check_dates(result: ReadResult, namnd: m.Namnd, kommun: m.Kommun) -> None:
     for i, mote in enumerate(namnd.moten):
         cell = loc.cell(sheet, i, "datum")
         when = svenska.datum(mote.datum)
-        period = tidplan.pass_period(mote.pass_nr) if mote.typ == "Pass" and mote.pass_nr else None
+        period = tidplan.pass_period(mote.pass_nr) if mote.typ == m.PASS and mote.pass_nr else None
         if period and year is not None:
             label, first, last = period
             iso = mote.datum.isocalendar()
@@ -154,7 +154,7 @@ def _check_dates(result: ReadResult, namnd: m.Namnd, kommun: m.Kommun) -> None:
                       or (last is None and iso.year > year))
             if not inside:
                 weeks = f"v. {first}–{last}" if last else f"v. {first} och framåt"
-                result.add(f"Pass {mote.pass_nr} den {when} ligger i v. {iso.week}, utanför "
+                result.add(f"{mote.namn} den {when} ligger i v. {iso.week}, utanför "
                            f"veckorna för {label.lower()} ({weeks}). Flytta mötet eller rätta "
                            "passets nummer.", sheet.name, cell, warning=True)
         day_off = tidplan.helgdag(mote.datum)

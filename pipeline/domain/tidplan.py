@@ -9,12 +9,10 @@ from functools import cache
 from .. import model as m
 from .. import svenska
 
-# The planning document's pass periods (weeks of the assignment's first year).
-PASS_PERIODER = (
-    ("Pass 1–2", (1, 2), 33, 39),
-    ("Pass 3–4", (3, 4), 41, 48),
-    ("Pass 5", (5,), 50, None),  # "v. 50 och framåt"
-)
+# The planning document's pass periods: (label, passes, first week, last week or None for
+# "v. 50 och framåt"), weeks of the assignment's first year.
+PASS_PERIODER = tuple((m.pass_namn(*passes, period=True), passes, first, last)
+                      for passes, first, last in (((1, 2), 33, 39), ((3, 4), 41, 48), ((5,), 50, None)))
 COLLAPSE_EMPTY_WEEKS = 3  # a run of this many weeks without meetings shows as one "…" column
 GAP = "…"
 COORDINATOR = "KS"  # the planning document's "KS – samordning" and "KS – egen"

@@ -11,7 +11,6 @@ from pipeline.model import (
     Intention,
     Kund,
     Medlem,
-    Mote,
     Namnd,
     Reflektion,
     Styrdokument,
@@ -19,6 +18,8 @@ from pipeline.model import (
     Utmaning,
     Verksamhetside,
 )
+
+from .moten import INFOR_SLUTLIG, INSIKTER, REFLEKTION, VAD_FOR_VEM, pass_moten
 
 _PLATS = "Kommunhuset, sammanträdesrum Fagervik"
 
@@ -364,44 +365,11 @@ NAMND = Namnd(
         ),
         Beslutspunkt(3, "Beslutet delges kommunstyrelsen."),
     ),
-    moten=(
-        Mote(
-            "Pass",
-            dt.date(2021, 9, 15),
-            pass_nr=1,
-            start=dt.time(8, 30),
-            slut=dt.time(12, 0),
-            plats=_PLATS,
-            beskrivning=(
-                "Pass 1 och 2: vad, för vem och varför, utmaningar och möjligheter samt beroenden"
-            ),
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 10, 27),
-            pass_nr=3,
-            start=dt.time(8, 30),
-            slut=dt.time(12, 0),
-            plats=_PLATS,
-            beskrivning="Pass 3: insikter från avstämningen och formulering av verksamhetsidé",
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 11, 24),
-            pass_nr=4,
-            start=dt.time(8, 30),
-            slut=dt.time(12, 0),
-            plats=_PLATS,
-            beskrivning="Pass 4: formulering av verksamhetsidé inför slutlig avstämning",
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 12, 15),
-            pass_nr=5,
-            start=dt.time(8, 30),
-            slut=dt.time(12, 0),
-            plats=_PLATS,
-            beskrivning="Pass 5: reflektion, summering och underlag för beslut",
-        ),
+    moten=pass_moten(
+        (dt.time(8, 30), dt.time(12, 0)), _PLATS,
+        (dt.date(2021, 9, 15), (1, 2), VAD_FOR_VEM),
+        (dt.date(2021, 10, 27), 3, INSIKTER),
+        (dt.date(2021, 11, 24), 4, INFOR_SLUTLIG),
+        (dt.date(2021, 12, 15), 5, REFLEKTION),
     ),
 )

@@ -20,8 +20,11 @@ from pipeline.model import (
     Verksamhetside,
 )
 
+from .moten import pass_moten
+
 _PLATS = "Kommunhuset, sammanträdesrum Bergeforsen"
 _SESSIONSSALEN = "Kommunhuset, sessionssalen"
+_PASS_TID = (dt.time(13, 0), dt.time(16, 0))
 
 NAMND = Namnd(
     kod="KS",
@@ -352,51 +355,16 @@ NAMND = Namnd(
         Beslutspunkt(3, "Beslutet delges samtliga nämnder."),
     ),
     moten=(
-        Mote(
-            "Pass",
-            dt.date(2021, 8, 31),
-            pass_nr=1,
-            start=dt.time(13, 0),
-            slut=dt.time(16, 0),
-            plats=_PLATS,
-            beskrivning="Pass 1 och 2: vad, för vem och varför",
-        ),
-        Mote(
-            "Nämndsmöte",
-            dt.date(2021, 10, 5),
-            plats=_SESSIONSSALEN,
-            beskrivning="Avstämning med kommunstyrelsen",
-        ),
-        Mote(
-            "Avstämning",
-            dt.date(2021, 10, 7),
-            start=dt.time(9, 0),
-            slut=dt.time(12, 0),
-            plats=_SESSIONSSALEN,
-            beskrivning="Gemensam avstämning",
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 11, 9),
-            pass_nr=3,
-            start=dt.time(13, 0),
-            slut=dt.time(16, 0),
-            plats=_PLATS,
-            beskrivning="Pass 3 och 4: formulering av verksamhetsidé",
-        ),
-        Mote(
-            "Nämndsmöte",
-            dt.date(2021, 12, 7),
-            plats=_SESSIONSSALEN,
-            beskrivning="Avstämning med kommunstyrelsen inför slutlig avstämning",
-        ),
-        Mote(
-            "Avstämning",
-            dt.date(2021, 12, 9),
-            start=dt.time(9, 0),
-            slut=dt.time(12, 0),
-            plats=_SESSIONSSALEN,
-            beskrivning="Slutlig avstämning",
-        ),
+        *pass_moten(_PASS_TID, _PLATS, (dt.date(2021, 8, 31), (1, 2), "vad, för vem och varför")),
+        Mote("Nämndsmöte", dt.date(2021, 10, 5), plats=_SESSIONSSALEN,
+             beskrivning="Avstämning med kommunstyrelsen"),
+        Mote("Avstämning", dt.date(2021, 10, 7), start=dt.time(9, 0), slut=dt.time(12, 0),
+             plats=_SESSIONSSALEN, beskrivning="Gemensam avstämning"),
+        *pass_moten(_PASS_TID, _PLATS,
+                    (dt.date(2021, 11, 9), (3, 4), "formulering av verksamhetsidé")),
+        Mote("Nämndsmöte", dt.date(2021, 12, 7), plats=_SESSIONSSALEN,
+             beskrivning="Avstämning med kommunstyrelsen inför slutlig avstämning"),
+        Mote("Avstämning", dt.date(2021, 12, 9), start=dt.time(9, 0), slut=dt.time(12, 0),
+             plats=_SESSIONSSALEN, beskrivning="Slutlig avstämning"),
     ),
 )

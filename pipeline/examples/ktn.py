@@ -11,7 +11,6 @@ from pipeline.model import (
     Intention,
     Kund,
     Medlem,
-    Mote,
     Namnd,
     Reflektion,
     Styrdokument,
@@ -19,6 +18,8 @@ from pipeline.model import (
     Utmaning,
     Verksamhetside,
 )
+
+from .moten import INSIKTER, VAD_FOR_VEM, pass_moten
 
 _PLATS = "Kommunhuset, sammanträdesrum Söråker"
 
@@ -347,35 +348,10 @@ NAMND = Namnd(
         ),
         Beslutspunkt(3, "Beslutet delges kommunstyrelsen."),
     ),
-    moten=(
-        Mote(
-            "Pass",
-            dt.date(2021, 8, 25),
-            pass_nr=1,
-            start=dt.time(13, 0),
-            slut=dt.time(16, 30),
-            plats=_PLATS,
-            beskrivning=(
-                "Pass 1 och 2: vad, för vem och varför, utmaningar och möjligheter samt beroenden"
-            ),
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 10, 13),
-            pass_nr=3,
-            start=dt.time(13, 0),
-            slut=dt.time(16, 30),
-            plats=_PLATS,
-            beskrivning="Pass 3: insikter från avstämningen och formulering av verksamhetsidé",
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 12, 1),
-            pass_nr=4,
-            start=dt.time(13, 0),
-            slut=dt.time(16, 30),
-            plats=_PLATS,
-            beskrivning="Pass 4: färdigställande av verksamhetsidé inför slutlig avstämning",
-        ),
+    moten=pass_moten(
+        (dt.time(13, 0), dt.time(16, 30)), _PLATS,
+        (dt.date(2021, 8, 25), (1, 2), VAD_FOR_VEM),
+        (dt.date(2021, 10, 13), 3, INSIKTER),
+        (dt.date(2021, 12, 1), 4, "färdigställande av verksamhetsidé inför slutlig avstämning"),
     ),
 )

@@ -11,7 +11,6 @@ from pipeline.model import (
     Intention,
     Kund,
     Medlem,
-    Mote,
     Namnd,
     Reflektion,
     Styrdokument,
@@ -19,6 +18,8 @@ from pipeline.model import (
     Utmaning,
     Verksamhetside,
 )
+
+from .moten import INFOR_SLUTLIG, INSIKTER, REFLEKTION, pass_moten
 
 _PLATS = "Kommunhuset, sammanträdesrum Bergeforsen"
 
@@ -333,53 +334,13 @@ NAMND = Namnd(
         ),
         Beslutspunkt(3, "Beslutet delges kommunstyrelsen."),
     ),
-    moten=(
-        Mote(
-            "Pass",
-            dt.date(2021, 8, 16),
-            pass_nr=1,
-            start=dt.time(8, 30),
-            slut=dt.time(11, 30),
-            plats=_PLATS,
-            beskrivning=(
-                "Pass 1: vad – omfång, ansvarsområden, styrande lagar och politikens intentioner"
-            ),
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 9, 13),
-            pass_nr=2,
-            start=dt.time(8, 30),
-            slut=dt.time(11, 30),
-            plats=_PLATS,
-            beskrivning="Pass 2: för vem och varför, utmaningar och möjligheter samt beroenden",
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 10, 11),
-            pass_nr=3,
-            start=dt.time(8, 30),
-            slut=dt.time(11, 30),
-            plats=_PLATS,
-            beskrivning="Pass 3: insikter från avstämningen och formulering av verksamhetsidé",
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 11, 15),
-            pass_nr=4,
-            start=dt.time(8, 30),
-            slut=dt.time(11, 30),
-            plats=_PLATS,
-            beskrivning="Pass 4: formulering av verksamhetsidé inför slutlig avstämning",
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 12, 13),
-            pass_nr=5,
-            start=dt.time(8, 30),
-            slut=dt.time(11, 30),
-            plats=_PLATS,
-            beskrivning="Pass 5: reflektion, summering och underlag för beslut",
-        ),
+    moten=pass_moten(
+        (dt.time(8, 30), dt.time(11, 30)), _PLATS,
+        (dt.date(2021, 8, 16), 1,
+         "vad – omfång, ansvarsområden, styrande lagar och politikens intentioner"),
+        (dt.date(2021, 9, 13), 2, "för vem och varför, utmaningar och möjligheter samt beroenden"),
+        (dt.date(2021, 10, 11), 3, INSIKTER),
+        (dt.date(2021, 11, 15), 4, INFOR_SLUTLIG),
+        (dt.date(2021, 12, 13), 5, REFLEKTION),
     ),
 )

@@ -11,7 +11,6 @@ from pipeline.model import (
     Intention,
     Kund,
     Medlem,
-    Mote,
     Namnd,
     Reflektion,
     Styrdokument,
@@ -19,6 +18,8 @@ from pipeline.model import (
     Utmaning,
     Verksamhetside,
 )
+
+from .moten import INFOR_SLUTLIG, INSIKTER, REFLEKTION, VAD_FOR_VEM, pass_moten
 
 _PLATS = "Kommunhuset, sammanträdesrum Sörberge"
 
@@ -387,44 +388,11 @@ NAMND = Namnd(
         ),
         Beslutspunkt(3, "Beslutet delges kommunstyrelsen."),
     ),
-    moten=(
-        Mote(
-            "Pass",
-            dt.date(2021, 9, 14),
-            pass_nr=1,
-            start=dt.time(13, 0),
-            slut=dt.time(16, 0),
-            plats=_PLATS,
-            beskrivning=(
-                "Pass 1 och 2: vad, för vem och varför, utmaningar och möjligheter samt beroenden"
-            ),
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 10, 12),
-            pass_nr=3,
-            start=dt.time(13, 0),
-            slut=dt.time(16, 0),
-            plats=_PLATS,
-            beskrivning="Pass 3: insikter från avstämningen och formulering av verksamhetsidé",
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 11, 16),
-            pass_nr=4,
-            start=dt.time(13, 0),
-            slut=dt.time(16, 0),
-            plats=_PLATS,
-            beskrivning="Pass 4: formulering av verksamhetsidé inför slutlig avstämning",
-        ),
-        Mote(
-            "Pass",
-            dt.date(2021, 12, 14),
-            pass_nr=5,
-            start=dt.time(13, 0),
-            slut=dt.time(16, 0),
-            plats=_PLATS,
-            beskrivning="Pass 5: reflektion, summering och underlag för beslut",
-        ),
+    moten=pass_moten(
+        (dt.time(13, 0), dt.time(16, 0)), _PLATS,
+        (dt.date(2021, 9, 14), (1, 2), VAD_FOR_VEM),
+        (dt.date(2021, 10, 12), 3, INSIKTER),
+        (dt.date(2021, 11, 16), 4, INFOR_SLUTLIG),
+        (dt.date(2021, 12, 14), 5, REFLEKTION),
     ),
 )

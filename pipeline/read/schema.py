@@ -12,6 +12,8 @@ from typing import Literal
 from .. import model as m
 
 FORMAT_VERSION = 1
+# When a sheet is worked on: the planning document's pass periods.
+PASS_1_2, PASS_3_4, PASS_5 = (m.pass_namn(*p, period=True) for p in ((1, 2), (3, 4), (5,)))
 
 Kind = Literal["text", "int", "date", "time", "choice", "kod"]
 
@@ -154,7 +156,7 @@ UPPDRAG = Sheet(
         _text("beskrivning", "Beskrivning", "Vad området omfattar.", width=60),
     ),
     m.Ansvar,
-    "Pass 1–2",
+    PASS_1_2,
     empty_hint="Beskriv nämndens ansvarsområden.",
     target_rows=3,
 )
@@ -171,7 +173,7 @@ STYRDOKUMENT = Sheet(
         _text("styr", "Vad det styr", "Vad dokumentet styr i verksamheten.", width=60),
     ),
     m.Styrdokument,
-    "Pass 1–2",
+    PASS_1_2,
     empty_hint="Skriv in de lagar och direktiv som styr nämnden.",
     target_rows=3,
 )
@@ -186,7 +188,7 @@ INTENTIONER = Sheet(
         _text("kalla", "Källa", "Var intentionen är uttryckt, till exempel Mål och budget 2021."),
     ),
     m.Intention,
-    "Pass 1–2",
+    PASS_1_2,
     empty_hint="Beskriv politikens intentioner.",
     target_rows=2,
 )
@@ -208,7 +210,7 @@ KUNDER = Sheet(
               ask="Beskriv vilket värde som ska levereras.", width=40),
     ),
     m.Kund,
-    "Pass 1–2",
+    PASS_1_2,
     empty_hint="Skriv in verksamheternas kunder och målgrupper.",
     target_rows=3,
 )
@@ -224,7 +226,7 @@ UTMANINGAR = Sheet(
               required=True, ask="Beskriv utmaningen eller möjligheten.", width=70),
     ),
     m.Utmaning,
-    "Pass 1–2",
+    PASS_1_2,
     empty_hint="Beskriv utmaningar och möjligheter.",
     target_rows=4,
 )
@@ -245,7 +247,7 @@ BEROENDEN = Sheet(
               ask="Beskriv vad beroendet består i.", width=60),
     ),
     m.Beroende,
-    "Pass 1–2",
+    PASS_1_2,
     empty_hint="Beskriv beroenden till andra nämnder och externa intressenter.",
     target_rows=3,
 )
@@ -286,7 +288,7 @@ VERKSAMHETSIDE = Sheet(
               required=True, ask="Skriv verksamhetsidéns formulering.", width=90),
     ),
     m.Verksamhetside,
-    "Pass 3–4",
+    PASS_3_4,
     min_rows=1,
     empty_hint="Skriv in minst en formulering av verksamhetsidén.",
 )
@@ -302,7 +304,7 @@ REFLEKTIONER = Sheet(
               ask="Skriv reflektionen eller nästa steg.", width=90),
     ),
     m.Reflektion,
-    "Pass 5",
+    PASS_5,
     empty_hint="Skriv in reflektioner och nästa steg från pass 5.",
     target_rows=2,
 )
@@ -319,7 +321,7 @@ BESLUT = Sheet(
               "bilaga 1.", required=True, ask="Skriv beslutspunktens text.", width=90),
     ),
     m.Beslutspunkt,
-    "Pass 5",
+    PASS_5,
     min_rows=1,
     empty_hint="Skriv in minst en beslutspunkt.",
 )

@@ -80,8 +80,8 @@ def tidplan_rader(kommun: m.Kommun, namnd: m.Namnd) -> list[TidplanRad]:
         for s in kommun.milstolpar
     ]
     for mote in namnd.moten:
-        what = mote.typ if mote.typ != "Pass" or mote.pass_nr is None else f"Pass {mote.pass_nr}"
-        if mote.beskrivning.casefold().startswith(what.casefold()):
+        what = mote.namn
+        if svenska.folded(mote.beskrivning).startswith(svenska.folded(what)):
             what = mote.beskrivning  # "Pass 1 och 2: …" already names the pass
         elif mote.beskrivning:
             what = f"{what}: {mote.beskrivning}"

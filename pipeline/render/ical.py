@@ -51,10 +51,10 @@ def _namnd_events(namnd: m.Namnd, domain: str) -> list:
     seen: Counter = Counter()
     events = []
     for mote in sorted(namnd.moten, key=lambda x: (x.datum, x.start or dt.time())):
-        kind = f"pass-{mote.pass_nr}" if mote.typ == "Pass" and mote.pass_nr else slug(mote.typ)
+        what = mote.namn
+        kind = slug(what)  # "pass-3", "avstamning"
         seen[kind] += 1
         uid = f"{slug(namnd.kod)}-{kind}-{seen[kind]}@{domain}"
-        what = f"Pass {mote.pass_nr}" if mote.typ == "Pass" and mote.pass_nr else mote.typ
         text = mote.beskrivning or what
         description = f"{text}\n\n{namnd.namn}s utvecklingsgrupp: arbetet med verksamhetsidén."
         events.append(_event(uid, f"{namnd.kod}: {what} – verksamhetsidé", mote.datum, mote.start,
