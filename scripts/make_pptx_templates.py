@@ -30,6 +30,7 @@ from pipeline.output import (  # noqa: E402
     fixed_core_dates,
     template_properties,
 )
+from pipeline.read import schema as S  # noqa: E402
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 on white
 LIGHT = RGBColor(0xDC, 0xE6, 0xF1)
@@ -149,6 +150,15 @@ def table(s, name: str, columns: list[tuple[str, str, float]], loop: str, top=CO
     return shape
 
 
+def sheet_table(s, name: str, sheet: S.Sheet, var: str, widths: dict[str, float],
+                loop: str = "", **own) -> None:
+    """Add a table of a workbook sheet's rows, its columns and headers taken from the schema
+    (`own`: a column's own headers or expressions, see Sheet.template_columns)."""
+    columns = sheet.template_columns(var, widths, **own)
+    table(s, name, [(header, f"{{{{ {expr} }}}}", width) for header, expr, width in columns],
+          loop or f"{var} in namnd.{sheet.attr}")
+
+
 def _cell(cell, text: str, *, bold=False, color=TEXT, fill=None) -> None:
     cell.text = ""
     run = cell.text_frame.paragraphs[0].add_run()
@@ -212,39 +222,29 @@ def avstamning() -> bytes:
                 "Verksamhetsidé – underlag till avstämning\n{{ kommun.namn }} · "
                 "{{ namnd.forvaltning }}")
     s = slide(prs, "Utvecklingsgruppen", "{%slide if namnd.medlemmar %}")
-    table(s, "Tabell grupp", [("Namn", "{{ m.namn }}", 4), ("Roll", "{{ m.roll }}", 4),
-                              ("Parti eller funktion", "{{ m.parti_funktion }}", 4.1)],
-          "m in namnd.medlemmar")
+    sheet_table(s, "Tabell grupp", S.UTVECKLINGSGRUPP, "m",
+                {"namn": 4, "roll": 4, "parti_funktion": 4.1})
     s = slide(prs, "Vad – uppdrag och ansvar", "{%slide if namnd.ansvar %}")
-    table(s, "Tabell ansvar", [("Ansvarsområde", "{{ a.omrade }}", 3.6),
-                               ("Beskrivning", "{{ a.beskrivning }}", 8.5)], "a in namnd.ansvar")
+    sheet_table(s, "Tabell ansvar", S.UPPDRAG, "a", {"omrade": 3.6, "beskrivning": 8.5})
     s = slide(prs, "Vad – styrande lagar och direktiv", "{%slide if namnd.styrdokument %}")
-    table(s, "Tabell styrdokument", [("Styrdokument", "{{ d.namn }}", 4.4), ("Typ", "{{ d.typ }}", 2.3),
-                                     ("Vad det styr", "{{ d.styr }}", 5.4)],
-          "d in namnd.styrdokument")
+    sheet_table(s, "Tabell styrdokument", S.STYRDOKUMENT, "d", {"namn": 4.4, "typ": 2.3, "styr": 5.4},
+                headers={"namn": "Styrdokument"})
     s = slide(prs, "Vad – politikens intentioner", "{%slide if namnd.intentioner %}")
-    table(s, "Tabell intentioner", [("Intention", "{{ i.intention }}", 8.1),
-                                    ("Källa", "{{ i.kalla }}", 4)], "i in namnd.intentioner")
+    sheet_table(s, "Tabell intentioner", S.INTENTIONER, "i", {"intention": 8.1, "kalla": 4})
     s = slide(prs, "För vem och varför – kunder och målgrupper", "{%slide if namnd.kunder %}")
-    table(s, "Tabell kunder", [("Kund eller målgrupp", "{{ k.kund }}", 2.6),
-                               ("Situation", "{{ k.situation }}", 3.15),
-                               ("Behov", "{{ k.behov }}", 3.15), ("Värde", "{{ k.varde }}", 3.2)],
-          "k in namnd.kunder")
+    sheet_table(s, "Tabell kunder", S.KUNDER, "k",
+                {"kund": 2.6, "situation": 3.15, "behov": 3.15, "varde": 3.2})
     s = slide(prs, "Utmaningar och möjligheter", "{%slide if namnd.utmaningar %}")
-    table(s, "Tabell utmaningar", [("Typ", "{{ u.typ }}", 2.2),
-                                   ("Beskrivning", "{{ u.beskrivning }}", 9.9)],
-          "u in utmaningar_forst")
+    sheet_table(s, "Tabell utmaningar", S.UTMANINGAR, "u", {"typ": 2.2, "beskrivning": 9.9},
+                "u in utmaningar_forst")
     s = slide(prs, "Beroenden till andra", "{%slide if namnd.beroenden %}")
-    table(s, "Tabell beroenden", [("Beroende till", "{{ b|part }}", 3.3), ("Typ", "{{ b.typ }}", 1.4),
-                                  ("Riktning", "{{ b.riktning }}", 2.6),
-                                  ("Beskrivning", "{{ b.beskrivning }}", 4.8)],
-          "b in namnd.beroenden")
+    sheet_table(s, "Tabell beroenden", S.BEROENDEN, "b",
+                {"part": 3.3, "typ": 1.4, "riktning": 2.6, "beskrivning": 4.8},
+                headers={"part": "Beroende till"}, exprs={"part": "b|part"})
     s = slide(prs, "Samband och synergier", "{%slide if namnd.synergier %}")
-    table(s, "Tabell synergier", [("Med", "{{ y.med|namnder }}", 2.8),
-                                  ("Gränsöverskridande process", "{{ y.process }}", 3.2),
-                                  ("Synergi", "{{ y.synergi }}", 3.2),
-                                  ("Nästa steg", "{{ y.nasta_steg }}", 2.9)],
-          "y in namnd.synergier")
+    sheet_table(s, "Tabell synergier", S.SYNERGIER, "y",
+                {"med": 2.8, "process": 3.2, "synergi": 3.2, "nasta_steg": 2.9},
+                headers={"med": "Med"}, exprs={"med": "y.med|namnder"})
     s = slide(prs, "Förslag till verksamhetsidé", "{%slide if ide %}")
     textbox(s, "Verksamhetsidé", [("{{ ide.formulering }}", 28, False)], top=Inches(1.8),
             height=Inches(3.6), left=Inches(1.2), width=WIDTH - Inches(2.4), color=ACCENT)
@@ -252,11 +252,9 @@ def avstamning() -> bytes:
                             "{{ ide.status|lower }}", BODY_PT, False)],
             top=Inches(5.8), height=Inches(0.6), left=Inches(1.2), width=WIDTH - Inches(2.4))
     s = slide(prs, "Verksamhetsidéns versioner", "{%slide if namnd.verksamhetsideer|length > 1 %}")
-    table(s, "Tabell versioner", [("Version", "{{ v.version }}", 1.3),
-                                  ("Datum", "{{ v.datum|datum }}", 2.4),
-                                  ("Status", "{{ v.status }}", 2.4),
-                                  ("Formulering", "{{ v.formulering }}", 6.0)],
-          "v in versioner")
+    sheet_table(s, "Tabell versioner", S.VERKSAMHETSIDE, "v",
+                {"version": 1.3, "datum": 2.4, "status": 2.4, "formulering": 6.0}, "v in versioner",
+                exprs={"datum": "v.datum|datum"})
     s = slide(prs, "Tidslinje", "{%slide if namnd.moten %}")
     matrix(s, "matris:tidslinje", 2.6, size=12)
     textbox(s, "Förklaring", [("Siffrorna är dagarna i veckan då mötena hålls; ■ markerar "

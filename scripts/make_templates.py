@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.output import atomic_write, deterministic_zip, template_properties  # noqa: E402
+from pipeline.read import schema as S  # noqa: E402
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 against white
 TEXT_WIDTH = Cm(16)
@@ -176,9 +177,7 @@ class Builder:
 
     def paragraphs(self, expr: str, style: str = "Normal") -> None:
         """Add one paragraph per blank-line separated part of a text."""
-        self.tag(f"for stycke in {expr}|stycken")
-        self.p("{{ stycke }}", style)
-        self.tag("endfor")
+        self.bullets(f"stycke in {expr}|stycken", "{{ stycke }}", style)
 
     def bullets(self, loop: str, text: str, style: str = "List Bullet") -> None:
         self.tag(f"for {loop}")
@@ -204,6 +203,11 @@ class Builder:
         for col, (_, _, width) in zip(grid.findall(qn("w:gridCol")), columns, strict=True):
             col.set(qn("w:w"), str(int(Cm(width).twips)))
         self.doc.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(0)
+
+    def sheet_table(self, sheet: S.Sheet, var: str, widths: dict[str, float], **own) -> None:
+        """Add a table of a workbook sheet's rows, its columns and headers taken from the schema
+        (`own`: a column's own headers or expressions, see Sheet.template_columns)."""
+        self.table(f"{var} in namnd.{sheet.attr}", sheet.template_columns(var, widths, **own))
 
 
 def _header_row(row) -> None:
@@ -283,8 +287,8 @@ def build() -> bytes:
     b.tag("endif")
     b.tag("if namnd.styrdokument")
     b.h("Styrande lagar och direktiv", 4)
-    b.table("s in namnd.styrdokument", [("Styrdokument", "s.namn", 5.5), ("Typ", "s.typ", 3.2),
-                                         ("Vad det styr", "s.styr", 7.3)])
+    b.sheet_table(S.STYRDOKUMENT, "s", {"namn": 5.5, "typ": 3.2, "styr": 7.3},
+                  headers={"namn": "Styrdokument"})
     b.tag("endif")
     b.tag("if namnd.intentioner")
     b.h("Politikens intentioner", 4)
@@ -296,9 +300,7 @@ def build() -> bytes:
     b.tag("if namnd.kunder")
     b.h("För vem och varför", 3)
     b.p("Verksamheterna finns till för att skapa värde för följande kunder och målgrupper.")
-    b.table("k in namnd.kunder", [("Kund eller målgrupp", "k.kund", 3.4),
-                                   ("Situation", "k.situation", 4.2), ("Behov", "k.behov", 4.2),
-                                   ("Värde", "k.varde", 4.2)])
+    b.sheet_table(S.KUNDER, "k", {"kund": 3.4, "situation": 4.2, "behov": 4.2, "varde": 4.2})
     b.tag("endif")
 
     b.tag("if namnd.utmaningar")
@@ -315,23 +317,19 @@ def build() -> bytes:
 
     b.tag("if namnd.beroenden")
     b.h("Beroenden", 3)
-    b.table("d in namnd.beroenden", [("Beroende till", "d|part", 4.2), ("Typ", "d.typ", 2),
-                                      ("Riktning", "d.riktning", 3.6),
-                                      ("Beskrivning", "d.beskrivning", 6.2)])
+    b.sheet_table(S.BEROENDEN, "d", {"part": 4.2, "typ": 2, "riktning": 3.6, "beskrivning": 6.2},
+                  headers={"part": "Beroende till"}, exprs={"part": "d|part"})
     b.tag("endif")
 
     b.tag("if namnd.synergier")
     b.h("Samband och synergier", 3)
-    b.table("s in namnd.synergier", [("Med", "s.med|namnder", 4.0),
-                                      ("Gränsöverskridande process", "s.process", 4.2),
-                                      ("Synergi", "s.synergi", 4.0),
-                                      ("Nästa steg", "s.nasta_steg", 3.8)])
+    b.sheet_table(S.SYNERGIER, "s", {"med": 4.0, "process": 4.2, "synergi": 4.0, "nasta_steg": 3.8},
+                  headers={"med": "Med"}, exprs={"med": "s.med|namnder"})
     b.tag("endif")
 
     b.tag("if namnd.medlemmar")
     b.h("Utvecklingsgruppen", 2)
-    b.table("m in namnd.medlemmar", [("Namn", "m.namn", 5), ("Roll", "m.roll", 5),
-                                      ("Parti eller funktion", "m.parti_funktion", 6)])
+    b.sheet_table(S.UTVECKLINGSGRUPP, "m", {"namn": 5, "roll": 5, "parti_funktion": 6})
     b.tag("endif")
 
     b.tag("if namnd.reflektioner")

@@ -181,3 +181,32 @@ def test_the_example_passes_are_made_from_their_dates_in_the_planning_documents_
         (3, dt.time(13), dt.time(16),
          "Pass 3: insikter från avstämningen och formulering av verksamhetsidé"),
     ]
+
+
+# the template tables' columns ----------------------------------------------------------------
+
+
+def test_a_template_tables_columns_come_from_the_schema():
+    assert schema.KUNDER.template_columns("k", {"kund": 3.4, "behov": 4.2}) == [
+        ("Kund eller målgrupp", "k.kund", 3.4), ("Behov", "k.behov", 4.2)]
+    assert schema.BEROENDEN.template_columns(
+        "d", {"part": 4.2, "typ": 2}, headers={"part": "Beroende till"}, exprs={"part": "d|part"}
+    ) == [("Beroende till", "d|part", 4.2), ("Typ", "d.typ", 2)]
+
+
+def test_the_committed_templates_show_the_schemas_headers():
+    from docx import Document
+    from pptx import Presentation
+
+    from tests.conftest import ROOT
+
+    doc = Document(str(ROOT / "templates" / "beslutsunderlag.docx"))
+    headers = [[c.text for c in t.rows[0].cells] for t in doc.tables]
+    assert [h.header for h in schema.KUNDER.columns] in headers
+    assert [h.header for h in schema.UTVECKLINGSGRUPP.columns] in headers
+    deck = Presentation(str(ROOT / "templates" / "avstamning.pptx"))
+    tables = {s.name: [c.text for c in s.table.rows[0].cells]
+              for slide in deck.slides for s in slide.shapes if s.has_table}
+    assert tables["Tabell kunder"] == [c.header for c in schema.KUNDER.columns]
+    assert tables["Tabell versioner"] == [c.header for c in schema.VERKSAMHETSIDE.columns]
+    assert tables["Tabell styrdokument"] == ["Styrdokument", "Typ", "Vad det styr"]

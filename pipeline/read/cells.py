@@ -9,7 +9,7 @@ from typing import NoReturn
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel, to_excel
 
 from .. import svenska
-from .schema import Column
+from .columns import Column
 
 # Characters XML 1.0 cannot hold (tab and line feed are kept; carriage return is a line break).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

@@ -1,91 +1,18 @@
 """The workbook format: the single source of truth for sheets, columns and help texts.
 
-The blank workbook (`workbook.py`), the reader (`read.py`) and the format documentation
-(`underlag format`, README) are all derived from the definitions here.
+The blank and example workbooks (`write.py`), the reader (`workbook.py`), the format
+documentation (`formatdoc.py`: `underlag format`, README) and the template scripts' tables
+(`Sheet.template_columns`) are all derived from the definitions here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from .. import model as m
+from .columns import Column, Sheet, WorkbookSchema, choice, date, text, time
 
 FORMAT_VERSION = 1
 # When a sheet is worked on: the planning document's pass periods.
 PASS_1_2, PASS_3_4, PASS_5 = (m.pass_namn(*p, period=True) for p in ((1, 2), (3, 4), (5,)))
-
-Kind = Literal["text", "int", "date", "time", "choice", "kod"]
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column of a table sheet, or one field of a form sheet."""
-
-    key: str  # attribute of the model class
-    header: str  # the Swedish header users see
-    help: str  # input help shown when the cell is selected
-    kind: Kind = "text"
-    required: bool = False
-    ask: str = ""  # what to do when a required cell is empty
-    choices: tuple[str, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
-    width: int = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Sheet:
-    """One sheet: a form (label in A, value in B) or a table (header row, then rows)."""
-
-    name: str
-    attr: str  # attribute of the parent model; "" for a form sheet
-    description: str  # what the sheet is for, in plain Swedish
-    columns: tuple[Column, ...]
-    row_model: type | None = None  # model class of one row (tables only)
-    stage: str = ""  # when in the process the sheet is worked on
-    min_rows: int = 0  # rows needed before the workbook can be built
-    empty_hint: str = ""  # what to do when a table has no rows (a warning)
-    target_rows: int = 1  # rows a complete section usually has (status in the combined deck)
-
-    @property
-    def is_form(self) -> bool:
-        """Return True for a form sheet (one value per label)."""
-        return self.row_model is None
-
-    def column(self, key: str) -> Column:
-        """Return the column with this key."""
-        return next(c for c in self.columns if c.key == key)
-
-
-@dataclass(frozen=True, slots=True)
-class WorkbookSchema:
-    """The sheets of one kind of workbook and how its identity is recognised."""
-
-    kind: Literal["namnd", "kommun"]
-    title: str
-    sheets: tuple[Sheet, ...]
-
-    def sheet(self, name: str) -> Sheet:
-        """Return the sheet with this name."""
-        return next(s for s in self.sheets if s.name == name)
-
-
-def _text(key, header, help, *, required=False, ask="", width=30):
-    return Column(key, header, help, "text", required, ask, width=width)
-
-
-def _choice(key, header, choices, help, *, required=True, ask="", width=24):
-    return Column(key, header, help, "choice", required, ask, choices, width=width)
-
-
-def _date(key, header, help, *, required=False, ask=""):
-    return Column(key, header, help, "date", required, ask, width=14)
-
-
-def _time(key, header, help):
-    return Column(key, header, help, "time", width=9)
-
 
 VERSION = Column(
     "formatversion",
@@ -109,21 +36,21 @@ GRUNDUPPGIFTER = Sheet(
             "Skriv nämndens kod, till exempel SN.",
             width=40,
         ),
-        _text("namn", "Nämnd", "Nämndens fullständiga namn.", required=True,
+        text("namn", "Nämnd", "Nämndens fullständiga namn.", required=True,
               ask="Skriv nämndens namn, till exempel Socialnämnden."),
-        _text("forvaltning", "Förvaltning", "Förvaltningen som bereder ärendet.",
+        text("forvaltning", "Förvaltning", "Förvaltningen som bereder ärendet.",
               required=True, ask="Skriv förvaltningens namn."),
-        _text("diarienummer", "Diarienummer", "Ärendets diarienummer, till exempel SN 2021/123."),
-        _text("handlaggare", "Handläggare", "Namn och titel på den som skriver tjänsteskrivelsen."),
-        _text("processtod", "Processtöd", "Utvecklingsgruppens processtöd."),
-        _date("datum", "Datum för tjänsteskrivelsen", "Datum som står i tjänsteskrivelsens huvud.",
+        text("diarienummer", "Diarienummer", "Ärendets diarienummer, till exempel SN 2021/123."),
+        text("handlaggare", "Handläggare", "Namn och titel på den som skriver tjänsteskrivelsen."),
+        text("processtod", "Processtöd", "Utvecklingsgruppens processtöd."),
+        date("datum", "Datum för tjänsteskrivelsen", "Datum som står i tjänsteskrivelsens huvud.",
               required=True, ask="Skriv tjänsteskrivelsens datum som ÅÅÅÅ-MM-DD."),
-        _date("beslutsdatum", "Planerat beslutsdatum", "Nämndsmötet där beslutet planeras."),
-        _text("arende", "Ärendemening",
+        date("beslutsdatum", "Planerat beslutsdatum", "Nämndsmötet där beslutet planeras."),
+        text("arende", "Ärendemening",
               "Ärendets rubrik. Lämnas tom blir den \"Verksamhetsidé för <nämnd>\"."),
-        _text("sammanfattning", "Sammanfattning",
+        text("sammanfattning", "Sammanfattning",
               "En kort, saklig sammanfattning av ärendet. En tom rad ger ett nytt stycke."),
-        _text("expedieras", "Expedieras till", "Mottagare av beslutet, en per rad."),
+        text("expedieras", "Expedieras till", "Mottagare av beslutet, en per rad."),
         VERSION,
     ),
     stage="Före pass 1",
@@ -135,9 +62,9 @@ UTVECKLINGSGRUPP = Sheet(
     "Utvecklingsgruppens medlemmar: ordförande, vice ordförande, två från oppositionen, "
     "förvaltningens ledningsgrupp och processtöd.",
     (
-        _text("namn", "Namn", "Förnamn och efternamn.", required=True, ask="Skriv medlemmens namn."),
-        _choice("roll", "Roll", m.ROLLER, "Välj roll i listan.", ask="Välj en roll i listan."),
-        _text("parti_funktion", "Parti eller funktion",
+        text("namn", "Namn", "Förnamn och efternamn.", required=True, ask="Skriv medlemmens namn."),
+        choice("roll", "Roll", m.ROLLER, "Välj roll i listan.", ask="Välj en roll i listan."),
+        text("parti_funktion", "Parti eller funktion",
               "Parti för förtroendevalda, befattning för tjänstepersoner."),
     ),
     m.Medlem,
@@ -151,9 +78,9 @@ UPPDRAG = Sheet(
     "ansvar",
     "Vad: nämndens omfång och ansvarsområden.",
     (
-        _text("omrade", "Ansvarsområde", "Ett ansvarsområde eller en verksamhet.",
+        text("omrade", "Ansvarsområde", "Ett ansvarsområde eller en verksamhet.",
               required=True, ask="Skriv ansvarsområdets namn."),
-        _text("beskrivning", "Beskrivning", "Vad området omfattar.", width=60),
+        text("beskrivning", "Beskrivning", "Vad området omfattar.", width=60),
     ),
     m.Ansvar,
     PASS_1_2,
@@ -166,11 +93,11 @@ STYRDOKUMENT = Sheet(
     "styrdokument",
     "Vad: lagar och andra direktiv som styr nämndens verksamhet.",
     (
-        _text("namn", "Namn", "Lagens eller dokumentets namn, till exempel Socialtjänstlagen (2001:453).",
+        text("namn", "Namn", "Lagens eller dokumentets namn, till exempel Socialtjänstlagen (2001:453).",
               required=True, ask="Skriv styrdokumentets namn."),
-        _choice("typ", "Typ", m.STYRDOKUMENT_TYPER, "Välj typ i listan.",
+        choice("typ", "Typ", m.STYRDOKUMENT_TYPER, "Välj typ i listan.",
                 ask="Välj vilken typ av styrdokument det är."),
-        _text("styr", "Vad det styr", "Vad dokumentet styr i verksamheten.", width=60),
+        text("styr", "Vad det styr", "Vad dokumentet styr i verksamheten.", width=60),
     ),
     m.Styrdokument,
     PASS_1_2,
@@ -183,9 +110,9 @@ INTENTIONER = Sheet(
     "intentioner",
     "Vad: politikens intentioner för nämndens verksamheter.",
     (
-        _text("intention", "Intention", "Vad politiken vill uppnå.", required=True,
+        text("intention", "Intention", "Vad politiken vill uppnå.", required=True,
               ask="Beskriv intentionen.", width=60),
-        _text("kalla", "Källa", "Var intentionen är uttryckt, till exempel Mål och budget 2021."),
+        text("kalla", "Källa", "Var intentionen är uttryckt, till exempel Mål och budget 2021."),
     ),
     m.Intention,
     PASS_1_2,
@@ -199,14 +126,14 @@ KUNDER = Sheet(
     "För vem och varför: verksamheternas kunder och målgrupper, deras situation och behov, "
     "och vilket värde som ska levereras.",
     (
-        _text("kund", "Kund eller målgrupp", "Vem verksamheten finns till för. Använd samma "
+        text("kund", "Kund eller målgrupp", "Vem verksamheten finns till för. Använd samma "
               "namn som andra nämnder när det är samma grupp.", required=True,
               ask="Skriv vilken kund eller målgrupp det gäller.", width=26),
-        _text("situation", "Situation", "Kundens situation.", required=True,
+        text("situation", "Situation", "Kundens situation.", required=True,
               ask="Beskriv kundens situation.", width=40),
-        _text("behov", "Behov", "Kundens behov.", required=True,
+        text("behov", "Behov", "Kundens behov.", required=True,
               ask="Beskriv vilket behov kunden har.", width=40),
-        _text("varde", "Värde", "Värdet som ska levereras mot behovet.", required=True,
+        text("varde", "Värde", "Värdet som ska levereras mot behovet.", required=True,
               ask="Beskriv vilket värde som ska levereras.", width=40),
     ),
     m.Kund,
@@ -220,9 +147,9 @@ UTMANINGAR = Sheet(
     "utmaningar",
     "Förmågan att leva syftet: utmaningar och möjligheter.",
     (
-        _choice("typ", "Typ", m.UTMANING_TYPER, "Utmaning eller möjlighet.",
+        choice("typ", "Typ", m.UTMANING_TYPER, "Utmaning eller möjlighet.",
                 ask="Välj Utmaning eller Möjlighet."),
-        _text("beskrivning", "Beskrivning", "Beskriv utmaningen eller möjligheten.",
+        text("beskrivning", "Beskrivning", "Beskriv utmaningen eller möjligheten.",
               required=True, ask="Beskriv utmaningen eller möjligheten.", width=70),
     ),
     m.Utmaning,
@@ -236,14 +163,14 @@ BEROENDEN = Sheet(
     "beroenden",
     "Beroenden till andra: interna (andra nämnder, med kod) och externa intressenter.",
     (
-        _choice("typ", "Typ", m.BEROENDE_TYPER, "Intern (en annan nämnd) eller Extern.",
+        choice("typ", "Typ", m.BEROENDE_TYPER, "Intern (en annan nämnd) eller Extern.",
                 ask="Välj Intern eller Extern."),
         Column("namnd", "Nämnd", "Den andra nämndens kod, för interna beroenden.", "kod",
                width=10),
-        _text("intressent", "Intressent", "Den externa intressentens namn."),
-        _choice("riktning", "Riktning", m.RIKTNINGAR, "Vem som är beroende av vem.",
+        text("intressent", "Intressent", "Den externa intressentens namn."),
+        choice("riktning", "Riktning", m.RIKTNINGAR, "Vem som är beroende av vem.",
                 ask="Välj riktning i listan.", width=24),
-        _text("beskrivning", "Beskrivning", "Vad beroendet består i.", required=True,
+        text("beskrivning", "Beskrivning", "Vad beroendet består i.", required=True,
               ask="Beskriv vad beroendet består i.", width=60),
     ),
     m.Beroende,
@@ -258,13 +185,13 @@ SYNERGIER = Sheet(
     "Samband och synergier från avstämningen 7 oktober: med vem, vilken gränsöverskridande "
     "process och nästa steg.",
     (
-        _text("med", "Med vem", "Andra nämnder (koder, med komma emellan) eller externa parter.",
+        text("med", "Med vem", "Andra nämnder (koder, med komma emellan) eller externa parter.",
               required=True, ask="Skriv vem sambandet gäller.", width=18),
-        _text("process", "Gränsöverskridande process", "Processen som går över gränserna.",
+        text("process", "Gränsöverskridande process", "Processen som går över gränserna.",
               required=True, ask="Beskriv den gränsöverskridande processen.", width=40),
-        _text("synergi", "Synergi", "Vad samarbetet kan ge.", required=True,
+        text("synergi", "Synergi", "Vad samarbetet kan ge.", required=True,
               ask="Beskriv vilken synergi ni ser.", width=40),
-        _text("nasta_steg", "Nästa steg", "Vad som ska göras härnäst.", width=36),
+        text("nasta_steg", "Nästa steg", "Vad som ska göras härnäst.", width=36),
     ),
     m.Synergi,
     "Avstämning 7 oktober",
@@ -280,11 +207,11 @@ VERKSAMHETSIDE = Sheet(
     (
         Column("version", "Version", "Versionsnummer: 1, 2, 3 …", "int", True,
                "Skriv versionens nummer.", minimum=1, width=9),
-        _date("datum", "Datum", "Datum för formuleringen.", required=True,
+        date("datum", "Datum", "Datum för formuleringen.", required=True,
               ask="Skriv datum som ÅÅÅÅ-MM-DD."),
-        _choice("status", "Status", m.IDE_STATUS, "Utkast, Avstämd eller Förslag till beslut.",
+        choice("status", "Status", m.IDE_STATUS, "Utkast, Avstämd eller Förslag till beslut.",
                 ask="Välj status i listan.", width=20),
-        _text("formulering", "Formulering", "Verksamhetsidén: vad, för vem och varför, i en mening.",
+        text("formulering", "Formulering", "Verksamhetsidén: vad, för vem och varför, i en mening.",
               required=True, ask="Skriv verksamhetsidéns formulering.", width=90),
     ),
     m.Verksamhetside,
@@ -298,9 +225,9 @@ REFLEKTIONER = Sheet(
     "reflektioner",
     "Pass 5: reflektioner, summering och idéer om nästa steg.",
     (
-        _choice("typ", "Typ", m.REFLEKTION_TYPER, "Reflektion eller Nästa steg.",
+        choice("typ", "Typ", m.REFLEKTION_TYPER, "Reflektion eller Nästa steg.",
                 ask="Välj Reflektion eller Nästa steg."),
-        _text("text", "Text", "Reflektionen eller nästa steg.", required=True,
+        text("text", "Text", "Reflektionen eller nästa steg.", required=True,
               ask="Skriv reflektionen eller nästa steg.", width=90),
     ),
     m.Reflektion,
@@ -317,7 +244,7 @@ BESLUT = Sheet(
     (
         Column("nr", "Nr", "Punktens nummer: 1, 2, 3 …", "int", True, "Skriv punktens nummer.",
                minimum=1, width=6),
-        _text("text", "Beslutspunkt", "Till exempel: Socialnämnden antar verksamhetsidé enligt "
+        text("text", "Beslutspunkt", "Till exempel: Socialnämnden antar verksamhetsidé enligt "
               "bilaga 1.", required=True, ask="Skriv beslutspunktens text.", width=90),
     ),
     m.Beslutspunkt,
@@ -333,15 +260,15 @@ TIDPLAN = Sheet(
     "moten",
     "Utvecklingsgruppens egna möten: pass, avstämningar och nämndsmöten.",
     (
-        _choice("typ", "Typ", m.MOTE_TYPER, "Vilken sorts möte.", ask="Välj mötestyp i listan.",
+        choice("typ", "Typ", m.MOTE_TYPER, "Vilken sorts möte.", ask="Välj mötestyp i listan.",
                 width=14),
         Column("pass_nr", "Pass", "Passets nummer, 1–5, för arbetspass.", "int",
                minimum=1, maximum=5, width=7),
-        _date("datum", "Datum", "Mötets datum.", required=True, ask="Skriv datum som ÅÅÅÅ-MM-DD."),
-        _time("start", "Start", MOTE_HELP),
-        _time("slut", "Slut", MOTE_HELP),
-        _text("plats", "Plats", "Var mötet hålls."),
-        _text("beskrivning", "Beskrivning", "Mötets innehåll.", width=50),
+        date("datum", "Datum", "Mötets datum.", required=True, ask="Skriv datum som ÅÅÅÅ-MM-DD."),
+        time("start", "Start", MOTE_HELP),
+        time("slut", "Slut", MOTE_HELP),
+        text("plats", "Plats", "Var mötet hålls."),
+        text("beskrivning", "Beskrivning", "Mötets innehåll.", width=50),
     ),
     m.Mote,
     "Före pass 1",
@@ -378,12 +305,12 @@ KOMMUN = WorkbookSchema(
             "",
             "Det som är gemensamt för alla nämnder: kommunen, visionen och uppdraget.",
             (
-                _text("namn", "Kommun", "Kommunens namn.", required=True,
+                text("namn", "Kommun", "Kommunens namn.", required=True,
                       ask="Skriv kommunens namn."),
-                _text("vision", "Vision", "Kommunens vision."),
-                _text("uppdrag", "Uppdraget", "Fullmäktiges uppdrag till nämnderna.",
+                text("vision", "Vision", "Kommunens vision."),
+                text("uppdrag", "Uppdraget", "Fullmäktiges uppdrag till nämnderna.",
                       required=True, ask="Skriv uppdragets text."),
-                _text("samordning", "Samordning", "Hur uppdraget samordnas."),
+                text("samordning", "Samordning", "Hur uppdraget samordnas."),
                 VERSION,
             ),
         ),
@@ -392,16 +319,16 @@ KOMMUN = WorkbookSchema(
             "milstolpar",
             "Gemensamma milstolpar: uppstart, avstämningar och beslut.",
             (
-                _text("benamning", "Benämning", "Till exempel Gemensam avstämning.",
+                text("benamning", "Benämning", "Till exempel Gemensam avstämning.",
                       required=True, ask="Skriv milstolpens benämning."),
-                _date("datum", "Datum", "Milstolpens datum.", required=True,
+                date("datum", "Datum", "Milstolpens datum.", required=True,
                       ask="Skriv datum som ÅÅÅÅ-MM-DD."),
-                _choice("typ", "Typ", m.MOTE_TYPER, "Vilken sorts milstolpe.",
+                choice("typ", "Typ", m.MOTE_TYPER, "Vilken sorts milstolpe.",
                         ask="Välj typ i listan.", width=14),
-                _time("start", "Start", MOTE_HELP),
-                _time("slut", "Slut", MOTE_HELP),
-                _text("plats", "Plats", "Var mötet hålls."),
-                _text("beskrivning", "Beskrivning", "Syfte och innehåll.", width=50),
+                time("start", "Start", MOTE_HELP),
+                time("slut", "Slut", MOTE_HELP),
+                text("plats", "Plats", "Var mötet hålls."),
+                text("beskrivning", "Beskrivning", "Syfte och innehåll.", width=50),
             ),
             m.Milstolpe,
             empty_hint="Skriv in de gemensamma milstolparna.",
@@ -413,8 +340,8 @@ KOMMUN = WorkbookSchema(
             (
                 Column("kod", "Kod", "Nämndens kod, till exempel SN.", "kod", True,
                        "Skriv nämndens kod.", width=10),
-                _text("namn", "Namn", "Nämndens namn.", required=True, ask="Skriv nämndens namn."),
-                _text("forvaltning", "Förvaltning", "Förvaltningen som stödjer nämnden."),
+                text("namn", "Namn", "Nämndens namn.", required=True, ask="Skriv nämndens namn."),
+                text("forvaltning", "Förvaltning", "Förvaltningen som stödjer nämnden."),
                 Column("ordning", "Ordning", "Ordningsnummer: 1, 2, 3 …", "int", minimum=0,
                        width=10),
             ),
