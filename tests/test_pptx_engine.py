@@ -1,4 +1,7 @@
-"""The PowerPoint template engine, on small templates made here, reopened with python-pptx."""
+"""The PowerPoint template engine, on small templates made here, reopened with python-pptx.
+
+The engine is tested on its own: a plain strict Jinja environment, plain data, its neutral
+default options; the app's wording of its errors is tested in test_pptx_wording.py."""
 
 from __future__ import annotations
 
@@ -6,22 +9,28 @@ import io
 import zipfile
 from pathlib import Path
 
+import jinja2
 import pytest
 from PIL import Image
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.util import Inches, Pt
 
-from pipeline.diagnostics import TemplateError
-from pipeline.examples import KOMMUN
-from pipeline.render.context import Filters
-from pipeline.render.environment import environment
-from pipeline.render.pptx import ChartSpec, Matrix, PptxTemplate
+from pipeline.render.pptx import (
+    Binding,
+    ChartSpec,
+    EngineError,
+    Kind,
+    Matrix,
+    Options,
+    PptxTemplate,
+)
 from pipeline.render.pptx.package import check_deck
 from tests.office import audit_errors
 
-ENV = environment(Filters(KOMMUN), "text")
+ENV = jinja2.Environment(undefined=jinja2.StrictUndefined)
 
 
 def deck() -> Presentation:
@@ -141,7 +150,7 @@ def test_table_rows_repeat_and_continue_on_copies_of_the_slide(tmp_path):
     assert len(slides) > 2
     assert slides[0].shapes.title.text == "Kunder"
     assert [s.shapes.title.text for s in slides[1:]] == [
-        "Kunder (forts.)", *(f"Kunder (forts. {n})" for n in range(2, len(slides)))]
+        "Kunder (cont.)", *(f"Kunder (cont. {n})" for n in range(2, len(slides)))]
     rows = []
     for s in slides:
         table = s.shapes[1].table
@@ -173,7 +182,7 @@ def test_long_text_shrinks_and_then_continues_on_a_copy_of_the_slide(tmp_path):
     out = render(tmp_path, prs, {"stycken": stycken})
     assert len(out.slides) > 1
     assert [s.shapes.title.text for s in out.slides][1:] == [
-        "Uppdraget (forts.)", *(f"Uppdraget (forts. {n})" for n in range(2, len(out.slides)))]
+        "Uppdraget (cont.)", *(f"Uppdraget (cont. {n})" for n in range(2, len(out.slides)))]
     shown = [p.text for s in out.slides for p in s.shapes[1].text_frame.paragraphs]
     assert shown == stycken
     for s in out.slides:  # shrunk at most to 12 pt from 18 pt, by sizes every office suite shows
@@ -190,10 +199,10 @@ def test_charts_are_filled_natively_from_data(tmp_path):
     data.add_series("y", (1,))
     frame = s.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(1.5), Inches(8),
                                Inches(5), data)
-    frame.name = "diagram:status"
+    frame.name = "chart:status"
     spec = ChartSpec(["Kunder", "Beroenden", "Tidplan"], [("SN", [100, 50, 0]), ("BUN", [20, 40, 60])],
                      '0" %"', "Stapeldiagram över status.")
-    out = render(tmp_path, prs, {"diagram": {"status": spec}})
+    out = render(tmp_path, prs, {"charts": {"status": spec}})
     chart = out.slides[0].shapes[1].chart
     assert list(chart.plots[0].categories) == ["Kunder", "Beroenden", "Tidplan"]
     assert [(s.name, list(s.values)) for s in chart.series] == [
@@ -223,12 +232,12 @@ def test_a_matrix_table_grows_to_the_data(tmp_path):
     prs = deck()
     s = add_slide(prs, "Matris")
     shape = s.shapes.add_table(2, 2, Inches(1), Inches(1.5), Inches(8), Inches(1))
-    shape.name = "matris:beroenden"
+    shape.name = "matrix:beroenden"
     for r in range(2):
         for c in range(2):
             shape.table.cell(r, c).text = "x"
     matrix = Matrix(["", "KS", "SN", "BUN"], [["KS", "", "●", ""], ["SN", "●", "", "●"]])
-    out = render(tmp_path, prs, {"matriser": {"beroenden": matrix}})
+    out = render(tmp_path, prs, {"matrices": {"beroenden": matrix}})
     table = out.slides[0].shapes[1].table
     cells = [[table.cell(r, c).text for c in range(len(table.columns))] for r in range(len(table.rows))]
     assert cells == [matrix.header, *matrix.rows]
@@ -239,14 +248,14 @@ def test_pictures_are_placed_by_shape_name_or_the_shape_removed(tmp_path):
     Image.new("RGB", (200, 100), "navy").save(picture, "PNG")
     prs = deck()
     s = add_slide(prs, "Bild")
-    holder = s.shapes.add_shape(1, Inches(1), Inches(2), Inches(4), Inches(4))
-    holder.name = "bild:logotyp"
-    out = render(tmp_path, prs, {"bilder": {"logotyp": picture.getvalue()}})
+    holder = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(1), Inches(2), Inches(4), Inches(4))
+    holder.name = "picture:logotyp"
+    out = render(tmp_path, prs, {"pictures": {"logotyp": picture.getvalue()}})
     pic = out.slides[0].shapes[1]
-    assert pic.shape_type == 13  # a picture
+    assert pic.shape_type == MSO_SHAPE_TYPE.PICTURE
     assert (pic.width, pic.height) == (Inches(4), Inches(2))  # fitted, aspect ratio kept
     assert pic._element.xpath(".//p:cNvPr/@descr") == ["logotyp"]
-    without = render(tmp_path, prs, {"bilder": {}})
+    without = render(tmp_path, prs, {"pictures": {}})
     assert [sh.name for sh in without.slides[0].shapes] == ["Title 1"]
 
 
@@ -259,17 +268,39 @@ def test_data_is_never_template_code(tmp_path):
         "{{ 7*7 }} {% if x %} <a:t> & ]]>  rad ett\vrad två")
 
 
+def test_data_cannot_forge_the_engines_paragraph_markers(tmp_path):
+    prs = deck()
+    textbox(add_slide(prs, "Rubrik"), [("{{ text }}", False)])
+    forged = "före \x04\x020\x03\x050\x06mitt\x04 efter"  # close, open a paragraph and a run
+    out = render(tmp_path, prs, {"text": forged})
+    assert out.slides[0].shapes[1].text_frame.text == "före 00mitt efter"
+
+
+@pytest.mark.parametrize("finalize", [
+    None, lambda value: value, jinja2.pass_context(lambda context, value: value)])
+def test_the_markers_are_safe_whatever_the_environments_finalize(tmp_path, finalize):
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, finalize=finalize)
+    prs = deck()
+    textbox(add_slide(prs, "Rubrik"), [("{{ text }} och {{ 7 }}", False)])
+    path = tmp_path / "mall.pptx"
+    prs.save(path)
+    data = PptxTemplate(path, env).render({"text": "a\x02b\x05c\x06d"})
+    assert Presentation(io.BytesIO(data)).slides[0].shapes[1].text_frame.text == "abcd och 7"
+    assert env.finalize is finalize  # the given environment is left as it was
+
+
 def test_a_misspelled_name_names_the_slide_and_the_shape(tmp_path):
     prs = deck()
     add_slide(prs, "Ok")
     textbox(add_slide(prs, "Ok"), [("{{ namnd.namm }}", False)], name="Textruta 7")
     path = tmp_path / "mall.pptx"
     prs.save(path)
-    with pytest.raises(TemplateError) as caught:
-        PptxTemplate(path, ENV).render({"namnd": KOMMUN.namnder[0]})
-    assert caught.value.message == (
-        'Mallen mall.pptx, bild 2, formen "Textruta 7": namnet "namm" finns inte i underlaget. '
-        "Rätta stavningen i mallen; namnen listas i README under Mallar.")
+    with pytest.raises(EngineError) as caught:
+        PptxTemplate(path, ENV).render({"namnd": {"namn": "Socialnämnden"}})
+    error = caught.value
+    assert (error.kind, error.template, error.slide, error.shape, error.name) == (
+        Kind.UNDEFINED_NAME, "mall.pptx", 2, "Textruta 7", "namm")
+    assert isinstance(error.cause, jinja2.UndefinedError)
 
 
 def test_a_malformed_tag_names_the_slide_and_the_shape(tmp_path):
@@ -277,9 +308,51 @@ def test_a_malformed_tag_names_the_slide_and_the_shape(tmp_path):
     textbox(add_slide(prs, "Ok"), [("{% if x %} aldrig slut", False)], name="Text")
     path = tmp_path / "mall.pptx"
     prs.save(path)
-    with pytest.raises(TemplateError) as caught:
+    with pytest.raises(EngineError) as caught:
         PptxTemplate(path, ENV).render({"x": 1})
-    assert caught.value.message.startswith('Mallen mall.pptx, bild 1, formen "Text": felaktig tagg')
+    error = caught.value
+    assert (error.kind, error.slide, error.shape) == (Kind.SYNTAX, 1, "Text")
+    assert isinstance(error.cause, jinja2.TemplateSyntaxError)
+
+
+def test_an_error_in_a_slide_directive_is_located_in_the_notes(tmp_path):
+    prs = deck()
+    add_slide(prs, "{{ n }}", notes="{%slide for n in namnn %}")
+    path = tmp_path / "mall.pptx"
+    prs.save(path)
+    with pytest.raises(EngineError) as caught:
+        PptxTemplate(path, ENV).render({"namn": ["A"]})
+    error = caught.value
+    assert (error.kind, error.slide, error.where.notes, error.name) == (
+        Kind.UNDEFINED_NAME, 1, True, "namnn")
+
+
+def test_the_application_chooses_the_binding_prefixes_and_the_continuation_title(tmp_path):
+    prs = deck()
+    table_slide(prs)
+    s = add_slide(prs, "Matris")
+    shape = s.shapes.add_table(2, 2, Inches(1), Inches(1.5), Inches(8), Inches(1))
+    shape.name = "tabell:beroenden"
+    path = tmp_path / "mall.pptx"
+    prs.save(path)
+    options = Options(matrix=Binding("tabell", "tabeller"),
+                      continued=" (fortsättning)", continued_again=" (fortsättning {n})")
+    kunder = [{"kund": f"Kund {i}", "behov": "Ett behov som tar en rad. " * 3} for i in range(40)]
+    data = PptxTemplate(path, ENV, options).render(
+        {"kunder": kunder, "tabeller": {"beroenden": Matrix(["", "A"], [["B", "●"]])}})
+    titles = [s.shapes.title.text for s in Presentation(io.BytesIO(data)).slides]
+    assert titles[:3] == ["Kunder", "Kunder (fortsättning)", "Kunder (fortsättning 2)"]
+    assert titles[-1] == "Matris"
+
+
+def fixed_zip(members) -> bytes:
+    """A writer as an application passes one: fixed timestamps."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, blob in members:
+            z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), blob,
+                       compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def test_rendering_is_deterministic(tmp_path):
@@ -289,4 +362,17 @@ def test_rendering_is_deterministic(tmp_path):
     prs.save(path)
     template = PptxTemplate(path, ENV)
     context = {"kunder": [{"kund": "A", "behov": "b"}]}
-    assert template.render(context) == template.render(context)
+    assert template.render(context, write=fixed_zip) == template.render(context, write=fixed_zip)
+
+
+def test_a_writer_gets_the_members_python_pptx_would_save(tmp_path):
+    prs = deck()
+    table_slide(prs)
+    path = tmp_path / "mall.pptx"
+    prs.save(path)
+    template = PptxTemplate(path, ENV)
+    context = {"kunder": [{"kund": "A", "behov": "b"}]}
+    with zipfile.ZipFile(io.BytesIO(template.render(context))) as plain, \
+            zipfile.ZipFile(io.BytesIO(template.render(context, write=fixed_zip))) as written:
+        assert plain.namelist() == written.namelist()
+        assert all(plain.read(n) == written.read(n) for n in plain.namelist())

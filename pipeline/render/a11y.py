@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic
+from .pptx.package import slide_title
 
 LANG = "sv-SE"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -200,7 +201,7 @@ def _pptx(xml: dict, found: list) -> None:
     for number, name in enumerate(slides, start=1):
         root = xml[name]
         where = f"bild {number}"
-        title = _slide_title(root)
+        title = slide_title(root)
         if not title:
             found.append((where, "rubrik", "Bilden saknar rubrik. Ge den en rubrik i "
                           "rubrikplatshållaren (den kan döljas utanför bilden)."))
@@ -233,14 +234,6 @@ def _pptx(xml: dict, found: list) -> None:
                               "(eller har bara ett filnamn). Högerklicka och välj Redigera "
                               "alternativtext."))
         _pptx_text(root, where, scheme, found)
-
-
-def _slide_title(root) -> str:
-    for sp in root.iter(_q("p", "sp")):
-        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
-        if ph is not None and ph.get("type") in ("title", "ctrTitle"):
-            return "".join(sp.itertext()).strip()
-    return ""
 
 
 def _theme_colors(xml: dict) -> dict[str, str]:

@@ -1,19 +1,136 @@
-"""The decks: each nämnd's avstämning deck and the kommunövergripande presentation."""
+"""The decks: each nämnd's avstämning deck and the kommunövergripande presentation.
+
+The PowerPoint engine (`pptx/`) is generic; this module is where the app meets it: the Swedish
+words staff write in shape names, the Swedish wording of every engine error and notice, and
+the build's reproducibility policy (fixed zip timestamps and dates).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
+
 from .. import model as m
 from .. import resources
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, TemplateError
+from ..output import FIXED_CREATED, deterministic_zip, fixed_core_dates, zip_bytes
 from .context import Filters, avstamning_context, kommun_context
-from .environment import environment
-from .pptx import PptxTemplate
-from .pptx.engine import MAX_TEXT_SLIDES, MIN_FONT_PT
+from .environment import environment, jinja_message_sv
+from .pptx import CUT, Binding, EngineError, Kind, Location, Options, PptxTemplate
 
 AVSTAMNING = "avstamning.pptx"
 KOMMUNOVERGRIPANDE = "kommunovergripande.pptx"
+CUT_NOTE = "[…] Texten är förkortad här; hela texten finns i beslutsunderlaget."
+OPTIONS = Options(
+    chart=Binding("diagram", "diagram"), matrix=Binding("matris", "matriser"),
+    picture=Binding("bild", "bilder"), continued=" (forts.)", continued_again=" (forts. {n})",
+    min_font_pt=12, max_text_slides=4, max_slides=60, cut_note=CUT_NOTE)
+EMBEDDED_CORE = {"docProps/core.xml": fixed_core_dates(FIXED_CREATED)}  # in chart workbooks
+
+
+def write_deck(members) -> bytes:
+    """Zip a deck's members with fixed timestamps, and fixed dates in its chart workbooks,
+    so that equal inputs give equal bytes (written once, not re-zipped)."""
+    return zip_bytes((name, deterministic_zip(blob, EMBEDDED_CORE)
+                      if name.endswith(".xlsx") else blob) for name, blob in members)
+
+
+class DeckTemplate:
+    """A deck template as the app renders it: Swedish errors, reproducible bytes."""
+
+    def __init__(self, path: Path, env: jinja2.Environment) -> None:
+        self.env = env
+        self.engine = PptxTemplate(path, env, OPTIONS)
+
+    @property
+    def origins(self) -> list[int]:
+        """The template slide of each slide of the last deck rendered."""
+        return self.engine.origins
+
+    @property
+    def notices(self) -> list:
+        """What fitting had to do to texts in the last deck rendered (engine notices)."""
+        return self.engine.notices
+
+    def render(self, context: dict, *, title: str = "", author: str = "") -> bytes:
+        """Return a deck's bytes, or raise TemplateError in Swedish."""
+        try:
+            return self.engine.render(context, title=title, author=author, write=write_deck)
+        except EngineError as exc:
+            raise TemplateError(message_sv(exc, self.env)) from None
+
+
+def where_sv(where: Location) -> str:
+    """Return where in a template, as the app's messages say it."""
+    text = f"Mallen {where.template}"
+    if where.slide:
+        text += f", bild {where.slide}"
+    shape = "anteckningar" if where.notes else where.shape
+    if where.layout:
+        shape = f'layouten "{where.layout}", {shape}'
+    elif where.master:
+        shape = f"bildbakgrund {where.master}, {shape}"
+    if shape:
+        text += f', formen "{shape}"'
+    return text
+
+
+_WHAT = {"diagram": "diagrammet", "matris": "tabellen", "bild": "bilden"}
+_KIND_NAME = {Kind.NOT_A_CHART: "ett diagram", Kind.NOT_A_TABLE: "en tabell"}
+
+
+def message_sv(exc: EngineError, env: jinja2.Environment | None = None) -> str:
+    """Return an engine error as the Swedish message the user sees."""
+    where = where_sv(exc.where)
+    kind = exc.kind
+    if kind is Kind.UNREADABLE_TEMPLATE:
+        return (f"{where} kan inte öppnas som en PowerPoint-presentation. Spara den som "
+                "PowerPoint-presentation (.pptx) i PowerPoint.")
+    if kind is Kind.SYNTAX:
+        return (f"{where}: felaktig tagg: {jinja_message_sv(exc.cause, env)}. Kontrollera att "
+                "varje {{ … }} och {% … %} är hel och att varje if och for har sitt slut.")
+    if kind is Kind.BAD_EXPRESSION:
+        return f"{where}: felaktigt uttryck: {jinja_message_sv(exc.cause, env)}."
+    if kind is Kind.UNDEFINED_NAME:
+        name = f'"{exc.name}"' if exc.name else exc.detail
+        return (f"{where}: namnet {name} finns inte i underlaget. Rätta stavningen i mallen; "
+                "namnen listas i README under Mallar.")
+    if kind is Kind.RUNTIME:
+        return f"{where}: {jinja_message_sv(exc.cause, env)}."
+    if kind is Kind.DATA_ERROR:
+        return (f"{where}: en tagg kunde inte användas med underlagets data. Kontrollera "
+                "taggen; namnen och filtren listas i README under Mallar.")
+    if kind in (Kind.UNBOUND_CHART, Kind.UNBOUND_TABLE):
+        what = ("diagrammet är inte kopplat" if kind is Kind.UNBOUND_CHART
+                else "tabellen är inte kopplad")
+        names = [f'"{exc.binding}:{n}"' for n in exc.choices]
+        return (f"{where}: {what} till några data och skulle visa mallens exempeldata. Ge "
+                f"formen namnet {names[0]} i markeringsfönstret (Start › Ordna › "
+                f"Markeringsfönster). Namn som väntar på en form: {', '.join(names)}.")
+    if kind in (Kind.NO_DATA_FOR_BINDING, Kind.NOT_A_CHART, Kind.NOT_A_TABLE):
+        what = _WHAT.get(exc.binding, "formen")
+        valid = ", ".join(f'"{exc.binding}:{n}"' for n in exc.choices) or "inga"
+        reason = (f"det finns inga data för {what} {exc.name}" if kind is Kind.NO_DATA_FOR_BINDING
+                  else f"formen är inte {_KIND_NAME[kind]}")
+        return f"{where}: {reason}. Giltiga namn för {what}: {valid}."
+    if kind is Kind.TOO_MANY_SLIDES:
+        return (f"{where}: bilden skulle bli fler än {exc.limit} bilder i presentationen. Korta "
+                "texterna eller tabellerna i arbetsboken, eller dela upp bilden i mallen.")
+    return f"{where}: {exc}"
+
+
+def notice_sv(template: str, notice) -> Diagnostic:
+    """Return what fitting did to a text as a warning on the template."""
+    where = f'Mallens bild {notice.slide}, formen "{notice.shape}"'
+    if notice.kind == CUT:
+        message = (f"{where}: texten får inte plats på {OPTIONS.max_text_slides} bilder ens med "
+                   f"{OPTIONS.min_font_pt} punkter och förkortas i presentationen. Korta texten "
+                   "i arbetsboken, eller gör formen större i mallen.")
+    else:
+        message = (f"{where}: formen är lägre än en textrad med {OPTIONS.min_font_pt} punkter, "
+                   "så texten syns inte hel. Gör formen större i mallen.")
+    return Diagnostic(template, message, severity=Severity.VARNING)
 
 
 class DeckRenderer:
@@ -22,31 +139,20 @@ class DeckRenderer:
     def __init__(self, templates: Path | None, kommun: m.Kommun) -> None:
         self.kommun = kommun
         env = environment(Filters(kommun), "text")
-        self.avstamning = PptxTemplate(resources.template(AVSTAMNING, templates), env)
-        self.kommunovergripande = PptxTemplate(resources.template(KOMMUNOVERGRIPANDE, templates),
+        self.avstamning = DeckTemplate(resources.template(AVSTAMNING, templates), env)
+        self.kommunovergripande = DeckTemplate(resources.template(KOMMUNOVERGRIPANDE, templates),
                                                env)
         logo = resources.template(resources.LOGO, templates)
         self.bilder = {"logotyp": logo} if logo.is_file() else {}
 
-    def template(self, name: str) -> PptxTemplate:
+    def template(self, name: str) -> DeckTemplate:
         """Return the deck template by its file name."""
         return self.avstamning if name == AVSTAMNING else self.kommunovergripande
 
     def notices(self, name: str) -> list[Diagnostic]:
         """Return, as warnings on the template, what fitting had to do to texts in the last
         deck rendered from it."""
-        out = []
-        for n in self.template(name).notices:
-            where = f'Mallens bild {n.slide}, formen "{n.shape}"'
-            if n.kind == "förkortad":
-                message = (f"{where}: texten får inte plats på {MAX_TEXT_SLIDES} bilder ens med "
-                           f"{MIN_FONT_PT} punkter och förkortas i presentationen. Korta texten "
-                           "i arbetsboken, eller gör formen större i mallen.")
-            else:
-                message = (f"{where}: formen är lägre än en textrad med {MIN_FONT_PT} punkter, "
-                           "så texten syns inte hel. Gör formen större i mallen.")
-            out.append(Diagnostic(name, message, severity=Severity.VARNING))
-        return out
+        return [notice_sv(name, n) for n in self.template(name).notices]
 
     def namnd_deck(self, namnd: m.Namnd) -> bytes:
         """Return one nämnd's avstämning deck."""

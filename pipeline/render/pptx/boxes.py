@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -82,9 +83,11 @@ def _inheritance(shape):
         current = base
 
 
-def text_box(shape, siblings, slide_width: int, slide_height: int, family_name: str | None) -> Box:
+def text_box(shape, siblings: Callable[[], Iterable], slide_width: int, slide_height: int,
+             family_name: str | None) -> Box:
     """Return the room a shape's text has: its own box, or down to the next shape below when
-    the shape grows with its text (PowerPoint's "resize shape to fit text")."""
+    the shape grows with its text (PowerPoint's "resize shape to fit text"). `siblings`
+    returns the slide's shapes, asked for only then."""
     body_pr = shape.text_frame._txBody.find(qn("a:bodyPr"))
     insets = {k: int(body_pr.get(k, v)) for k, v in INSETS.items()}
     width, height = shape.width, shape.height
@@ -92,7 +95,7 @@ def text_box(shape, siblings, slide_width: int, slide_height: int, family_name: 
         width = max(width, slide_width - shape.left - EDGE)
     if body_pr.find(qn("a:spAutoFit")) is not None:
         bottom = slide_height - EDGE
-        for other in siblings:
+        for other in siblings():
             if other is shape or other.top is None or other.top <= shape.top:
                 continue
             if other.left < shape.left + width and shape.left < other.left + other.width:

@@ -69,7 +69,7 @@ def check_deck(data: bytes) -> list[str]:
         notes = _notes_text(xml, name)
         if "{{" in text + notes or "{%" in text + notes:
             problems.append(f"{name}: taggar finns kvar i texten")
-        if not _title(root):
+        if not slide_title(root):
             problems.append(f"{name}: bilden saknar rubrik")
         problems += [f"{name}: {p}" for p in _sequence_problems(root)]
     problems += [f"creationId {v} finns {n} gånger" for v, n in creation.items() if n > 1]
@@ -111,7 +111,8 @@ def _sequence_problems(root) -> list[str]:
     return problems
 
 
-def _title(root) -> str:
+def slide_title(root) -> str:
+    """Return the text of a slide's title placeholder (its root element), or ""."""
     for sp in root.iterfind(".//p:sp", NS):
         ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
         if ph is not None and ph.get("type") in ("title", "ctrTitle"):

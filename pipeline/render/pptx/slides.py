@@ -71,14 +71,14 @@ class SlideFactory:
                                                 rel._target_mode, target)
         return new
 
-    def delete(self, slide: Slide) -> None:
-        """Remove a slide and its relationship from the presentation."""
+    def delete(self, slides: list[Slide]) -> None:
+        """Remove slides and their relationships from the presentation."""
+        parts = {id(slide.part) for slide in slides}
         sld_ids = self.prs.slides._sldIdLst
         for sld_id in list(sld_ids):
-            if self.prs.part.related_part(sld_id.rId) is slide.part:
+            if id(self.prs.part.related_part(sld_id.rId)) in parts:
                 self.prs.part.drop_rel(sld_id.rId)
                 sld_ids.remove(sld_id)
-                return
 
     def reorder(self, slides: list[Slide]) -> None:
         """Put the presentation's slides in this order (all slides must be listed)."""

@@ -9,10 +9,26 @@ from dataclasses import dataclass
 from pptx.oxml.ns import qn
 
 from . import measure
-from .text import A_P, A_R, A_T, EMU_PER_PT, frame_source, has_tags, join_split_tags, run_size
+from .boxes import ThemeFonts, family
+from .errors import Location
+from .shapes import shape_elements, shape_name, table_of
+from .tags import Tags
+from .text import (
+    A_P,
+    A_R,
+    A_T,
+    EMU_PER_PT,
+    P_CLOSE,
+    apply_output,
+    frame_source,
+    has_tags,
+    join_split_tags,
+    run_size,
+    strip_markers,
+)
 
 ROW_LOOP = re.compile(r"^\s*\{%tr\s+for\s+(.+?)\s+in\s+(.+?)\s*%\}", re.S)
-A_TR, A_TC = qn("a:tr"), qn("a:tc")
+A_TR, A_TC, A_TXBODY = qn("a:tr"), qn("a:tc"), qn("a:txBody")
 A16_ROW_ID = "{http://schemas.microsoft.com/office/drawing/2014/main}rowId"
 DEFAULT_MARGINS = {"marL": 91440, "marR": 91440, "marT": 45720, "marB": 45720}
 BOTTOM_MARGIN = 457200  # keep half an inch free below a table
@@ -27,13 +43,88 @@ class RowLoop:
     target: str
     expr: str
 
+    def row(self, tree):
+        """Return the repeated row's element in a slide's shape tree."""
+        frame = shape_elements(tree)[self.shape_index]
+        return list(table_of(frame).iter(A_TR))[self.row_index]
 
-def find_row_loop(slide) -> RowLoop | None:
-    """Return the slide's repeated table row, if it has one."""
-    for i, shape in enumerate(slide.shapes):
-        if not shape.has_table:
+
+@dataclass
+class RenderedRow:
+    """A repeated row rendered for one item: each cell's output (None: no tags), and the
+    height the row needs."""
+
+    outputs: list[str | None]
+    height: int
+
+
+def row_chunks(loop: RowLoop | None, tree, scope: dict, where: Location, tags: Tags,
+               fonts: ThemeFonts, slide_height: int) -> list[list[RenderedRow] | None]:
+    """Return the rendered rows of a slide's row loop in the chunks that fit one slide each
+    ([None] for a slide without a row loop)."""
+    if loop is None:
+        return [None]
+    frame = shape_elements(tree)[loop.shape_index]
+    font = family(frame, fonts)
+    where = where.at(shape_name(frame))
+    tbl = table_of(frame)
+    rows = list(tbl.iter(A_TR))
+    template_tr = rows[loop.row_index]
+    widths = column_widths(tbl)
+    sources = row_sources(template_tr)
+    cells = list(template_tr.iter(A_TC))
+    rendered = []
+    for item in tags.evaluate(loop.expr, scope, where):
+        item_scope = {**scope, loop.target: item}
+        outputs = [tags.render(s, item_scope, where) if s else None for s in sources]
+        texts = [_plain_text(o) if o is not None else _cell_text(tc)
+                 for o, tc in zip(outputs, cells, strict=False)]
+        rendered.append(RenderedRow(outputs, row_height(template_tr, widths, texts, font)))
+    fixed = sum(row_height(tr, widths, [_cell_text(tc) for tc in tr.iter(A_TC)], font)
+                for i, tr in enumerate(rows) if i != loop.row_index)
+    indexes = chunk([r.height for r in rendered], fixed, available_height(frame, slide_height))
+    return [[rendered[i] for i in part] for part in indexes]
+
+
+def render_table(frame, scope: dict, where: Location, tags: Tags, repeated_row: int | None = None,
+                 rows: list[RenderedRow] | None = None) -> None:
+    """Render a table's tags; the repeated row, if any, becomes the rendered rows."""
+    tbl = table_of(frame)
+    for r, tr in enumerate(list(tbl.iter(A_TR))):
+        if r == repeated_row:
+            for row in rows or ():
+                new = copy.deepcopy(tr)
+                new.set("h", str(row.height))
+                for tc, output in zip(new.iter(A_TC), row.outputs, strict=False):
+                    if output is not None:
+                        apply_output(tc.find(A_TXBODY), output)
+                tr.addprevious(new)
+            tbl.remove(tr)
             continue
-        for r, tr in enumerate(shape._element.iter(A_TR)):
+        for tc in tr.iter(A_TC):
+            body = tc.find(A_TXBODY)
+            if body is not None and has_tags(body):
+                apply_output(body, tags.render(frame_source(body), scope, where))
+    renumber_rows(tbl)
+    set_frame_height(frame, tbl)
+
+
+def _plain_text(output: str) -> str:
+    """Return the visible text of a rendered frame (markers removed, paragraphs as lines)."""
+    return strip_markers(output.replace(P_CLOSE, "\n")).strip()
+
+
+def _cell_text(tc) -> str:
+    return "\n".join("".join(t.text or "" for t in p.iter(A_T)) for p in tc.iter(A_P))
+
+
+def find_row_loop(tree) -> RowLoop | None:
+    """Return the repeated table row of a slide's shape tree, if it has one."""
+    for i, element in enumerate(shape_elements(tree)):
+        tbl = table_of(element)
+        if tbl is None:
+            continue
+        for r, tr in enumerate(tbl.iter(A_TR)):
             first = tr.find(A_TC)
             p = first.find(qn("a:txBody")).find(A_P)
             join_split_tags(p)

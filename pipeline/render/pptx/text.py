@@ -12,11 +12,17 @@ from . import measure
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 PARAGRAPH_STATEMENT = re.compile(r"^\s*\{%p\s+(.*?)\s*-?%\}\s*$", re.S)
-# Markers that cannot occur in data: the environment's finalize strips these characters.
+# Markers that cannot occur in printed data: `tags.protected` strips these characters.
 P_OPEN, P_MID, P_CLOSE, R_OPEN, R_CLOSE = "\x02", "\x03", "\x04", "\x05", "\x06"
 _OUTPUT_PARAGRAPH = re.compile(f"{P_OPEN}(\\d+){P_MID}(.*?){P_CLOSE}", re.S)
 _OUTPUT_RUN = re.compile(f"{R_OPEN}(\\d+){R_CLOSE}")
+_MARKERS = re.compile("\x02\\d+\x03|\x05\\d+\x06|[\x02-\x06]")  # indexed ones first
 A_R, A_T, A_BR, A_P = qn("a:r"), qn("a:t"), qn("a:br"), qn("a:p")
+
+
+def strip_markers(text: str) -> str:
+    """Return rendered text without the engine's markers."""
+    return _MARKERS.sub("", text)
 
 
 def paragraph_text(p) -> str:
@@ -24,9 +30,9 @@ def paragraph_text(p) -> str:
     return "".join(r.findtext(A_T) or "" for r in p.iter(A_R))
 
 
-def has_tags(txBody) -> bool:
-    """Return True when a text body holds template tags."""
-    return any("{" in (t.text or "") for t in txBody.iter(A_T))
+def has_tags(element) -> bool:
+    """Return True when the text inside an element (a text body, a table) holds tags."""
+    return any("{" in (t.text or "") for t in element.iter(A_T))
 
 
 def join_split_tags(p) -> None:

@@ -1,0 +1,38 @@
+"""What an application decides for the engine: the words staff write in shape names, the
+continuation titles, the fitting limits and the note on a cut text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Binding:
+    """Shapes named `prefix:NAME` are filled from `context[key][NAME]`."""
+
+    prefix: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Options:
+    """The engine's settings; the defaults are neutral English."""
+
+    chart: Binding = Binding("chart", "charts")  # a native chart, from a ChartSpec
+    matrix: Binding = Binding("matrix", "matrices")  # a table, from a Matrix
+    picture: Binding = Binding("picture", "pictures")  # a picture, from bytes or a path
+    continued: str = " (cont.)"  # appended to the title of a continuation slide
+    continued_again: str = " (cont. {n})"  # … of the n-th one from n = 2, so titles differ
+    min_font_pt: float = 12  # text shrinks to fit its box, never below this
+    max_text_slides: int = 4  # a text runs over at most this many copies of its slide
+    max_slides: int = 60  # output slides from one template slide; more is an error
+    cut_note: str = "[…] The text is shortened here."  # ends a text cut after max_text_slides
+
+    def bindings(self) -> dict[str, tuple[str, Binding]]:
+        """Return the bindings by prefix: (role, binding), role one of chart, matrix, picture."""
+        return {b.prefix: (role, b) for role, b in (
+            ("chart", self.chart), ("matrix", self.matrix), ("picture", self.picture))}
+
+    def continued_title(self, part: int) -> str:
+        """Return the suffix of the title of a slide's `part`-th continuation."""
+        return self.continued if part == 1 else self.continued_again.format(n=part)
