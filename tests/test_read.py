@@ -224,7 +224,7 @@ def test_columns_that_resemble_nothing_are_listed_once_per_sheet_as_ignored(sn):
     ("Vad", "Vad det styr", True),
 ])
 def test_which_headers_resemble_a_schema_header(found, wanted, similar):
-    from pipeline.read.workbook import _similar
+    from pipeline.read.headers import similar as _similar
 
     assert bool(_similar(found, wanted)) is similar
 
