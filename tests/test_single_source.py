@@ -210,3 +210,16 @@ def test_the_committed_templates_show_the_schemas_headers():
     assert tables["Tabell kunder"] == [c.header for c in schema.KUNDER.columns]
     assert tables["Tabell versioner"] == [c.header for c in schema.VERKSAMHETSIDE.columns]
     assert tables["Tabell styrdokument"] == ["Styrdokument", "Typ", "Vad det styr"]
+
+
+def test_a_templates_comment_authors_are_listed_as_swedish_prose():
+    from pipeline.render.docx_clean import Found
+
+    found = Found()
+    found.comments, found.comment_authors = 2, {"Eva", "Anna", "Bo", " "}
+    found.changes, found.change_authors = 3, {"Bo"}
+    assert found.message() == (
+        "Mallen har 2 kommentarer från Anna, Bo och Eva och spårade ändringar från Bo. Kommentarerna "
+        "tas inte med och ändringarna godkänns i dokumenten: infogad text tas med och borttagen text "
+        "utelämnas. Ta bort kommentarerna och godkänn eller avvisa ändringarna i Word så försvinner "
+        "varningen.")
