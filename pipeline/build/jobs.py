@@ -34,6 +34,7 @@ class Job:
     make: Callable[[], bytes]
     template: str = ""
     problems: Callable[[], list[Diagnostic]] | None = None  # warnings of the last make()
+    prepare: Callable[[], object] | None = None  # loads what make() needs, for forked workers
 
     def relative(self, out: Path) -> str:
         """Return the target's path inside the build folder, with forward slashes."""
@@ -60,6 +61,9 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
             made[kind] = renderer(kind, kommun, templates)
         return made[kind]
 
+    def calendar_library() -> None:
+        import icalendar  # noqa: F401 - the calendar jobs' library, loaded once
+
     def calendar(namnder: list[m.Namnd], title: str) -> bytes:
         from ..render.ical import calendar_bytes
 
@@ -77,22 +81,24 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
         jobs += [
             Job(output_path(out, namnd), key("docx", *own, template["beslutsunderlag.docx"]),
                 lambda n=namnd: lazy("docx").render(n), "beslutsunderlag.docx",
-                docx_warnings),
+                docx_warnings, lambda: lazy("docx")),
             Job(output_path(out, namnd, "avstamning"),
                 key("pptx", *own, template["avstamning.pptx"], template[resources.LOGO]),
                 lambda n=namnd: lazy("decks").namnd_deck(n), "avstamning.pptx",
-                notices("avstamning.pptx")),
+                notices("avstamning.pptx"), lambda: lazy("decks")),
             Job(output_path(out, namnd, "tidplan"), key("ics", *own),
-                lambda n=namnd: calendar([n], f"Verksamhetsidé – {n.namn}")),
+                lambda n=namnd: calendar([n], f"Verksamhetsidé – {n.namn}"),
+                prepare=calendar_library),
         ]
     everyone = (kommun_hash, *(hashes[n.kod] for n in inputs.namnder))
     jobs += [
         Job(out / KOMMUN_DECK, key("pptx", *everyone, template["kommunovergripande.pptx"],
                                    template[resources.LOGO]),
             lambda: lazy("decks").kommun_deck(inputs.namnder), KOMMUN_DECK,
-            notices(KOMMUN_DECK)),
+            notices(KOMMUN_DECK), lambda: lazy("decks")),
         Job(out / KOMMUN_CALENDAR, key("ics", *everyone),
-            lambda: calendar(inputs.namnder, f"Verksamhetsidé – {kommun.namn}")),
+            lambda: calendar(inputs.namnder, f"Verksamhetsidé – {kommun.namn}"),
+            prepare=calendar_library),
     ]
     return jobs
 

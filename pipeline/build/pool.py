@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -46,6 +47,7 @@ def run(pending: list, progress=None):
         return
     import multiprocessing
 
+    prepare(pending)
     # the longest first (decks, then documents, then calendars), so no core waits at the end
     _PENDING = sorted(pending, key=lambda j: {".pptx": 0, ".docx": 1}.get(j.target.suffix, 2))
     try:
@@ -56,6 +58,16 @@ def run(pending: list, progress=None):
         yield from ((job, results[job.target]) for job in pending)  # in the usual order
     finally:
         _PENDING = []
+
+
+def prepare(pending: list) -> None:
+    """Load the libraries and templates the jobs need once, here, so that every forked worker
+    inherits them instead of loading them again. A template that cannot be loaded is left to
+    its jobs, which report it."""
+    for job in pending:
+        if job.prepare:
+            with contextlib.suppress(TemplateError):
+                job.prepare()
 
 
 def _in_worker() -> bool:
