@@ -115,18 +115,19 @@ def word_peers(repeat: int) -> None:
 
 
 def commands(repeat: int) -> dict[str, float]:
+    """Time the three commands in turn, `repeat` rounds, so a change in the machine's load
+    between them weighs on all three alike; return the medians."""
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     build = str(work / "build")
-    bare = statistics.median(run("-c", "import docx, pptx, openpyxl, docxtpl")
-                             for _ in range(repeat))
-    cold = statistics.median(run("-m", "pipeline", "bygg", "--alla", "--build", build)
-                             for _ in range(repeat))
-    nothing = statistics.median(run("-m", "pipeline", "bygg", "--build", build)
-                                for _ in range(repeat))
+    bare, cold, nothing = [], [], []
+    for _ in range(repeat):
+        bare.append(run("-c", "import docx, pptx, openpyxl, docxtpl"))
+        cold.append(run("-m", "pipeline", "bygg", "--alla", "--build", build))
+        nothing.append(run("-m", "pipeline", "bygg", "--build", build))
     shutil.rmtree(work)
-    return {"bare import docx, pptx, openpyxl, docxtpl": bare,
-            "cold `underlag bygg` of the examples": cold,
-            "rebuild with nothing changed": nothing}
+    return {"bare import docx, pptx, openpyxl, docxtpl": statistics.median(bare),
+            "cold `underlag bygg` of the examples": statistics.median(cold),
+            "rebuild with nothing changed": statistics.median(nothing)}
 
 
 def _build_kommun(folder: str) -> tuple[float, int]:
@@ -164,7 +165,11 @@ def main() -> None:
     parser.add_argument("--snabb", action="store_true", help="short run: fewer repeats, no 500")
     args = parser.parse_args()
     repeat = 5 if args.snabb else 20
-    print(f"underlag benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    print(f"underlag benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    load = os.getloadavg()[0]
+    busy = (f" — other work is running (load {load:.1f}): ratios are rough, run again"
+            if load > 0.5 * (os.cpu_count() or 1) else "")
+    print(f"  load average {load:.1f}{busy}\n")
     doc = per_document(repeat)
     for name, ms in doc.items():
         print(f"  {name:42} {ms:8.1f} ms")
