@@ -1,11 +1,17 @@
-"""One build at a time per output folder: a lock the operating system releases if we die."""
+"""One build at a time per output folder: a lock the operating system releases if we die.
+
+`filelock` takes an flock (Unix) or a byte-range lock (Windows) on `.underlag.lock`, so a killed
+build leaves no stale lock; and it closes the lock's descriptor in forked processes, so rendering
+workers that outlive a killed build do not keep it either.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from ..diagnostics import UnderlagError
 
@@ -16,38 +22,21 @@ LOCK_NAME = ".underlag.lock"
 def build_lock(folder: Path) -> Iterator[None]:
     """Hold the output folder's lock while building; a second build gets a clear message."""
     folder.mkdir(parents=True, exist_ok=True)
-    handle = (folder / LOCK_NAME).open("a+b")
+    # never a "soft" lock file: it would outlive a killed build and lock the folder for good
+    lock = FileLock(folder / LOCK_NAME, timeout=0, thread_local=False, fallback_to_soft=False)
     try:
-        _lock(handle)
-    except OSError:
-        handle.close()
+        lock.acquire()
+    except Timeout:
         raise UnderlagError(
             f"En annan körning av underlag bygger redan till {folder}. Vänta tills den är klar "
             "och försök sedan igen."
         ) from None
+    except OSError as exc:
+        raise UnderlagError(
+            f"Mappen {folder} kan inte låsas för bygget ({exc.strerror or exc}). Kontrollera att "
+            "du får skriva i mappen, eller välj en annan med --build."
+        ) from None
     try:
         yield
     finally:
-        _unlock(handle)
-        handle.close()
-
-
-if os.name == "nt":  # pragma: no cover - Windows
-    import msvcrt
-
-    def _lock(handle) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-
-    def _unlock(handle) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock(handle) -> None:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(handle) -> None:
-        fcntl.flock(handle, fcntl.LOCK_UN)
+        lock.release()
