@@ -376,3 +376,29 @@ def test_a_writer_gets_the_members_python_pptx_would_save(tmp_path):
             zipfile.ZipFile(io.BytesIO(template.render(context, write=fixed_zip))) as written:
         assert plain.namelist() == written.namelist()
         assert all(plain.read(n) == written.read(n) for n in plain.namelist())
+
+
+def test_a_template_rendered_again_with_other_data_shows_only_that_data(tmp_path):
+    """What the engine reads once per template (sources, row loops, notes) holds for any data,
+    also where PowerPoint split a tag over runs."""
+    prs = deck()
+    s = table_slide(prs, "k in kunder")
+    first = s.shapes[1].table.cell(1, 0).text_frame.paragraphs[0]
+    first.runs[0].text = "{%tr for k in kun"
+    first.add_run().text = "der %}{{ k.ku"
+    first.add_run().text = "nd }}"
+    textbox(add_slide(prs, "{{ rubrik }}", notes="Om {{ rubrik }}"),
+            [("Nämnd: {{ na", False), ("mn }}", True)])
+    path = tmp_path / "mall.pptx"
+    prs.save(path)
+    template = PptxTemplate(path, ENV)
+    for n in (3, 1, 30):
+        kunder = [{"kund": f"Kund {n}.{i}", "behov": "b"} for i in range(n)]
+        out = Presentation(io.BytesIO(template.render(
+            {"kunder": kunder, "rubrik": f"R{n}", "namn": f"N{n}"}, write=fixed_zip)))
+        rows = [r.cells[0].text for sl in list(out.slides)[:-1]
+                for r in list(sl.shapes[1].table.rows)[1:]]
+        assert rows == [k["kund"] for k in kunder]
+        last = out.slides[-1]
+        assert (last.shapes.title.text, last.shapes[1].text_frame.text) == (f"R{n}", f"Nämnd: N{n}")
+        assert last.notes_slide.notes_text_frame.text == f"Om R{n}"

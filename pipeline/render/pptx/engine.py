@@ -40,13 +40,20 @@ from .shapes import (
     text_body,
     title_element,
 )
-from .slides import SlideFactory, ensure_view_props, fresh_creation_ids, renumber_parts
-from .tables import RowLoop, find_row_loop, render_table, row_chunks, strip_row_loop
+from .slides import (
+    SlideFactory,
+    SlideSource,
+    ensure_view_props,
+    fresh_creation_ids,
+    renumber_parts,
+)
+from .tables import RowLoop, RowPlan, find_row_loop, render_table, strip_row_loop
 from .tags import Tags
 from .text import apply_output, frame_source, straighten_quotes, strip_markers
 
 SLIDE_DIRECTIVE = re.compile(r"\{%slide\s+(?:for\s+(\w+)\s+in\s+(.+?)|if\s+(.+?))\s*%\}", re.S)
 P_CSLD = qn("p:cSld")
+_UNREAD = object()
 
 
 def shape_tree(slide_or_element):
@@ -55,15 +62,34 @@ def shape_tree(slide_or_element):
     return root.find(P_CSLD).find(P_SPTREE)
 
 
+@dataclass(frozen=True)
+class _SlidePlan:
+    """What a template slide's notes and row loop say: the same in every render."""
+
+    notes: str  # without the directive
+    directive: tuple | None  # (loop target, loop expression, condition)
+    rows: RowPlan | None
+
+
 @dataclass
 class _SlideJob:
-    """One template slide as it is rendered: its number, location, row loop and notes."""
+    """One template slide as it is rendered: its number, location, row loop and notes; what
+    copies are made from, and whether the slide itself is still to be rendered into."""
 
     number: int
     slide: object
     where: Location
     loop: RowLoop | None
     notes: str
+    source: SlideSource
+    unused: bool = True
+
+    def output_slide(self, factory: SlideFactory):
+        """Return a slide to render into: the template slide itself first, then copies."""
+        if self.unused:
+            self.unused = False
+            return factory.in_place(self.slide)
+        return factory.clone(self.source)
 
 
 @dataclass
@@ -75,6 +101,7 @@ class _Render:
     fitter: Fitter
     origins: list[int] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    slides: list = field(default_factory=list)  # the output slides, in order
 
 
 class PptxTemplate:
@@ -95,6 +122,8 @@ class PptxTemplate:
         self.notices: list[Notice] = []
         self._fonts: ThemeFonts | None = None  # the theme's, read once
         self._masters_have_tags: bool | None = None  # usually not: then masters are skipped
+        self._plans: dict[int, _SlidePlan] = {}  # per template slide, read on the first render
+        self._sources: dict[tuple[int, int], str | None] = {}  # a text body's, per slide, shape
 
     def render(self, context: dict, *, title: str = "", author: str = "",
                write: Writer | None = None) -> bytes:
@@ -114,7 +143,7 @@ class PptxTemplate:
         self.bindings.check(self.path.name, [shape_tree(s) for s in templates], context)
         for number, slide in enumerate(templates, start=1):
             self._render_template_slide(run, slide, number, context)
-        run.factory.delete(templates)
+        run.factory.arrange(run.slides)
         renumber_parts(prs)
         ensure_view_props(prs)
         if title:
@@ -136,16 +165,13 @@ class PptxTemplate:
     def _render_template_slide(self, run: _Render, slide, number: int, context: dict) -> None:
         """Render every output slide that one template slide gives, continuations included."""
         where = Location(self.path.name, number)
-        tree = shape_tree(slide)
-        loop = find_row_loop(tree)
-        job = _SlideJob(number, slide, where, loop, _notes(slide))
-        if loop is not None:
-            strip_row_loop(loop.row(tree))
+        plan = self._plan(run, slide, number)  # the repeated row is replaced, its tag not read
+        loop = plan.rows.loop if plan.rows is not None else None
+        job = _SlideJob(number, slide, where, loop, plan.notes, run.factory.snapshot(slide))
         made = 0
-        for scope in self._scopes(slide, context, where):
+        for scope in self._scopes(plan.directive, context, where):
             part = 0  # continuation slides are numbered, so that every title is unique
-            for rows in row_chunks(job.loop, tree, scope, where, self.tags, run.fitter.fonts,
-                                   run.prs.slide_height):
+            for rows in plan.rows.chunks(scope, self.tags) if plan.rows is not None else [None]:
                 clones = self._render_with_continuations(run, job, scope, rows, part)
                 part += len(clones)
                 made += len(clones)
@@ -153,13 +179,29 @@ class PptxTemplate:
                     raise EngineError(Kind.TOO_MANY_SLIDES, where, limit=self.options.max_slides)
                 for clone in clones:
                     run.origins.append(number)
+                    run.slides.append(clone)
                     fresh_creation_ids(clone, f"{self.path.name}/{len(run.origins)}")
+
+    def _plan(self, run: _Render, slide, number: int) -> _SlidePlan:
+        """Return what a template slide's notes and row loop say, read on the first render."""
+        plan = self._plans.get(number)
+        if plan is None:
+            notes, directive = _notes(slide)
+            tree = shape_tree(slide)
+            loop = find_row_loop(tree)
+            rows = None
+            if loop is not None:
+                strip_row_loop(loop.row(tree))
+                rows = RowPlan.of(loop, tree, Location(self.path.name, number), self.tags,
+                                  run.fitter.fonts, run.prs.slide_height)
+            plan = self._plans[number] = _SlidePlan(notes, directive, rows)
+        return plan
 
     def _render_with_continuations(self, run: _Render, job: _SlideJob, scope: dict, rows,
                                    part: int) -> list:
         """Render a slide; text that does not fit continues on copies, at most
         `max_text_slides` of them, and is then cut with a note."""
-        clone = run.factory.clone(job.slide)
+        clone = job.output_slide(run.factory)
         overflow = self._render_slide(run, job, clone, scope, rows, part)
         clones = [clone]
         while overflow:
@@ -170,16 +212,15 @@ class PptxTemplate:
                     run.fitter.cut(clone, shape, self.options.cut_note)
                     run.notices.append(Notice(job.number, shape.name, CUT))
                 break
-            clone = run.factory.clone(job.slide)
+            clone = job.output_slide(run.factory)
             self._render_slide(run, job, clone, scope, rows, part + len(clones))
             overflow = run.fitter.continue_text(clone, shape_elements(shape_tree(clone)),
                                                 overflow)
             clones.append(clone)
         return clones
 
-    def _scopes(self, slide, context: dict, where: Location) -> list[dict]:
+    def _scopes(self, directive, context: dict, where: Location) -> list[dict]:
         """Return one scope per output slide: the slide's loop items, or the context if kept."""
-        directive = _directive(slide)
         if directive is None:
             return [context]
         target, expr, condition = directive
@@ -201,7 +242,8 @@ class PptxTemplate:
             if job.loop is not None and index == job.loop.shape_index:
                 render_table(element, scope, where, self.tags, job.loop.row_index, rows)
                 continue
-            if not self._render_element(slide, element, scope, where) or element is title:
+            if not self._render_element(slide, element, scope, where, (job.number, index)) or (
+                    element is title):
                 continue
             shape = run.fitter.proxy(slide, element)
             if shape.width and shape.height:
@@ -219,8 +261,10 @@ class PptxTemplate:
                              self.options.continued_title(part))
         return overflow
 
-    def _render_element(self, slide, element, scope: dict, where: Location) -> bool:
-        """Render a shape's tags; return True when it is a text body that now needs fitting."""
+    def _render_element(self, slide, element, scope: dict, where: Location,
+                        key: tuple[int, int] | None = None) -> bool:
+        """Render a shape's tags; return True when it is a text body that now needs fitting.
+        A text body's source is read once per `key` (template slide, shape index)."""
         split = self.bindings.split(where.shape)
         if split is not None:
             self.bindings.bind(slide, element, split, scope, where)
@@ -233,10 +277,17 @@ class PptxTemplate:
             render_table(element, scope, where, self.tags)
             return False
         body = text_body(element)
-        if body is not None and has_tags(body):
-            apply_output(body, self.tags.render(frame_source(body), scope, where))
-            return True
-        return False
+        if body is None:
+            return False
+        source = self._sources.get(key, _UNREAD) if key is not None else _UNREAD
+        if source is _UNREAD:
+            source = frame_source(body) if has_tags(body) else None
+            if key is not None:
+                self._sources[key] = source
+        if source is None:
+            return False
+        apply_output(body, self.tags.render(source, scope, where))
+        return True
 
     def _render_masters(self, prs, context: dict) -> None:
         """Render the tags on slide masters and layouts once, with the deck's context."""
@@ -257,18 +308,15 @@ class PptxTemplate:
         self._masters_have_tags = found
 
 
-def _notes(slide) -> str:
-    """Return a template slide's notes without its directive."""
+def _notes(slide) -> tuple[str, tuple | None]:
+    """Return a template slide's notes without its directive, and the directive's parts
+    (loop target, loop expression, condition), if it has one."""
     if not slide.has_notes_slide:
-        return ""
-    return SLIDE_DIRECTIVE.sub("", slide.notes_slide.notes_text_frame.text).strip()
-
-
-def _directive(slide):
-    if not slide.has_notes_slide:
-        return None
-    match = SLIDE_DIRECTIVE.search(straighten_quotes(slide.notes_slide.notes_text_frame.text))
-    return (match[1], match[2], match[3]) if match else None
+        return "", None
+    text = slide.notes_slide.notes_text_frame.text
+    match = SLIDE_DIRECTIVE.search(straighten_quotes(text))
+    return (SLIDE_DIRECTIVE.sub("", text).strip(),
+            (match[1], match[2], match[3]) if match else None)
 
 
 def _append_to_title(title, suffix: str) -> None:

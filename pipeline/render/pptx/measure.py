@@ -7,7 +7,7 @@ import os
 import re
 import shutil
 import subprocess
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 REFERENCE_PX = 100
@@ -104,12 +104,20 @@ def _raw_width(word: str, family: str | None) -> float:
     return font.getlength(word) / REFERENCE_PX * SAFETY
 
 
-def wrap(text: str, width_pt: float, size_pt: float, family: str | None = None) -> list[int]:
+def wrap(text: str, width_pt: float, size_pt: float, family: str | None = None
+         ) -> tuple[int, ...]:
     """Return the offsets in `text` where each wrapped line starts (the first is 0).
 
     Lines break at spaces; a word longer than the line breaks inside itself, as in PowerPoint.
-    A line feed in the text always starts a new line.
+    A line feed in the text always starts a new line. Each distinct text is measured once
+    per width, size and font (a deck measures the same texts in every round of fitting, and
+    a build the same texts in several decks).
     """
+    return _wrap(text, width_pt, size_pt, family)
+
+
+@lru_cache(maxsize=8192)
+def _wrap(text: str, width_pt: float, size_pt: float, family: str | None) -> tuple[int, ...]:
     starts: list[int] = []
     space = _width(" ", family) * size_pt
     offset = 0
@@ -128,7 +136,7 @@ def wrap(text: str, width_pt: float, size_pt: float, family: str | None = None) 
                 w = _width(text[begin:end], family) * size_pt
             used += (space if used else 0) + w
         offset += len(line) + 1
-    return starts
+    return tuple(starts)
 
 
 def _fitting_prefix(word: str, width_pt: float, size_pt: float, family: str | None) -> int:

@@ -6,10 +6,12 @@ import copy
 import hashlib
 import itertools
 import uuid
+from dataclasses import dataclass
 
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
+from pptx.opc.package import Part, _Relationship
 from pptx.opc.packuri import PackURI
 from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
@@ -21,28 +23,58 @@ P14_CREATION = "{http://schemas.microsoft.com/office/powerpoint/2010/main}creati
 A16_CREATION = "{http://schemas.microsoft.com/office/drawing/2014/main}creationId"
 
 
+@dataclass(frozen=True)
+class SlideSource:
+    """A template slide as it was before the engine rendered into it: its XML and its
+    relationships, for copies made after the slide itself became an output slide."""
+
+    element: object
+    rels: tuple
+    part: SlidePart
+
+
 class SlideFactory:
-    """Clones slides within one presentation, naming new parts without walking the package."""
+    """Makes a presentation's output slides from its template slides: the first output of a
+    template slide is the slide itself, later ones are copies; new parts are named without
+    walking the package, and slide and relationship ids are counted, not searched for."""
 
     def __init__(self, prs: Presentation) -> None:
         self.prs = prs
         self._counter = itertools.count(1)
+        self._sld_ids = prs.slides._sldIdLst
+        self._next_id = max([int(e.get("id")) for e in self._sld_ids] + [255]) + 1
+        taken = [int(r[3:]) for r in prs.part.rels._rels if r[3:].isdigit()]
+        self._next_rid = max(taken + [0]) + 1
 
     def _partname(self, template: str) -> PackURI:
         # temporary unique names; `renumber_parts` gives the final ones before saving
         return PackURI(template % (100000 + next(self._counter)))
 
-    def clone(self, source: Slide) -> Slide:
+    def snapshot(self, slide: Slide) -> SlideSource:
+        """Return what copies of a slide are made from, before anything is rendered into it."""
+        return SlideSource(copy.deepcopy(slide._element), tuple(slide.part.rels.values()),
+                           slide.part)
+
+    def in_place(self, slide: Slide) -> Slide:
+        """Return a template slide to render into as an output slide, without its notes
+        (the engine writes an output slide's notes when there is something to say)."""
+        rels = slide.part.rels._rels
+        for rid in [r for r, rel in rels.items() if rel.reltype == RT.NOTES_SLIDE]:
+            del rels[rid]
+        slide.part.__dict__.pop("notes_slide", None)  # python-pptx's cached notes slide
+        return slide
+
+    def clone(self, source: SlideSource) -> Slide:
         """Return a copy of a slide, appended at the end, with its own chart parts.
 
         The copy is the source's XML as it stands (attributes such as `show`, transitions,
         timing and unknown extensions included) with the same relationship ids. Notes are not
-        copied: the engine writes a clone's notes when there is something to say.
+        copied.
         """
         prs_part = self.prs.part
         part = SlidePart(self._partname("/ppt/slides/slide%d.xml"), CT.PML_SLIDE,
-                         prs_part.package, copy.deepcopy(source._element))
-        for rel in source.part.rels.values():
+                         prs_part.package, copy.deepcopy(source.element))
+        for rel in source.rels:
             if rel.reltype == RT.NOTES_SLIDE:
                 continue
             if rel.is_external:
@@ -53,8 +85,12 @@ class SlideFactory:
                 target = self._copy_chart(target)
             part.rels._rels[rel.rId] = type(rel)(part.partname.baseURI, rel.rId, rel.reltype,
                                                  rel._target_mode, target)
-        rid = prs_part.relate_to(part, RT.SLIDE)
-        self.prs.slides._sldIdLst.add_sldId(rid)
+        rid = f"rId{self._next_rid}"
+        self._next_rid += 1
+        prs_part.rels._rels[rid] = _Relationship(prs_part.partname.baseURI, rid, RT.SLIDE,
+                                                 RTM.INTERNAL, part)
+        self._sld_ids._add_sldId(id=self._next_id, rId=rid)
+        self._next_id += 1
         return part.slide
 
     def _copy_chart(self, chart: ChartPart) -> ChartPart:
@@ -71,24 +107,18 @@ class SlideFactory:
                                                 rel._target_mode, target)
         return new
 
-    def delete(self, slides: list[Slide]) -> None:
-        """Remove slides and their relationships from the presentation."""
-        parts = {id(slide.part) for slide in slides}
-        sld_ids = self.prs.slides._sldIdLst
-        for sld_id in list(sld_ids):
-            if id(self.prs.part.related_part(sld_id.rId)) in parts:
-                self.prs.part.drop_rel(sld_id.rId)
-                sld_ids.remove(sld_id)
-
-    def reorder(self, slides: list[Slide]) -> None:
-        """Put the presentation's slides in this order (all slides must be listed)."""
-        sld_ids = self.prs.slides._sldIdLst
-        by_part = {self.prs.part.related_part(s.rId): s for s in sld_ids}
-        ordered = [next(e for p, e in by_part.items() if p is slide.part) for slide in slides]
-        for element in list(sld_ids):
-            sld_ids.remove(element)
-        for element in ordered:
-            sld_ids.append(element)
+    def arrange(self, slides: list[Slide]) -> None:
+        """Keep exactly these slides, in this order; the others and their relationships go."""
+        rels = self.prs.part.rels._rels
+        by_part = {id(rels[e.rId].target_part): e for e in self._sld_ids}
+        keep = [by_part[id(slide.part)] for slide in slides]
+        kept = {id(e) for e in keep}
+        for element in list(self._sld_ids):
+            if id(element) not in kept:
+                del rels[element.rId]
+            self._sld_ids.remove(element)
+        for element in keep:
+            self._sld_ids.append(element)
 
 
 def _is_workbook(part) -> bool:

@@ -32,6 +32,7 @@ A_TR, A_TC, A_TXBODY = qn("a:tr"), qn("a:tc"), qn("a:txBody")
 A16_ROW_ID = "{http://schemas.microsoft.com/office/drawing/2014/main}rowId"
 DEFAULT_MARGINS = {"marL": 91440, "marR": 91440, "marT": 45720, "marB": 45720}
 BOTTOM_MARGIN = 457200  # keep half an inch free below a table
+_CELL = "\x01"  # between the cells of a row rendered at once: never in printed data (tags.UNSAFE)
 
 
 @dataclass(frozen=True)
@@ -58,32 +59,54 @@ class RenderedRow:
     height: int
 
 
-def row_chunks(loop: RowLoop | None, tree, scope: dict, where: Location, tags: Tags,
-               fonts: ThemeFonts, slide_height: int) -> list[list[RenderedRow] | None]:
-    """Return the rendered rows of a slide's row loop in the chunks that fit one slide each
-    ([None] for a slide without a row loop)."""
-    if loop is None:
-        return [None]
-    frame = shape_elements(tree)[loop.shape_index]
-    font = family(frame, fonts)
-    where = where.at(shape_name(frame))
-    tbl = table_of(frame)
-    rows = list(tbl.iter(A_TR))
-    template_tr = rows[loop.row_index]
-    widths = column_widths(tbl)
-    sources = row_sources(template_tr)
-    cells = list(template_tr.iter(A_TC))
-    rendered = []
-    for item in tags.evaluate(loop.expr, scope, where):
-        item_scope = {**scope, loop.target: item}
-        outputs = [tags.render(s, item_scope, where) if s else None for s in sources]
-        texts = [_plain_text(o) if o is not None else _cell_text(tc)
-                 for o, tc in zip(outputs, cells, strict=False)]
-        rendered.append(RenderedRow(outputs, row_height(template_tr, widths, texts, font)))
-    fixed = sum(row_height(tr, widths, [_cell_text(tc) for tc in tr.iter(A_TC)], font)
-                for i, tr in enumerate(rows) if i != loop.row_index)
-    indexes = chunk([r.height for r in rendered], fixed, available_height(frame, slide_height))
-    return [[rendered[i] for i in part] for part in indexes]
+@dataclass(frozen=True)
+class RowPlan:
+    """What a template slide's row loop needs, read once per template: the loop, each cell's
+    source and the row's in one, the text of cells without tags, how the row is measured,
+    the height of the other rows and the height the table may reach."""
+
+    loop: RowLoop
+    where: Location
+    sources: tuple[str | None, ...]
+    row_source: str
+    fixed_texts: tuple[str, ...]
+    measure: RowMeasure
+    fixed: int
+    available: int
+
+    @classmethod
+    def of(cls, loop: RowLoop, tree, where: Location, tags: Tags, fonts: ThemeFonts,
+           slide_height: int) -> RowPlan:
+        """Read a row loop's plan from its template slide (with the loop tag stripped)."""
+        frame = shape_elements(tree)[loop.shape_index]
+        font = family(frame, fonts)
+        where = where.at(shape_name(frame))
+        tbl = table_of(frame)
+        rows = list(tbl.iter(A_TR))
+        template_tr = rows[loop.row_index]
+        widths = column_widths(tbl)
+        sources = tuple(row_sources(template_tr))
+        for source in sources:
+            if source:
+                tags.compile(source, where)  # each cell's own syntax errors, as in any cell
+        fixed = sum(row_height(tr, widths, [_cell_text(tc) for tc in tr.iter(A_TC)], font)
+                    for i, tr in enumerate(rows) if i != loop.row_index)
+        return cls(loop, where, sources, _CELL.join(s or "" for s in sources),
+                   tuple(_cell_text(tc) for tc in template_tr.iter(A_TC)),
+                   RowMeasure.of(template_tr, widths, font), fixed,
+                   available_height(frame, slide_height))
+
+    def chunks(self, scope: dict, tags: Tags) -> list[list[RenderedRow]]:
+        """Return the rows rendered for a scope, in chunks that fit one slide each."""
+        loop, where, rendered = self.loop, self.where, []
+        for item in tags.evaluate(loop.expr, scope, where):  # one render per row, not per cell
+            parts = tags.render(self.row_source, {**scope, loop.target: item}, where).split(_CELL)
+            outputs = [o if s else None for o, s in zip(parts, self.sources, strict=True)]
+            texts = [_plain_text(o) if o is not None else t
+                     for o, t in zip(outputs, self.fixed_texts, strict=False)]
+            rendered.append(RenderedRow(outputs, self.measure.height_for(texts)))
+        indexes = chunk([r.height for r in rendered], self.fixed, self.available)
+        return [[rendered[i] for i in part] for part in indexes]
 
 
 def render_table(frame, scope: dict, where: Location, tags: Tags, repeated_row: int | None = None,
@@ -159,18 +182,38 @@ def _margins(tc) -> dict[str, int]:
             for k, v in DEFAULT_MARGINS.items()}
 
 
+@dataclass(frozen=True)
+class RowMeasure:
+    """What a row's height depends on besides its texts: its own height, and per cell the
+    usable width in points, the font size and the top and bottom margins."""
+
+    height: int
+    cells: tuple[tuple[float, float, int], ...]
+    family: str | None
+
+    @classmethod
+    def of(cls, tr, widths: list[int], family: str | None = None) -> RowMeasure:
+        cells = []
+        for tc, width in zip(tr.iter(A_TC), widths, strict=False):
+            m = _margins(tc)
+            body = tc.find(qn("a:txBody"))
+            size = run_size(body) if body is not None else 18.0
+            cells.append(((width - m["marL"] - m["marR"]) / EMU_PER_PT, size,
+                          m["marT"] + m["marB"]))
+        return cls(int(tr.get("h", "0")), tuple(cells), family)
+
+    def height_for(self, texts: list[str]) -> int:
+        """Return the height in EMU the row needs for these cell texts."""
+        height = self.height
+        for (usable, size, margins), text in zip(self.cells, texts, strict=False):
+            lines = measure.lines_needed(text, usable, size, self.family)
+            height = max(height, int(lines * size * measure.LINE_HEIGHT * EMU_PER_PT) + margins)
+        return height
+
+
 def row_height(tr, widths: list[int], texts: list[str], family: str | None = None) -> int:
     """Return the height in EMU a row needs for these cell texts in a font family."""
-    height = int(tr.get("h", "0"))
-    for tc, width, text in zip(tr.iter(A_TC), widths, texts, strict=False):
-        m = _margins(tc)
-        body = tc.find(qn("a:txBody"))
-        size = run_size(body) if body is not None else 18.0
-        usable = (width - m["marL"] - m["marR"]) / EMU_PER_PT
-        lines = measure.lines_needed(text, usable, size, family)
-        needed = int(lines * size * measure.LINE_HEIGHT * EMU_PER_PT) + m["marT"] + m["marB"]
-        height = max(height, needed)
-    return height
+    return RowMeasure.of(tr, widths, family).height_for(texts)
 
 
 def column_widths(tbl) -> list[int]:

@@ -64,8 +64,10 @@ class Tags:
             except jinja2.TemplateSyntaxError as exc:
                 raise EngineError(Kind.SYNTAX, where, detail=exc.message or "",
                                   cause=exc) from None
+            # globals as a plain dict: Jinja's ChainMap is merged into every render's context,
+            # slowly, and a deck renders hundreds of small sources
             template = self._templates[source] = env.template_class.from_code(
-                env, code, env.make_globals(None), None)
+                env, code, dict(env.make_globals(None)), None)
         return template
 
     def render(self, source: str, scope: dict, where: Location) -> str:
