@@ -167,7 +167,7 @@ def main() -> None:
     repeat = 5 if args.snabb else 20
     print(f"underlag benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     load = os.getloadavg()[0]
-    busy = (f" — other work is running (load {load:.1f}): ratios are rough, run again"
+    busy = (" — other work is running: the ratios are rough, run again later"
             if load > 0.5 * (os.cpu_count() or 1) else "")
     print(f"  load average {load:.1f}{busy}\n")
     doc = per_document(repeat)
