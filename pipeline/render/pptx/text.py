@@ -97,22 +97,35 @@ def frame_source(txBody) -> str:
 def apply_output(txBody, output: str) -> None:
     """Rebuild a text body's paragraphs from rendered output, keeping each run's formatting."""
     originals = txBody.findall(A_P)
+    rendered = [(int(match[1]), _run_texts(match[2]))
+                for match in _OUTPUT_PARAGRAPH.finditer(output)]
+    if [i for i, _ in rendered] == list(range(len(originals))):  # no paragraph loops ran:
+        for p, (_, texts) in zip(originals, rendered, strict=True):  # fill them where they are
+            _set_texts(p, texts)
+        return
     for p in originals:
         txBody.remove(p)
-    for match in _OUTPUT_PARAGRAPH.finditer(output):
-        source = originals[int(match[1])]
-        parts = _OUTPUT_RUN.split(match[2])[1:]
-        texts = {int(parts[k]): parts[k + 1] for k in range(0, len(parts), 2)}
-        p = copy.deepcopy(source)
-        for j, child in enumerate(list(p)):
-            if child.tag == A_R:
-                _set_run_text(p, child, texts.get(j, ""))
+    for index, texts in rendered:
+        p = copy.deepcopy(originals[index])
+        _set_texts(p, texts)
         txBody.append(p)
     if not txBody.findall(A_P):
         empty = copy.deepcopy(originals[0])
         for run in empty.findall(A_R):
             empty.remove(run)
         txBody.append(empty)
+
+
+def _run_texts(output: str) -> dict[int, str]:
+    parts = _OUTPUT_RUN.split(output)[1:]
+    return {int(parts[k]): parts[k + 1] for k in range(0, len(parts), 2)}
+
+
+def _set_texts(p, texts: dict[int, str]) -> None:
+    """Set each run of a paragraph to its rendered text (by the run's index in the paragraph)."""
+    for j, child in enumerate(list(p)):
+        if child.tag == A_R:
+            _set_run_text(p, child, texts.get(j, ""))
 
 
 def _set_run_text(p, run, text: str) -> None:
