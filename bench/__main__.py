@@ -36,15 +36,19 @@ def timed(fn, repeat: int) -> float:
     return statistics.median(samples)
 
 
-def run(*args: str) -> float:
-    """Return the wall time of a fresh interpreter running a command, in milliseconds."""
+def run(*args: str) -> tuple[float, float]:
+    """Return the wall time of a fresh interpreter running a command, and the CPU time of it
+    and every process it started, in milliseconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, *args], cwd=ROOT, check=False, capture_output=True,
                           text=True)
     wall = (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:  # a failing command is fast: never report its time
         sys.exit(f"bench: `python {' '.join(args)}` failed ({done.returncode}):\n{done.stderr}")
-    return wall
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    return wall, cpu
 
 
 def zip_floor(path: Path) -> None:
@@ -114,9 +118,9 @@ def word_peers(repeat: int) -> None:
           "templates)\n")
 
 
-def commands(repeat: int) -> dict[str, float]:
+def commands(repeat: int) -> dict[str, tuple[float, float]]:
     """Time the three commands in turn, `repeat` rounds, so a change in the machine's load
-    between them weighs on all three alike; return the medians."""
+    between them weighs on all three alike; return the medians of wall and CPU time."""
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     build = str(work / "build")
     bare, cold, nothing = [], [], []
@@ -125,9 +129,13 @@ def commands(repeat: int) -> dict[str, float]:
         cold.append(run("-m", "pipeline", "bygg", "--alla", "--build", build))
         nothing.append(run("-m", "pipeline", "bygg", "--build", build))
     shutil.rmtree(work)
-    return {"bare import docx, pptx, openpyxl, docxtpl": statistics.median(bare),
-            "cold `underlag bygg` of the examples": statistics.median(cold),
-            "rebuild with nothing changed": statistics.median(nothing)}
+
+    def medians(samples: list[tuple[float, float]]) -> tuple[float, float]:
+        return tuple(statistics.median(column) for column in zip(*samples, strict=True))
+
+    return {"bare import docx, pptx, openpyxl, docxtpl": medians(bare),
+            "cold `underlag bygg` of the examples": medians(cold),
+            "rebuild with nothing changed": medians(nothing)}
 
 
 def _build_kommun(folder: str) -> tuple[float, int]:
@@ -178,11 +186,13 @@ def main() -> None:
           f"{doc['pptx avstämning render'] / doc['pptx floor (python-pptx open + save)']:.1f}×\n")
     word_peers(repeat)
     cmd = commands(3 if args.snabb else 5)
-    for name, ms in cmd.items():
-        print(f"  {name:42} {ms:8.0f} ms")
-    bare = cmd["bare import docx, pptx, openpyxl, docxtpl"]
-    print(f"\n  cold build / bare import {cmd['cold `underlag bygg` of the examples'] / bare:.2f}×"
-          f"   nothing changed / bare import {cmd['rebuild with nothing changed'] / bare:.2f}×\n")
+    for name, (ms, cpu) in cmd.items():
+        print(f"  {name:42} {ms:8.0f} ms   CPU {cpu:6.0f} ms")
+    bare, bare_cpu = cmd["bare import docx, pptx, openpyxl, docxtpl"]
+    cold, cold_cpu = cmd["cold `underlag bygg` of the examples"]
+    nothing, _ = cmd["rebuild with nothing changed"]
+    print(f"\n  cold build / bare import {cold / bare:.2f}× (CPU, all processes: "
+          f"{cold_cpu / bare_cpu:.2f}×)   nothing changed / bare import {nothing / bare:.2f}×\n")
     sizes = (1, 10) if args.snabb else (1, 10, 100)
     rows = [kommuner(n, os.cpu_count() or 1) for n in sizes]
     base = rows[0]["ms per workbook"]
