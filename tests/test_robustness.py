@@ -162,21 +162,122 @@ def whole(path: Path) -> bool:
         return z.testzip() is None
 
 
+def living(session: int) -> list[int]:
+    """Return the processes of a session that have not ended (zombies have closed their files).
+
+    By session, not by command line: a process on its way out has no command line left but
+    may still hold its files open.
+    """
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            state, _ppid, _pgrp, sid = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:4]
+        except (OSError, ValueError):
+            continue  # ended while we looked
+        if int(sid) == session and state not in ("Z", "X"):
+            pids.append(int(entry.name))
+    return pids
+
+
+def wait_until_gone(session: int, timeout: float = 10.0) -> list[int]:
+    """Wait for every process of a session to end; return those left after the timeout."""
+    end = time.monotonic() + timeout
+    while (left := living(session)) and time.monotonic() < end:
+        time.sleep(0.01)
+    return left
+
+
+def start_build(inputs: Path, build: Path) -> subprocess.Popen:
+    """Start `underlag bygg --alla` in a process group of its own (it and its workers)."""
+    return subprocess.Popen([sys.executable, "-m", "pipeline", "bygg", "--alla", "--inputs",
+                             str(inputs), "--build", str(build)], cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "PYTHONHASHSEED": "0"})
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="looks for the build's processes in /proc")
 def test_killing_a_build_at_any_moment_leaves_every_previous_output_whole(inputs):
+    """Kill the build and the workers it forked at once, as closing its terminal does.
+
+    Kills at fixed delays (from start-up to the last jobs), then once the moment a first
+    half-written file appears, so at least one kill lands mid-write on any machine.
+    """
     build = inputs.parent / "build"
     assert run_build(inputs).exit_code == 0
     outputs = sorted(p for p in build.rglob("*") if p.suffix in (".docx", ".pptx", ".ics"))
     assert len(outputs) == 17
     snapshot = {p.name: p.read_bytes() for p in inputs.iterdir()}
-    for delay in (0.3, 0.6, 0.9, 1.2, 1.5, 1.8):
-        proc = subprocess.Popen([sys.executable, "-m", "pipeline", "bygg", "--alla", "--inputs",
-                                 str(inputs), "--build", str(build)], cwd=ROOT,
-                                stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONHASHSEED": "0"})
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
+    for delay in (0.3, 0.6, 0.9, 1.2, 1.5, 1.8, "mid-write"):
+        proc = start_build(inputs, build)
+        if delay == "mid-write":
+            end = time.monotonic() + 30
+            while not any(build.rglob(".underlag-*.tmp")) and proc.poll() is None \
+                    and time.monotonic() < end:
+                time.sleep(0.001)
+        else:
+            time.sleep(delay)
+        os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        assert wait_until_gone(proc.pid) == [], delay
         assert all(whole(p) for p in outputs), delay
     assert {p.name: p.read_bytes() for p in inputs.iterdir()} == snapshot
-    assert run_build(inputs).exit_code == 0
+    result = run_build(inputs)
+    assert result.exit_code == 0, result.output
     assert not [p for p in build.rglob(".underlag-*.tmp")]  # left-overs are cleaned up
+
+
+FORKING = pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+                             reason="workers are forked only on Linux with more than one core")
+
+
+def kill_mid_render(inputs: Path, build: Path) -> subprocess.Popen:
+    """Start `bygg --alla` and kill only its own process (as `kill -9 PID` does) once its
+    workers are rendering: a first output has been rewritten."""
+    outputs = [p for p in build.rglob("*") if p.suffix in (".docx", ".pptx", ".ics")]
+    started = time.time()
+    proc = start_build(inputs, build)
+    end = time.monotonic() + 30
+    while not any(p.stat().st_mtime > started for p in outputs) and time.monotonic() < end:
+        time.sleep(0.002)
+    proc.kill()
+    proc.wait()
+    return proc
+
+
+@pytest.mark.slow
+@FORKING
+def test_a_rebuild_right_after_a_killed_build_is_not_refused(inputs):
+    """Workers that outlive a killed build do not hold the folder's lock."""
+    build = inputs.parent / "build"
+    assert run_build(inputs).exit_code == 0
+    proc = kill_mid_render(inputs, build)
+    try:
+        result = run_build(inputs)
+        assert result.exit_code == 0, result.output
+    finally:
+        for pid in wait_until_gone(proc.pid):  # workers this test orphaned
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.slow
+@FORKING
+@pytest.mark.xfail(strict=True, reason=(
+    "pipeline/build/pool.py: forked pool workers outlive a build killed with SIGKILL by a few "
+    "hundred milliseconds and write outputs after the build died. Fix there (e.g. "
+    "PR_SET_PDEATHSIG in a pool initializer), then remove this mark."))
+def test_the_workers_of_a_killed_build_die_with_it(inputs):
+    build = inputs.parent / "build"
+    assert run_build(inputs).exit_code == 0
+    outputs = [p for p in build.rglob("*") if p.suffix in (".docx", ".pptx", ".ics")]
+    proc = kill_mid_render(inputs, build)
+    killed = time.time()
+    try:
+        assert wait_until_gone(proc.pid, timeout=0.2) == []
+        time.sleep(1)
+        assert [p.name for p in outputs if p.stat().st_mtime > killed] == []
+    finally:
+        for pid in wait_until_gone(proc.pid):  # workers this test orphaned
+            os.kill(pid, signal.SIGKILL)
