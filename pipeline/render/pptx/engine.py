@@ -15,6 +15,7 @@ Every output slide is a copy of a template slide; the template slides are remove
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,8 +156,6 @@ class PptxTemplate:
 
     def _open(self):
         try:
-            import io
-
             return Presentation(io.BytesIO(self.blob))
         except Exception as exc:  # noqa: BLE001 - a broken file is the user's template
             raise EngineError(Kind.UNREADABLE_TEMPLATE, Location(self.path.name),
