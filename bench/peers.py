@@ -195,13 +195,16 @@ def installed(log=print) -> bool:
     if not node or not npm:
         log("  docxtemplater: skipped (node and npm not found)")
         return False
-    if (NODE_PROJECT / "node_modules" / "docxtemplater").is_dir():
+    installed_lock = NODE_PROJECT / "node_modules" / ".package-lock.json"  # written by npm
+    if installed_lock.is_file() and (installed_lock.stat().st_mtime
+                                     >= (NODE_PROJECT / "package-lock.json").stat().st_mtime):
         return True
     done = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
                           cwd=NODE_PROJECT, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        log(f"  docxtemplater: skipped (npm ci failed: {last})")
+        lines = [line for line in done.stderr.splitlines() if line.strip()] or ["no output"]
+        first = next((line for line in lines if "error" in line.lower()), lines[0])
+        log(f"  docxtemplater: skipped (npm ci failed: {first.strip()})")
         return False
     return True
 
