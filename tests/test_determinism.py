@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # two cold builds in fresh interpreters per test
 
 
 def bygg(inputs: Path, build: Path, seed: str) -> None:
