@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pptx.chart.data import CategoryChartData
 from pptx.shapes.shapetree import SlideShapeFactory
 
 from .errors import EngineError, Kind, Location
@@ -105,6 +104,8 @@ class Bindings:
 
 def fill_chart(frame, spec: ChartSpec) -> None:
     """Replace a chart's data (the chart stays native and editable) and its alternative text."""
+    from pptx.chart.data import CategoryChartData  # pulls in xlsxwriter: only for charts
+
     data = CategoryChartData(number_format=spec.number_format)
     data.categories = spec.categories
     for name, values in spec.series:
