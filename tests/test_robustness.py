@@ -130,9 +130,10 @@ from pathlib import Path
 from pipeline.build.lock import build_lock
 with build_lock(Path(sys.argv[1])):
     if os.fork() == 0:  # a rendering worker, as the pool forks them
+        os.write(1, b"worker\\n")  # its at-fork handlers, filelock's among them, have run
         time.sleep(30)
         os._exit(0)
-    print("locked", flush=True)
+    os.write(1, b"locked\\n")  # one write each: the two lines cannot interleave
     time.sleep(30)
 """
 
@@ -143,7 +144,8 @@ def test_a_worker_that_outlives_a_killed_build_does_not_keep_the_lock(tmp_path):
     proc = subprocess.Popen([sys.executable, "-c", _FORKED_WORKER, str(build)], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        assert proc.stdout.readline() == "locked\n"
+        # both lines: killed before the worker ran at all, the build would leave it the lock
+        assert {proc.stdout.readline(), proc.stdout.readline()} == {"locked\n", "worker\n"}
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         with build_lock(build):  # the orphaned worker is still running, without the lock
