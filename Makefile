@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench examples templates readme
+.PHONY: run test snabbtest lint bench examples templates readme
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -16,6 +16,17 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
+
+# The edit-test loop: everything but LibreOffice, killed and watched builds, hypothesis, the
+# corpora (bad files, restyled templates), openxml-audit sweeps of every example output, the
+# docxtemplater peer and fresh-interpreter builds: tests marked `slow`, the files below and
+# tests named for the rest. `make test` runs everything, as CI does.
+SLOW_FILES := test_office test_libreoffice test_watch test_property test_roundtrip
+SLOW_NAMES := libreoffice or openxml_audit or docxtemplater
+snabbtest: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest -q -p no:cacheprovider -m "not slow" -k "not ($(SLOW_NAMES))" \
+		$(SLOW_FILES:%=--ignore=tests/%.py)
 
 bench: $(VENV)/.installed
 	$(PY) -m bench

@@ -83,6 +83,7 @@ def test_the_committed_example_workbooks_are_the_scripts_output(tmp_path):
     assert_same_files(tmp_path / "inputs", ROOT / "inputs", made, "make examples")
 
 
+@pytest.mark.slow  # six generator runs in fresh interpreters
 def test_the_generators_give_the_same_bytes_in_two_processes(tmp_path):
     """Generators are deterministic (hash seed aside), so the tests above compare content."""
     for name, seed in (("a", "1"), ("b", "2")):
@@ -95,6 +96,7 @@ def test_the_generators_give_the_same_bytes_in_two_processes(tmp_path):
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes(), path
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason=(
     "scripts/make_pptx_templates.py `_decorative` makes the adec:decorative element without a "
     "prefix, so lxml names it ns0, ns1 or ns2 depending on which namespaces earlier imports "

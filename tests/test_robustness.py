@@ -34,6 +34,7 @@ def built_docs(inputs: Path) -> list[str]:
     return sorted(p.parent.name for p in (inputs.parent / "build").glob("*/beslutsunderlag-*.docx"))
 
 
+@pytest.mark.slow  # the corpus: one build per file
 @pytest.mark.parametrize("name", CORPUS)
 def test_each_bad_file_gets_one_clear_message_and_the_rest_is_built(inputs, name):
     make, expected = CORPUS[name]
@@ -51,6 +52,7 @@ def test_each_bad_file_gets_one_clear_message_and_the_rest_is_built(inputs, name
     assert built_docs(inputs) == others
 
 
+@pytest.mark.slow  # the corpus: one build per file
 @pytest.mark.parametrize("name", READABLE)
 def test_readable_oddities_are_built_with_a_note(inputs, name):
     make, expected = READABLE[name]
