@@ -22,7 +22,7 @@ test: $(VENV)/.installed
 # docxtemplater peer and fresh-interpreter builds: tests marked `slow`, the files below and
 # tests named for the rest. `make test` runs everything, as CI does.
 SLOW_FILES := test_office test_libreoffice test_watch test_property test_roundtrip
-SLOW_NAMES := libreoffice or openxml_audit or docxtemplater
+SLOW_NAMES := saved_by_libreoffice or sparad_i_libreoffice or openxml_audit or docxtemplater
 snabbtest: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -q -p no:cacheprovider -m "not slow" -k "not ($(SLOW_NAMES))" \
