@@ -268,10 +268,6 @@ def test_a_rebuild_right_after_a_killed_build_is_not_refused(inputs):
 
 @pytest.mark.slow
 @FORKING
-@pytest.mark.xfail(strict=True, reason=(
-    "pipeline/build/pool.py: forked pool workers outlive a build killed with SIGKILL by a few "
-    "hundred milliseconds and write outputs after the build died. Fix there (e.g. "
-    "PR_SET_PDEATHSIG in a pool initializer), then remove this mark."))
 def test_the_workers_of_a_killed_build_die_with_it(inputs):
     build = inputs.parent / "build"
     assert run_build(inputs).exit_code == 0

@@ -51,7 +51,9 @@ def run(pending: list, progress=None):
     # the longest first (decks, then documents, then calendars), so no core waits at the end
     _PENDING = sorted(pending, key=lambda j: {".pptx": 0, ".docx": 1}.get(j.target.suffix, 2))
     try:
-        with multiprocessing.get_context("fork").Pool(min(cores, len(pending))) as pool:
+        with multiprocessing.get_context("fork").Pool(min(cores, len(pending)),
+                                                       initializer=_die_with_parent,
+                                                       initargs=(os.getpid(),)) as pool:
             done = _Counted(pool.imap(_render_job, range(len(_PENDING))), len(_PENDING))
             results = {_PENDING[i].target: problems
                        for i, problems in (progress(done) if progress else done)}
@@ -68,6 +70,23 @@ def prepare(pending: list) -> None:
         if job.prepare:
             with contextlib.suppress(TemplateError):
                 job.prepare()
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the build that forked it dies, even by SIGKILL: a worker must not
+    write outputs after its build has gone (Linux's parent-death signal)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux's C library: the pipe's end stops us later
+        return
+    if os.getppid() != parent:  # the build died before the signal was set
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _in_worker() -> bool:
