@@ -95,8 +95,8 @@ def _decorative(c_nv_pr) -> None:
     """Mark a shape as decorative, so screen readers skip it (Office's adec extension)."""
     ext_lst = c_nv_pr.makeelement(qn("a:extLst"), {})
     ext = ext_lst.makeelement(qn("a:ext"), {"uri": "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"})
-    ext.append(ext.makeelement(
-        "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative", {"val": "1"}))
+    adec = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+    ext.append(ext.makeelement(f"{{{adec}}}decorative", {"val": "1"}, nsmap={"adec": adec}))
     ext_lst.append(ext)
     c_nv_pr.append(ext_lst)
 

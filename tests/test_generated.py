@@ -97,11 +97,6 @@ def test_the_generators_give_the_same_bytes_in_two_processes(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "scripts/make_pptx_templates.py `_decorative` makes the adec:decorative element without a "
-    "prefix, so lxml names it ns0, ns1 or ns2 depending on which namespaces earlier imports "
-    "registered (`import openpyxl` gives ns0; the committed templates have ns2). Fix there: "
-    "makeelement(..., nsmap={'adec': ...}); then remake the templates and remove this mark."))
 def test_the_deck_templates_do_not_depend_on_what_was_imported_before(tmp_path):
     run_script("make_pptx_templates", tmp_path / "a")
     run_script("make_pptx_templates", tmp_path / "b", imported=("openpyxl",))
