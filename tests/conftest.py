@@ -31,6 +31,21 @@ def inputs(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def runner():
+    """Return a click test runner for the `underlag` command."""
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture
+def workdir(tmp_path, inputs, monkeypatch):
+    """Return a working folder holding inputs/ (the examples), as the current directory."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def edit(path: Path, changes: dict[str, dict[str, object]]) -> None:
     """Set cells in a workbook: {"Kunder": {"C7": None}}, as a secretary would in Excel."""
     wb = load_workbook(path)

@@ -16,17 +16,6 @@ from pipeline.cli import main
 from .conftest import ROOT, edit
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def workdir(tmp_path, inputs, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 @pytest.mark.parametrize("command", [[], *[[name] for name in main.commands]])
 def test_every_command_has_help_with_an_example(runner, command):
     result = runner.invoke(main, [*command, "--help"], catch_exceptions=False)

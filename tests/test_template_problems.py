@@ -9,7 +9,6 @@ import time
 
 import docx
 import pytest
-from click.testing import CliRunner
 from pptx import Presentation
 
 from pipeline.cli import main
@@ -18,15 +17,10 @@ from .conftest import ROOT, edit
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def workdir(tmp_path, inputs, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "templates").mkdir()
-    return tmp_path
+def workdir(workdir):
+    """The CLI's working folder, with a templates/ folder for restyled templates."""
+    (workdir / "templates").mkdir()
+    return workdir
 
 
 def broken_word_template(workdir) -> None:
