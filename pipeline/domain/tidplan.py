@@ -174,7 +174,9 @@ def _holidays(year: int) -> dict[dt.date, str]:
         import holidays
 
         return dict(holidays.Sweden(years=year, language="sv", include_sundays=False))
-    easter = _easter(year)
+    from dateutil.easter import easter as easter_of  # the Gregorian computus
+
+    easter = easter_of(year)
     midsommar, alla_helgon = dt.date(year, 6, 20), dt.date(year, 10, 31)
     days = [
         (dt.date(year, 1, 1), "Nyårsdagen"), (dt.date(year, 1, 6), "Trettondedag jul"),
@@ -192,18 +194,6 @@ def _holidays(year: int) -> dict[dt.date, str]:
     for day, name in days:  # two on one day are named as the library names them
         named[day] = f"{named[day]}; {name}" if day in named else name
     return named
-
-
-def _easter(year: int) -> dt.date:
-    """Return Easter Sunday of a year (the Gregorian computus)."""
-    golden, century, rest = year % 19, year // 100, year % 100
-    leap_century, century_rest = divmod(century, 4)
-    moon = (19 * golden + century - leap_century - (century - (century + 8) // 25 + 1) // 3
-            + 15) % 30
-    week = (32 + 2 * century_rest + 2 * (rest // 4) - moon - rest % 4) % 7
-    shift = (golden + 11 * moon + 22 * week) // 451
-    month, day = divmod(moon + week - 7 * shift + 114, 31)
-    return dt.date(year, month, day + 1)
 
 
 def helgdag(d: dt.date) -> str:
