@@ -47,6 +47,18 @@ def add_slide(prs, title: str, notes: str = ""):
     return s
 
 
+def chart_slide(prs, name: str, title: str = "Status", categories=("x",)):
+    """Add a slide with a bar chart of example data, named as in PowerPoint's selection pane."""
+    s = add_slide(prs, title)
+    data = CategoryChartData()
+    data.categories = list(categories)
+    data.add_series("Serie", (1,) * len(categories))
+    frame = s.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(1.5), Inches(8),
+                               Inches(5), data)
+    frame.name = name
+    return frame
+
+
 def textbox(s, runs: list[tuple[str, bool]], name: str = "Text"):
     box = s.shapes.add_textbox(Inches(1), Inches(2), Inches(8), Inches(3))
     box.name = name
@@ -193,13 +205,7 @@ def test_long_text_shrinks_and_then_continues_on_a_copy_of_the_slide(tmp_path):
 
 def test_charts_are_filled_natively_from_data(tmp_path):
     prs = deck()
-    s = add_slide(prs, "Status")
-    data = CategoryChartData()
-    data.categories = ["x"]
-    data.add_series("y", (1,))
-    frame = s.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(1.5), Inches(8),
-                               Inches(5), data)
-    frame.name = "chart:status"
+    chart_slide(prs, "chart:status")
     spec = ChartSpec(["Kunder", "Beroenden", "Tidplan"], [("SN", [100, 50, 0]), ("BUN", [20, 40, 60])],
                      '0" %"', "Stapeldiagram över status.")
     out = render(tmp_path, prs, {"charts": {"status": spec}})

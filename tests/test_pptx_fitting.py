@@ -10,8 +10,6 @@ import time
 import pytest
 from lxml import etree
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
@@ -19,7 +17,7 @@ from pptx.util import Emu, Inches, Pt
 from pipeline.render.pptx import CUT, TOO_SMALL, ChartSpec, EngineError, Kind, Options, PptxTemplate
 from pipeline.render.pptx.package import check_deck
 from tests.office import audit_errors
-from tests.test_pptx_engine import ENV, add_slide, deck, render, textbox
+from tests.test_pptx_engine import ENV, add_slide, chart_slide, deck, render, textbox
 
 CUT_NOTE, MAX_TEXT_SLIDES = Options().cut_note, Options().max_text_slides
 SENTENCE = "Socialnämnden ger stöd, skydd, vård och omsorg till barn, vuxna och äldre. "
@@ -161,13 +159,7 @@ def test_a_table_in_a_verdana_theme_stays_on_the_slide(tmp_path):
 
 def test_a_chart_renamed_by_powerpoint_is_refused_with_the_names_it_can_have(tmp_path):
     prs = deck()
-    s = add_slide(prs, "Status")
-    data = CategoryChartData()
-    data.categories = ["Avsnitt 1"]
-    data.add_series("Serie", (1,))
-    frame = s.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(1.5), Inches(8),
-                               Inches(5), data)
-    frame.name = "Diagram 3"
+    chart_slide(prs, "Diagram 3", categories=["Avsnitt 1"])
     path = tmp_path / "mall.pptx"
     prs.save(path)
     spec = ChartSpec(["Kunder"], [("SN", [1])])

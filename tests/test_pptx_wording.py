@@ -4,8 +4,6 @@ prefixes, and every engine error and notice worded in Swedish with template, sli
 from __future__ import annotations
 
 import pytest
-from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
 from pipeline.diagnostics import Severity, TemplateError
@@ -14,7 +12,7 @@ from pipeline.render.context import Filters
 from pipeline.render.decks import CUT_NOTE, DeckTemplate, notice_sv
 from pipeline.render.environment import environment
 from pipeline.render.pptx import CUT, TOO_SMALL, ChartSpec, Notice
-from tests.test_pptx_engine import add_slide, deck, textbox
+from tests.test_pptx_engine import add_slide, chart_slide, deck, textbox
 from tests.test_pptx_fitting import SENTENCE, fixed_box
 
 ENV = environment(Filters(KOMMUN), "text")
@@ -65,13 +63,7 @@ def test_deck_template_errors_are_in_swedish(tmp_path, tag, message):
 
 def test_a_chart_renamed_by_powerpoint_is_refused_with_the_names_it_can_have(tmp_path):
     prs = deck()
-    s = add_slide(prs, "Status")
-    data = CategoryChartData()
-    data.categories = ["Avsnitt 1"]
-    data.add_series("Serie", (1,))
-    frame = s.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(1.5), Inches(8),
-                               Inches(5), data)
-    frame.name = "Diagram 3"
+    chart_slide(prs, "Diagram 3", categories=["Avsnitt 1"])
     spec = ChartSpec(["Kunder"], [("SN", [1])])
     assert refused(tmp_path, prs, {"diagram": {"status": spec}}) == (
         'Mallen mall.pptx, bild 1, formen "Diagram 3": diagrammet är inte kopplat till några '
