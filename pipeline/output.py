@@ -6,8 +6,10 @@ import datetime as dt
 import io
 import os
 import re
+import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -92,3 +94,68 @@ def deterministic_zip(
                 yield info.filename, blob
 
     return zip_bytes(members())
+
+
+class FixedZip:
+    """Zips members with fixed timestamps, and fixed dates in embedded workbooks, so that equal
+    inputs give equal bytes in one pass; members under the `shared` prefixes (the same in every
+    document of a template) are compressed only once."""
+
+    LIMIT = 512  # members remembered; a build renders a few templates many times
+
+    def __init__(self, shared: tuple[str, ...] = (),
+                 embedded: dict[str, Callable[[bytes], bytes]] | None = None) -> None:
+        self.shared, self.embedded = shared, embedded or {}
+        self._deflated: dict[tuple[str, int, int], bytes] = {}
+
+    def __call__(self, members) -> bytes:
+        out = bytearray()
+        central = bytearray()
+        count = 0
+        for name, blob in members:
+            if name.endswith(".xlsx"):
+                blob = deterministic_zip(blob, self.embedded)
+            crc = zlib.crc32(blob)
+            key = (name, crc, len(blob))
+            data = self._deflated.get(key)
+            if data is None:
+                deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+                data = deflate.compress(blob) + deflate.flush()
+                if self.shared and name.startswith(self.shared):
+                    if len(self._deflated) >= self.LIMIT:
+                        self._deflated.clear()
+                    self._deflated[key] = data
+            encoded = name.encode()
+            flags = 0 if encoded.isascii() else 0x800  # UTF-8 names
+            header = _ENTRY.pack(flags, 8, _DOS_TIME, _DOS_DATE, crc, len(data), len(blob),
+                                 len(encoded))
+            central += (b"PK\x01\x02" + _MADE_BY + _LOCAL_VERSION + header
+                        + _CENTRAL.pack(0, 0, 0, 0, 0o600 << 16, len(out)) + encoded)
+            out += b"PK\x03\x04" + _LOCAL_VERSION + header + b"\x00\x00" + encoded + data
+            count += 1
+        end = _END.pack(0, 0, count, count, len(central), len(out), 0)
+        return bytes(out + central + b"PK\x05\x06" + end)
+
+
+_TEMPLATE_PARTS = ("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/theme/", "ppt/notesMasters/",
+                   "ppt/handoutMasters/", "ppt/media/", "ppt/fonts/")
+# zip records (APPNOTE 4.3): what local and central headers share, then their own fields
+_ENTRY = struct.Struct("<2H2H3LH")  # flags, method, time, date, crc, sizes, name length
+_CENTRAL = struct.Struct("<4H2L")  # extra and comment lengths, disk, internal and external
+#                                    attributes (rw------- for the owner), header offset
+_END = struct.Struct("<4H2LH")
+_LOCAL_VERSION = bytes((20, 0))  # version needed to extract: 2.0, deflate
+_MADE_BY = bytes((20, 3))  # zip 2.0 on Unix (what zipfile writes there)
+_DOS_TIME = 0  # 00:00:00
+_DOS_DATE = ((FIXED_ZIP_TIME[0] - 1980) << 9) | (FIXED_ZIP_TIME[1] << 5) | FIXED_ZIP_TIME[2]
+
+
+# zip records (APPNOTE 4.3): what local and central headers share, then their own fields
+_ENTRY = struct.Struct("<2H2H3LH")  # flags, method, time, date, crc, sizes, name length
+_CENTRAL = struct.Struct("<4H2L")  # extra and comment lengths, disk, internal and external
+#                                    attributes (rw------- for the owner), header offset
+_END = struct.Struct("<4H2LH")
+_LOCAL_VERSION = bytes((20, 0))  # version needed to extract: 2.0, deflate
+_MADE_BY = bytes((20, 3))  # zip 2.0 on Unix (what zipfile writes there)
+_DOS_TIME = 0  # 00:00:00
+_DOS_DATE = ((FIXED_ZIP_TIME[0] - 1980) << 9) | (FIXED_ZIP_TIME[1] << 5) | FIXED_ZIP_TIME[2]

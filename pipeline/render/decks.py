@@ -7,8 +7,6 @@ the build's reproducibility policy (fixed zip timestamps and dates).
 
 from __future__ import annotations
 
-import struct
-import zlib
 from pathlib import Path
 
 import jinja2
@@ -16,7 +14,7 @@ import jinja2
 from .. import model as m
 from .. import resources
 from ..diagnostics import Diagnostic, Severity, TemplateError
-from ..output import FIXED_CREATED, FIXED_ZIP_TIME, deterministic_zip, fixed_core_dates
+from ..output import FIXED_CREATED, FixedZip, fixed_core_dates
 from .context import Filters, avstamning_context, kommun_context
 from .environment import environment, jinja_message_sv
 from .pptx import CUT, Binding, EngineError, Kind, Location, Options, PptxTemplate
@@ -29,58 +27,9 @@ OPTIONS = Options(
     picture=Binding("bild", "bilder"), continued=" (forts.)", continued_again=" (forts. {n})",
     min_font_pt=12, max_text_slides=4, max_slides=60, cut_note=CUT_NOTE)
 EMBEDDED_CORE = {"docProps/core.xml": fixed_core_dates(FIXED_CREATED)}  # in chart workbooks
-
-
-class DeckZip:
-    """Zips a deck's members with fixed timestamps, and fixed dates in its chart workbooks,
-    so that equal inputs give equal bytes: written once, not re-zipped, and the template's
-    masters, layouts, theme and pictures, the same in every deck, compressed only once."""
-
-    LIMIT = 512  # members remembered; a build renders a few templates many times
-
-    def __init__(self) -> None:
-        self._deflated: dict[tuple[str, int, int], bytes] = {}
-
-    def __call__(self, members) -> bytes:
-        out = bytearray()
-        central = bytearray()
-        count = 0
-        for name, blob in members:
-            if name.endswith(".xlsx"):
-                blob = deterministic_zip(blob, EMBEDDED_CORE)
-            crc = zlib.crc32(blob)
-            key = (name, crc, len(blob))
-            data = self._deflated.get(key)
-            if data is None:
-                deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-                data = deflate.compress(blob) + deflate.flush()
-                if name.startswith(_TEMPLATE_PARTS):
-                    if len(self._deflated) >= self.LIMIT:
-                        self._deflated.clear()
-                    self._deflated[key] = data
-            encoded = name.encode()
-            flags = 0 if encoded.isascii() else 0x800  # UTF-8 names
-            header = _ENTRY.pack(flags, 8, _DOS_TIME, _DOS_DATE, crc, len(data), len(blob),
-                                 len(encoded))
-            central += (b"PK\x01\x02" + _MADE_BY + _LOCAL_VERSION + header
-                        + _CENTRAL.pack(0, 0, 0, 0, 0o600 << 16, len(out)) + encoded)
-            out += b"PK\x03\x04" + _LOCAL_VERSION + header + b"\x00\x00" + encoded + data
-            count += 1
-        end = _END.pack(0, 0, count, count, len(central), len(out), 0)
-        return bytes(out + central + b"PK\x05\x06" + end)
-
-
-_TEMPLATE_PARTS = ("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/theme/", "ppt/notesMasters/",
-                   "ppt/handoutMasters/", "ppt/media/", "ppt/fonts/")
-# zip records (APPNOTE 4.3): what local and central headers share, then their own fields
-_ENTRY = struct.Struct("<2H2H3LH")  # flags, method, time, date, crc, sizes, name length
-_CENTRAL = struct.Struct("<4H2L")  # extra and comment lengths, disk, internal and external
-#                                    attributes (rw------- for the owner), header offset
-_END = struct.Struct("<4H2LH")
-_LOCAL_VERSION = bytes((20, 0))  # version needed to extract: 2.0, deflate
-_MADE_BY = bytes((20, 3))  # zip 2.0 on Unix (what zipfile writes there)
-_DOS_TIME = 0  # 00:00:00
-_DOS_DATE = ((FIXED_ZIP_TIME[0] - 1980) << 9) | (FIXED_ZIP_TIME[1] << 5) | FIXED_ZIP_TIME[2]
+# the parts every deck of a template shares: compressed once
+TEMPLATE_PARTS = ("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/theme/", "ppt/notesMasters/",
+                  "ppt/handoutMasters/", "ppt/media/", "ppt/fonts/")
 
 
 class DeckTemplate:
@@ -89,7 +38,7 @@ class DeckTemplate:
     def __init__(self, path: Path, env: jinja2.Environment) -> None:
         self.env = env
         self.engine = PptxTemplate(path, env, OPTIONS)
-        self.zip = DeckZip()
+        self.zip = FixedZip(shared=TEMPLATE_PARTS, embedded=EMBEDDED_CORE)
 
     @property
     def origins(self) -> list[int]:
