@@ -266,4 +266,87 @@ def format_() -> None:
     click.echo(format_markdown(), nl=False)
 
 
+
+def _loaded(inputs_dir: Path):
+    """Read the inputs; show the errors of workbooks that are left out."""
+    from .domain.inputs import load
+
+    inputs = load(inputs_dir)
+    _echo_problems([p for p in inputs.diagnostics if p.is_error])
+    if inputs.has_errors:
+        click.echo("Arbetsböcker med fel tas inte med. Rätta dem och kör igen.", err=True)
+    return inputs
+
+
+@main.command(**COMMAND)
+@inputs_option
+@click.option("--namn", "namn", default=None,
+              help="Namn på ögonblicksbilden; dagens datum sätts först. Standard: bara datumet.")
+def arkivera(inputs_dir: Path, namn: str | None) -> None:
+    """Spara en ögonblicksbild av varje nämnds arbetsbok i arkiv/ bredvid inputs/.
+
+    En ögonblicksbild skrivs aldrig över och ligger kvar när build/ tas bort.
+    Se vad som har ändrats sedan dess med underlag andringar.
+
+    \b
+    Exempel:
+      underlag arkivera
+      underlag arkivera --namn "före nämndsmötet"
+    """
+    import datetime as dt
+
+    from .domain.snapshot import archive, on_demand_name
+
+    inputs = _loaded(inputs_dir)
+    namnder = inputs.namnder
+    if not namnder:
+        raise UnderlagError(f"Ingen nämnd i {inputs_dir} kan arkiveras. Kör underlag kontrollera.")
+    folder = archive(inputs_dir, namnder, on_demand_name(dt.date.today(), namn))
+    for namnd in namnder:
+        click.echo(f"Skrev {folder / f'{namnd.kod}.json'}")
+    raise SystemExit(1 if inputs.has_errors else 0)
+
+
+@main.command(**COMMAND)
+@click.argument("kod", required=False)
+@inputs_option
+@click.option("--sedan", "sedan", default=None,
+              help="Jämför med ögonblicksbilden med detta namn (början räcker, till exempel "
+                   "datumet). Standard: den senaste.")
+def andringar(kod: str | None, inputs_dir: Path, sedan: str | None) -> None:
+    """Visa vad som har ändrats i arbetsböckerna sedan en ögonblicksbild i arkiv/.
+
+    Rader som har lagts till, tagits bort eller ändrats, flik för flik, och hur
+    verksamhetsidéns formulering har ändrats: [-borttaget-] {+tillagt+}.
+
+    \b
+    Exempel:
+      underlag andringar
+      underlag andringar SN --sedan 2021-10-07
+    """
+    from .domain.changes import changes, describe
+    from .domain.snapshot import snapshot_names
+
+    if not snapshot_names(inputs_dir):
+        click.echo("Inga ögonblicksbilder finns ännu. Skapa en med underlag arkivera.")
+        raise SystemExit(0)
+    inputs = _loaded(inputs_dir)
+    namnder = inputs.namnder
+    if kod is not None:
+        namnder = [n for n in namnder if n.kod.casefold() == kod.casefold()]
+        if not namnder:
+            raise UnderlagError(f"Nämnden {kod} finns inte i {inputs_dir} eller har fel. "
+                                "Kör underlag kontrollera.")
+    found = changes(inputs_dir, namnder, sedan)
+    for namnd in namnder:
+        if namnd.kod not in found:
+            click.echo(f"{namnd.kod} {namnd.namn}: finns inte i ögonblicksbilden.")
+            continue
+        c = found[namnd.kod]
+        click.echo(f"{namnd.kod} {namnd.namn}, sedan {c.since}:")
+        for line in describe(c):
+            click.echo(f"  {line}")
+    raise SystemExit(1 if inputs.has_errors else 0)
+
+
 __all__ = ["main", "UnderlagError"]

@@ -143,11 +143,12 @@ def resolve(inputs_dir: Path, since: str | None = None) -> str | None:
     matches = [n for n in names if n.startswith(since)]
     if len(matches) == 1:
         return matches[0]
-    listed = ", ".join(f'"{n}"' for n in names) or "inga"
-    what = "flera" if matches else "ingen"
-    raise UnderlagError(
-        f'"{since}" pekar ut {what} av ögonblicksbilderna i {arkiv_folder(inputs_dir)}. '
-        f"De som finns: {listed}.")
+    folder = arkiv_folder(inputs_dir)
+    if matches:
+        raise UnderlagError(f'"{since}" passar flera ögonblicksbilder i {folder}: '
+                            f'{", ".join(matches)}. Skriv mer av namnet.')
+    listed = ", ".join(names) or "inga"
+    raise UnderlagError(f'Ögonblicksbilden "{since}" finns inte i {folder}. De som finns: {listed}.')
 
 
 def load_snapshot(inputs_dir: Path, name: str, kod: str) -> dict[str, object] | None:
