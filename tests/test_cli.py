@@ -83,7 +83,8 @@ def test_five_mistakes_give_five_messages_at_the_right_cells_and_the_rest_is_bui
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
     assert sorted(p.name for p in (workdir / "build").iterdir() if not p.name.startswith(".")) == [
-        "BUN", "KS", "KTN", "MBN", "kommunovergripande.pptx", "manifest.json", "tidplan.ics"]
+        "BUN", "KS", "KTN", "MBN", "index.html", "kommunovergripande.pptx", "manifest.json",
+        "tidplan.ics"]
 
 
 def test_kontrollera_writes_nothing_and_reports(runner, workdir):

@@ -3,20 +3,23 @@ nothing changed — everything an incremental build is, behind one call."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, UnderlagError
-from ..output import TEMP_PREFIX
+from ..diagnostics import Diagnostic, Severity, UnderlagError
+from ..output import TEMP_PREFIX, atomic_write
 from . import manifest
 from .lock import build_lock
 
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
+    from ..render.overview import Andringar
 
 NOT_BUILT = "{name}: Byggdes inte på grund av felen ovan."
 _NOT_BUILT = NOT_BUILT.removeprefix("{name}")
+OVERVIEW = "index.html"  # the build's overview page, from templates/oversikt.html
 
 
 @dataclass
@@ -30,6 +33,7 @@ class BuildReport:
     rendering: list[Diagnostic] = field(default_factory=list)  # template problems, once each
     replayed: list[tuple[str, bool]] | None = None  # nothing changed: the last build's lines
     replayed_exit_code: int = 0
+    overview: Path | None = None  # build/index.html, written by every build that reads inputs
 
     @property
     def nothing_changed(self) -> bool:
@@ -63,21 +67,25 @@ class BuildReport:
 
 
 def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = False,
-          force: bool = False, progress=None) -> BuildReport:
+          force: bool = False, progress=None, today: dt.date | None = None) -> BuildReport:
     """Build every nämnd that has no errors, and the combined documents; report the others.
 
     Only outputs whose inputs, templates or tool version changed are rendered, unless `force`.
     When nothing changed, the answer comes from the manifest, before any workbook is opened
     or any Office library imported; half-written files of a killed build are removed either way.
+    Every build that reads the inputs writes the overview page, build/index.html, even when
+    nothing else can be built. The build's date (`today`) is part of the fingerprint: the page
+    shows the next milestone, and a passed milestone is archived, once a day at least.
     """
     if pdf:
         from .pdf import INSTALL, soffice
 
         if soffice() is None:
             raise UnderlagError(INSTALL)
-    fingerprint = manifest.fingerprint(inputs_dir, templates, pdf)
+    today = today or dt.date.today()
+    fingerprint = {**manifest.fingerprint(inputs_dir, templates, pdf), "datum": today.isoformat()}
     previous = manifest.Manifest.load(out)
-    if not force and previous.unchanged(fingerprint):
+    if not force and previous.unchanged(fingerprint) and (out / OVERVIEW).is_file():
         with build_lock(out):
             remove_stale_temporaries(out)
         return BuildReport(unchanged=[out / name for name in previous.outputs],
@@ -87,18 +95,23 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
     inputs = load(inputs_dir)
     report = BuildReport(inputs)
     report.skipped = [r.name for r in inputs.results if r.kind == "namnd" and not r.ok]
-    kommun = inputs.kommun
-    if kommun is None or not inputs.namnder:
-        return report
     with build_lock(out):
         remove_stale_temporaries(out)
-        _render(report, out, templates, fingerprint, pdf=pdf, force=force, progress=progress)
+        record = None
+        if inputs.kommun is not None and inputs.namnder:
+            record = _render(report, out, templates, fingerprint, pdf=pdf, force=force,
+                             progress=progress)
+        write_overview(report, inputs_dir, out, templates, today)
+        if record is not None:
+            record.lines = report.lines()
+            record.exit_code = report.exit_code
+            record.save()
     return report
 
 
 def _render(report: BuildReport, out: Path, templates: Path | None, fingerprint: dict, *,
-            pdf: bool, force: bool, progress) -> None:
-    """Render what changed, record it in the manifest, and add what happened to the report."""
+            pdf: bool, force: bool, progress) -> manifest.Manifest:
+    """Render what changed, add what happened to the report, and return the manifest to save."""
     from .jobs import make_jobs
     from .pool import run
 
@@ -123,9 +136,70 @@ def _render(report: BuildReport, out: Path, templates: Path | None, fingerprint:
         report.written += convert_all(documents)
     record = manifest.Manifest(out, fingerprint)
     record.outputs = {j.relative(out): j.key for j in jobs if j.target not in failed}
-    record.lines = report.lines()
-    record.exit_code = report.exit_code
-    record.save()
+    return record
+
+
+def write_overview(report: BuildReport, inputs_dir: Path, out: Path, templates: Path | None,
+                   today: dt.date) -> None:
+    """Write build/index.html atomically: every nämnd's state, documents and problems."""
+    from ..render.overview import overview_context, render
+    from .jobs import KOMMUN_CALENDAR, KOMMUN_DECK, output_path
+
+    inputs = report.inputs
+    codes = [r.value.kod for r in inputs.results if r.kind == "namnd" and r.value is not None]
+    register = next((r.value for r in inputs.results if r.kind == "kommun" and r.value), None)
+    codes += [ref.kod for ref in register.namnder] if register is not None else []
+    documents = {kod: _documents(out, output_path, kod) for kod in dict.fromkeys(codes)}
+    combined = [("Kommunövergripande presentation (PowerPoint)", out / KOMMUN_DECK),
+                ("Kommunövergripande presentation (PDF)", (out / KOMMUN_DECK).with_suffix(".pdf")),
+                ("Gemensam tidplan (kalenderfil, .ics)", out / KOMMUN_CALENDAR)]
+    now = dt.datetime.now().replace(second=0, microsecond=0)
+    if now.date() != today:
+        now = dt.datetime.combine(today, now.time())
+    context = overview_context(
+        inputs, documents=documents, combined=combined, out=out, now=now, today=today,
+        built={n.kod for n in inputs.namnder}, rendering=report.rendering,
+        andringar=_changes(report, inputs_dir, today))
+    page, problems = render(context, templates)
+    report.rendering += [p for p in problems if p not in report.rendering]
+    atomic_write(out / OVERVIEW, page)
+    report.overview = out / OVERVIEW
+
+
+def _documents(out: Path, output_path, kod: str) -> list[tuple[str, Path]]:
+    """Return a nämnd's possible documents with their link texts (missing ones are not linked)."""
+    from types import SimpleNamespace
+
+    namnd = SimpleNamespace(kod=kod)
+    docx = output_path(out, namnd)
+    pptx = output_path(out, namnd, "avstamning")
+    return [("Beslutsunderlag (Word)", docx), ("Beslutsunderlag (PDF)", docx.with_suffix(".pdf")),
+            ("Avstämningspresentation (PowerPoint)", pptx),
+            ("Avstämningspresentation (PDF)", pptx.with_suffix(".pdf")),
+            ("Tidplan (kalenderfil, .ics)", output_path(out, namnd, "tidplan"))]
+
+
+def _changes(report: BuildReport, inputs_dir: Path, today: dt.date) -> Andringar | None:
+    """Archive a snapshot when a milestone has passed; return what changed since the latest
+    snapshot, or None when there is none yet."""
+    kommun, namnder = report.inputs.kommun, report.inputs.namnder
+    if kommun is None or not namnder:
+        return None
+    from ..domain.changes import changes, describe
+    from ..domain.snapshot import ARKIV, auto_archive, resolve
+    from ..render.overview import Andringar
+
+    try:
+        auto_archive(inputs_dir, kommun, namnder, today)
+    except (OSError, UnderlagError) as exc:
+        report.rendering.append(Diagnostic(
+            ARKIV, f"Kunde inte spara en ögonblicksbild av arbetsböckerna ({exc}).",
+            severity=Severity.VARNING))
+    since = resolve(inputs_dir)
+    if since is None:
+        return None
+    found = changes(inputs_dir, namnder, since)
+    return Andringar(since, {kod: [] if c.nothing else describe(c) for kod, c in found.items()})
 
 
 def remove_stale_temporaries(out: Path) -> None:
