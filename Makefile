@@ -19,8 +19,9 @@ test: $(VENV)/.installed
 
 # The edit-test loop: everything but LibreOffice, killed and watched builds, hypothesis, the
 # corpora (bad files, restyled templates), openxml-audit sweeps of every example output, the
-# docxtemplater peer and fresh-interpreter builds: tests marked `slow`, the files below and
-# tests named for the rest. `make test` runs everything, as CI does.
+# docxtemplater peer, fresh-interpreter builds and the overview page in a real browser:
+# tests marked `slow`, the files below and tests named for the rest. `make test` runs
+# everything, as CI does.
 SLOW_FILES := test_office test_libreoffice test_watch test_property test_roundtrip
 SLOW_NAMES := saved_by_libreoffice or sparad_i_libreoffice or openxml_audit or docxtemplater
 snabbtest: $(VENV)/.installed

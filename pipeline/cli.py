@@ -235,20 +235,31 @@ def tillganglighet(build_dir: Path) -> None:
 @click.option("--ut", "out_dir", type=FOLDER, default=None,
               help="Mappen för bilderna. Standard: BUILD/bilder.")
 def bilder(build_dir: Path, out_dir: Path | None) -> None:
-    """Gör en PNG-bild av varje sida och bild i de byggda dokumenten, för granskning.
+    """Gör en PNG-bild av översiktssidan och av varje sida och bild i de byggda dokumenten, för
+    granskning.
 
-    Kräver LibreOffice och pdftoppm (poppler-utils).
+    Kräver LibreOffice och pdftoppm (poppler-utils) för dokumenten och Chromium (eller
+    Google Chrome) för översiktssidan.
 
     \b
     Exempel:
       underlag bygg && underlag bilder
     """
     from .build.pdf import pictures
+    from .build.screenshot import INSTALL, chromium, screenshot
     from .build.template_check import documents_in
 
     if not build_dir.is_dir():
         raise UnderlagError(f"Mappen {build_dir} finns inte. Kör underlag bygg först.")
     out = out_dir or build_dir / "bilder"
+    page = build_dir / "index.html"
+    if not page.is_file():
+        click.echo(f"Ingen bild av översiktssidan: {page} finns inte. Kör underlag bygg först.",
+                   err=True)
+    elif chromium() is None:
+        click.echo(INSTALL, err=True)
+    else:
+        click.echo(f"Skrev en bild av översiktssidan till {screenshot(page, out / 'oversikt.png')}")
     pages = pictures(documents_in(build_dir), out)
     click.echo(f"Skrev {len(pages)} bilder till {out}")
 

@@ -1,0 +1,99 @@
+"""A picture of the overview page (build/index.html) by headless Chromium, for reviewers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..diagnostics import UnderlagError
+from ..output import atomic_write
+
+CANDIDATES = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "C:/Program Files/Google/Chrome/Application/chrome.exe",
+    "C:/Program Files (x86)/Microsoft/Edge/Application/msedge.exe",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+)
+INSTALL = ("Ingen bild av översiktssidan: Chromium behövs men hittades inte. Installera Chromium "
+           "eller Google Chrome (i Debian och Ubuntu: sudo apt install chromium) och kör "
+           "kommandot igen.")
+# Headless, and quiet: no first-run dialogs, no updates, no sync, no background requests.
+FLAGS = ("--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars", "--no-default-browser-check")
+WIDTH = 1280
+FIRST_HEIGHT = 2000
+MAX_HEIGHT = 16000
+MARGIN = 24  # pixels of background kept under the content
+TIMEOUT = 120
+
+
+def chromium() -> str | None:
+    """Return Chromium's (or Chrome's) command, or None when none is installed."""
+    for name in CANDIDATES:
+        found = shutil.which(name) or (name if Path(name).is_file() else None)
+        if found:
+            return found
+    return None
+
+
+def _shoot(command: str, page: Path, png: Path, height: int, profile: Path) -> None:
+    flags = list(FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
+    try:
+        subprocess.run(
+            [command, *flags, f"--user-data-dir={profile}", f"--window-size={WIDTH},{height}",
+             f"--screenshot={png}", page.resolve().as_uri()],
+            check=True, capture_output=True, timeout=TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        raise UnderlagError(f"Chromium blev inte klar med {page.name} på {TIMEOUT} sekunder. "
+                            "Försök igen.") from None
+    except subprocess.CalledProcessError as exc:
+        raise UnderlagError(f"Chromium kunde inte göra en bild av {page.name} (slutkod "
+                            f"{exc.returncode}).") from None
+    if not png.is_file():
+        raise UnderlagError(f"Chromium gjorde ingen bild av {page.name}.")
+
+
+def _content_bottom(png: Path) -> int:
+    """Return the height the content reaches: rows at the bottom in the page's colour are not."""
+    from PIL import Image, ImageChops
+
+    with Image.open(png) as image:
+        rgb = image.convert("RGB")
+    background = Image.new("RGB", rgb.size, rgb.getpixel((0, rgb.height - 1)))
+    box = ImageChops.difference(rgb, background).getbbox()
+    return box[3] if box else 0
+
+
+def screenshot(page: Path, target: Path) -> Path:
+    """Write a PNG of a page, 1280 pixels wide and as tall as its content (at most 16 000)."""
+    command = chromium()
+    if command is None:
+        raise UnderlagError(INSTALL)
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory(prefix="underlag-skarm-") as work:
+        work_dir = Path(work)
+        png = work_dir / "sida.png"
+        height = FIRST_HEIGHT
+        while True:
+            _shoot(command, page, png, height, work_dir / "profil")
+            bottom = _content_bottom(png)
+            if bottom + MARGIN <= height or height >= MAX_HEIGHT:
+                break
+            height = min(height * 2, MAX_HEIGHT)  # the content may go on below the window
+        with Image.open(png) as image:
+            cropped = image.crop((0, 0, image.width, min(height, max(bottom + MARGIN, 1))))
+            cropped.save(work_dir / "beskuren.png", optimize=True)
+        atomic_write(target, (work_dir / "beskuren.png").read_bytes())
+    return target
