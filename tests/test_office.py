@@ -74,5 +74,7 @@ def test_bilder_renders_every_page_to_png(tmp_path, example_build):
     shutil.copy(deck, build / deck.name)
     result = CliRunner().invoke(main, ["bilder", "--build", str(build)], catch_exceptions=False)
     slides = len(Presentation(deck).slides)
-    assert result.output == f"Skrev {slides} bilder till {build / 'bilder'}\n"
+    assert result.stdout == f"Skrev {slides} bilder till {build / 'bilder'}\n"
+    assert result.stderr == (f"Ingen bild av översiktssidan: {build / 'index.html'} finns inte. "
+                             "Kör underlag bygg först.\n")  # a folder with a deck only
     assert len(list((build / "bilder").glob("avstamning-KTN-*.png"))) == slides
