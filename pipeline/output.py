@@ -18,6 +18,16 @@ TEMP_PREFIX = ".underlag-"  # half-written files; a later build removes those a 
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
 
 
+def _file_mode() -> int:
+    """Return the mode a new file gets here (mkstemp's own is owner-only)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write bytes to path so that a crash leaves either the old file or the new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -27,6 +37,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _FILE_MODE)  # as any new file: others on a shared folder may read it
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -281,3 +281,21 @@ def test_the_workers_of_a_killed_build_die_with_it(inputs):
     finally:
         for pid in wait_until_gone(proc.pid):  # workers this test orphaned
             os.kill(pid, signal.SIGKILL)
+
+
+def test_written_files_get_the_mode_of_any_new_file(tmp_path):
+    """Not mkstemp's owner-only mode: colleagues on a shared folder must be able to read."""
+    import stat
+
+    from pipeline.output import atomic_write
+
+    umask = os.umask(0o022)
+    try:
+        import pipeline.output as output
+
+        output._FILE_MODE = output._file_mode()
+        atomic_write(tmp_path / "a.docx", b"x")
+    finally:
+        os.umask(umask)
+        output._FILE_MODE = output._file_mode()
+    assert stat.S_IMODE((tmp_path / "a.docx").stat().st_mode) == 0o644
