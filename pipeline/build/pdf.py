@@ -47,19 +47,10 @@ def to_pdf(document: Path, target: Path | None = None, *, timeout: int = TIMEOUT
     with tempfile.TemporaryDirectory(prefix="underlag-pdf-") as work:
         work_dir = Path(work)
         profile = (work_dir / "profil").as_uri()
-        try:
-            subprocess.run(
-                [command, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                 "--convert-to", FILTERS[document.suffix.lower()], "--outdir", str(work_dir),
-                 str(document)],
-                check=True, capture_output=True, timeout=timeout,
-            )
-        except subprocess.TimeoutExpired:
-            raise UnderlagError(f"LibreOffice blev inte klar med {document.name} på {timeout} "
-                                "sekunder. Försök igen.") from None
-        except subprocess.CalledProcessError as exc:
-            raise UnderlagError(f"LibreOffice kunde inte göra PDF av {document.name} (slutkod "
-                                f"{exc.returncode}).") from None
+        run_program("LibreOffice", [
+            command, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+            "--convert-to", FILTERS[document.suffix.lower()], "--outdir", str(work_dir),
+            str(document)], subject=document.name, task="göra PDF av", timeout=timeout)
         made = work_dir / f"{document.stem}.pdf"
         if not made.is_file():  # LibreOffice exits 0 even when it could not load a file
             raise UnderlagError(f"LibreOffice kunde inte läsa {document.name}, så ingen PDF "
@@ -105,3 +96,15 @@ def pictures(documents: list[Path], out: Path, jobs: int | None = None) -> list[
     workers = max(1, min(jobs or os.cpu_count() or 1, len(documents) or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return [png for pages in pool.map(one, documents) for png in pages]
+
+
+def run_program(program: str, args: list[str], *, subject: str, task: str, timeout: int) -> None:
+    """Run LibreOffice or Chromium on a file; a time-out or a failure is a Swedish message."""
+    try:
+        subprocess.run(args, check=True, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise UnderlagError(f"{program} blev inte klar med {subject} på {timeout} sekunder. "
+                            "Försök igen.") from None
+    except subprocess.CalledProcessError as exc:
+        raise UnderlagError(f"{program} kunde inte {task} {subject} (slutkod "
+                            f"{exc.returncode}).") from None

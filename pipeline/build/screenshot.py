@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from ..diagnostics import UnderlagError
 from ..output import atomic_write
+from .pdf import run_program
 
 CANDIDATES = (
     "chromium",
@@ -48,18 +48,10 @@ def _shoot(command: str, page: Path, png: Path, height: int, profile: Path) -> N
     flags = list(FLAGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
-    try:
-        subprocess.run(
-            [command, *flags, f"--user-data-dir={profile}", f"--window-size={WIDTH},{height}",
-             f"--screenshot={png}", page.resolve().as_uri()],
-            check=True, capture_output=True, timeout=TIMEOUT,
-        )
-    except subprocess.TimeoutExpired:
-        raise UnderlagError(f"Chromium blev inte klar med {page.name} på {TIMEOUT} sekunder. "
-                            "Försök igen.") from None
-    except subprocess.CalledProcessError as exc:
-        raise UnderlagError(f"Chromium kunde inte göra en bild av {page.name} (slutkod "
-                            f"{exc.returncode}).") from None
+    run_program("Chromium", [
+        command, *flags, f"--user-data-dir={profile}", f"--window-size={WIDTH},{height}",
+        f"--screenshot={png}", page.resolve().as_uri()],
+        subject=page.name, task="göra en bild av", timeout=TIMEOUT)
     if not png.is_file():
         raise UnderlagError(f"Chromium gjorde ingen bild av {page.name}.")
 
