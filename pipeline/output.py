@@ -148,19 +148,6 @@ class FixedZip:
         return bytes(out + central + b"PK\x05\x06" + end)
 
 
-_TEMPLATE_PARTS = ("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/theme/", "ppt/notesMasters/",
-                   "ppt/handoutMasters/", "ppt/media/", "ppt/fonts/")
-# zip records (APPNOTE 4.3): what local and central headers share, then their own fields
-_ENTRY = struct.Struct("<2H2H3LH")  # flags, method, time, date, crc, sizes, name length
-_CENTRAL = struct.Struct("<4H2L")  # extra and comment lengths, disk, internal and external
-#                                    attributes (rw------- for the owner), header offset
-_END = struct.Struct("<4H2LH")
-_LOCAL_VERSION = bytes((20, 0))  # version needed to extract: 2.0, deflate
-_MADE_BY = bytes((20, 3))  # zip 2.0 on Unix (what zipfile writes there)
-_DOS_TIME = 0  # 00:00:00
-_DOS_DATE = ((FIXED_ZIP_TIME[0] - 1980) << 9) | (FIXED_ZIP_TIME[1] << 5) | FIXED_ZIP_TIME[2]
-
-
 # zip records (APPNOTE 4.3): what local and central headers share, then their own fields
 _ENTRY = struct.Struct("<2H2H3LH")  # flags, method, time, date, crc, sizes, name length
 _CENTRAL = struct.Struct("<4H2L")  # extra and comment lengths, disk, internal and external
