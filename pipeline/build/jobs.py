@@ -14,10 +14,10 @@ from ..diagnostics import Diagnostic
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
 
-def output_path(out: Path, namnd: m.Namnd, kind: str = "beslutsunderlag") -> Path:
-    """Return where a nämnd's document is written: its beslutsunderlag or its avstämning deck."""
+def output_path(out: Path, kod: str, kind: str = "beslutsunderlag") -> Path:
+    """Return where a nämnd's document is written: beslutsunderlag, avstämning deck or calendar."""
     suffix = {"beslutsunderlag": ".docx", "avstamning": ".pptx", "tidplan": ".ics"}[kind]
-    return out / namnd.kod / f"{kind}-{namnd.kod}{suffix}"
+    return out / kod / f"{kind}-{kod}{suffix}"
 
 
 KOMMUN_DECK = "kommunovergripande.pptx"
@@ -79,14 +79,14 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
     for namnd in inputs.namnder:
         own = (kommun_hash, hashes[namnd.kod])
         jobs += [
-            Job(output_path(out, namnd), key("docx", *own, template["beslutsunderlag.docx"]),
+            Job(output_path(out, namnd.kod), key("docx", *own, template["beslutsunderlag.docx"]),
                 lambda n=namnd: lazy("docx").render(n), "beslutsunderlag.docx",
                 docx_warnings, lambda: lazy("docx")),
-            Job(output_path(out, namnd, "avstamning"),
+            Job(output_path(out, namnd.kod, "avstamning"),
                 key("pptx", *own, template["avstamning.pptx"], template[resources.LOGO]),
                 lambda n=namnd: lazy("decks").namnd_deck(n), "avstamning.pptx",
                 notices("avstamning.pptx"), lambda: lazy("decks")),
-            Job(output_path(out, namnd, "tidplan"), key("ics", *own),
+            Job(output_path(out, namnd.kod, "tidplan"), key("ics", *own),
                 lambda n=namnd: calendar([n], f"Verksamhetsidé – {n.namn}"),
                 prepare=calendar_library),
         ]

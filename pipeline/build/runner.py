@@ -143,13 +143,13 @@ def write_overview(report: BuildReport, inputs_dir: Path, out: Path, templates: 
                    today: dt.date) -> None:
     """Write build/index.html atomically: every nämnd's state, documents and problems."""
     from ..render.overview import overview_context, render
-    from .jobs import KOMMUN_CALENDAR, KOMMUN_DECK, output_path
+    from .jobs import KOMMUN_CALENDAR, KOMMUN_DECK
 
     inputs = report.inputs
     codes = [r.value.kod for r in inputs.results if r.kind == "namnd" and r.value is not None]
     register = next((r.value for r in inputs.results if r.kind == "kommun" and r.value), None)
     codes += [ref.kod for ref in register.namnder] if register is not None else []
-    documents = {kod: _documents(out, output_path, kod) for kod in dict.fromkeys(codes)}
+    documents = {kod: _documents(out, kod) for kod in dict.fromkeys(codes)}
     combined = [("Kommunövergripande presentation (PowerPoint)", out / KOMMUN_DECK),
                 ("Kommunövergripande presentation (PDF)", (out / KOMMUN_DECK).with_suffix(".pdf")),
                 ("Gemensam tidplan (kalenderfil, .ics)", out / KOMMUN_CALENDAR)]
@@ -166,17 +166,16 @@ def write_overview(report: BuildReport, inputs_dir: Path, out: Path, templates: 
     report.overview = out / OVERVIEW
 
 
-def _documents(out: Path, output_path, kod: str) -> list[tuple[str, Path]]:
+def _documents(out: Path, kod: str) -> list[tuple[str, Path]]:
     """Return a nämnd's possible documents with their link texts (missing ones are not linked)."""
-    from types import SimpleNamespace
+    from .jobs import output_path
 
-    namnd = SimpleNamespace(kod=kod)
-    docx = output_path(out, namnd)
-    pptx = output_path(out, namnd, "avstamning")
+    docx = output_path(out, kod)
+    pptx = output_path(out, kod, "avstamning")
     return [("Beslutsunderlag (Word)", docx), ("Beslutsunderlag (PDF)", docx.with_suffix(".pdf")),
             ("Avstämningspresentation (PowerPoint)", pptx),
             ("Avstämningspresentation (PDF)", pptx.with_suffix(".pdf")),
-            ("Tidplan (kalenderfil, .ics)", output_path(out, namnd, "tidplan"))]
+            ("Tidplan (kalenderfil, .ics)", output_path(out, kod, "tidplan"))]
 
 
 def _changes(report: BuildReport, inputs_dir: Path, today: dt.date) -> Andringar | None:

@@ -114,7 +114,7 @@ def message_sv(exc: EngineError, env: jinja2.Environment | None = None) -> str:
     if kind is Kind.TOO_MANY_SLIDES:
         return (f"{where}: bilden skulle bli fler än {exc.limit} bilder i presentationen. Korta "
                 "texterna eller tabellerna i arbetsboken, eller dela upp bilden i mallen.")
-    return f"{where}: {exc}"
+    return f"{where}: mallen kunde inte användas. Kontrollera taggarna i formen."  # no new kind
 
 
 def notice_sv(template: str, notice) -> Diagnostic:

@@ -58,9 +58,9 @@ class DocxRenderer:
                 members = [(info.filename, z.read(info)) for info in z.infolist()]
             self.helper = DocxTemplate(template)  # docxtpl's own preprocessing of its tags
             self.members, found = clean_package(members)
-        except Exception as exc:  # noqa: BLE001 - a broken file is the user's template
-            raise TemplateError(f"Mallen {template.name} kan inte öppnas som ett Word-dokument "
-                                f"({type(exc).__name__}). Spara den som .docx i Word.") from None
+        except Exception:  # noqa: BLE001 - a broken file is the user's template
+            raise TemplateError(f"Mallen {template.name} kan inte öppnas som ett Word-dokument. "
+                                "Spara den som Word-dokument (.docx) i Word.") from None
         self.warnings: list[Diagnostic] = []
         if message := found.message():
             self.warnings.append(Diagnostic(template.name, message, severity=Severity.VARNING))
