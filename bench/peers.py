@@ -173,7 +173,7 @@ def context(kommun, namnd, style_id: str | None) -> dict:
     """Return our context for one nämnd as the peer's JSON data."""
     from pipeline.domain import tidplan
     from pipeline.render.context import Filters, namnd_context, stycken
-    from pipeline.render.docx import grid_table_xml
+    from pipeline.render.docx_grid import grid_table_xml
 
     filters = Filters(kommun)
     data = _jsonable(namnd_context(kommun, namnd))

@@ -152,7 +152,7 @@ def test_passes_are_named_as_the_planning_document_names_them():
 
 def test_the_calendar_the_timetable_the_checks_and_the_schema_use_the_one_label():
     from pipeline.domain import tidplan
-    from pipeline.render.context import tidplan_rader
+    from pipeline.render.timetable import tidplan_rader
 
     assert [p[0] for p in tidplan.PASS_PERIODER] == ["Pass 1–2", "Pass 3–4", "Pass 5"]
     assert (schema.UPPDRAG.stage, schema.VERKSAMHETSIDE.stage, schema.BESLUT.stage) == (

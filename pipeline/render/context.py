@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
 from .. import model as m
 from .. import svenska
-from ..domain import analyse, tidplan
-
-
-@dataclass(frozen=True, slots=True)
-class TidplanRad:
-    """One row of the process timetable in a beslutsunderlag."""
-
-    datum: dt.date
-    tid: str
-    aktivitet: str
-    plats: str
+from .timetable import tidplan_rader
 
 
 class Filters:
@@ -73,23 +61,6 @@ def titel(namnd: m.Namnd) -> str:
     return own or f"Verksamhetsidé för {namnd.namn[:1].lower()}{namnd.namn[1:]}"
 
 
-def tidplan_rader(kommun: m.Kommun, namnd: m.Namnd) -> list[TidplanRad]:
-    """Return the joint milestones and the nämnd's own meetings in date order."""
-    rows = [
-        TidplanRad(s.datum, svenska.tidsspann(s.start, s.slut), s.benamning, s.plats)
-        for s in kommun.milstolpar
-    ]
-    for mote in namnd.moten:
-        what = mote.namn
-        if svenska.folded(mote.beskrivning).startswith(svenska.folded(what)):
-            what = mote.beskrivning  # "Pass 1 och 2: …" already names the pass
-        elif mote.beskrivning:
-            what = f"{what}: {mote.beskrivning}"
-        rows.append(TidplanRad(mote.datum, svenska.tidsspann(mote.start, mote.slut), what,
-                               mote.plats))
-    return sorted(rows, key=lambda r: (r.datum, r.tid))
-
-
 def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
     """Return the names a nämnd's templates can use."""
     ide = namnd.verksamhetside
@@ -107,80 +78,4 @@ def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
             f"Utvecklingsgruppens underlag och förslag till verksamhetsidé, "
             f"{svenska.datum(ide.datum) if ide else svenska.datum(namnd.datum)}",
         ],
-    }
-
-
-def grid_matrix(grid: tidplan.Veckoschema):
-    """Return the week grid as a matrix: months spanning their weeks, a row per nämnd."""
-    from .pptx import Matrix
-
-    return Matrix(["Vecka", *(v.rubrik for v in grid.veckor)],
-                  [[r.namn, *r.celler] for r in grid.rader], grid.manader)
-
-
-def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = None) -> dict:
-    """Return the names a nämnd's avstämning deck can use."""
-    timeline = tidplan.week_grid(kommun, [namnd], passes=True)
-    return {
-        **namnd_context(kommun, namnd),
-        "versioner": sorted(namnd.verksamhetsideer, key=lambda v: (v.version, v.datum)),
-        "utmaningar_forst": [*namnd.endast_utmaningar, *namnd.mojligheter],
-        "bilder": bilder or {},
-        "matriser": {"tidslinje": grid_matrix(timeline)},
-    }
-
-
-@dataclass(frozen=True, slots=True)
-class NamndSammanfattning:
-    """One nämnd as the kommunövergripande deck shows it."""
-
-    kod: str
-    namn: str
-    formulering: str
-    kunder: tuple[str, ...]
-    status: analyse.Status
-
-
-@dataclass(frozen=True, slots=True)
-class Steg:
-    """A next step named by one nämnd."""
-
-    kod: str
-    text: str
-
-
-MAIN_KUNDER = 6  # kunder shown per nämnd in the combined deck
-
-
-def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None = None) -> dict:
-    """Return the names the kommunövergripande deck can use."""
-    from .pptx import ChartSpec, Matrix
-
-    summaries = [
-        NamndSammanfattning(
-            n.kod, n.namn,
-            n.verksamhetside.formulering if n.verksamhetside else "Ingen formulering ännu.",
-            tuple(k.kund for k in n.kunder[:MAIN_KUNDER]), analyse.status(n))
-        for n in namnder
-    ]
-    sections = [name for name, _ in summaries[0].status.avsnitt] if summaries else []
-    status_text = "; ".join(f"{s.kod} {s.status.totalt} %" for s in summaries)
-    header, rows = analyse.beroendematris(kommun, namnder)
-    return {
-        "kommun": kommun,
-        "namnder": summaries,
-        "milstolpar": sorted(kommun.milstolpar, key=lambda ms: ms.datum),
-        "gemensamma_kunder": analyse.gemensamma_kunder(kommun, namnder),
-        "synergier": analyse.gemensamma_synergier(kommun, namnder),
-        "nasta_steg": [Steg(n.kod, r.text) for n in namnder for r in n.reflektioner
-                       if r.typ == "Nästa steg"],
-        "diagram": {"status": ChartSpec(
-            sections,
-            [(s.kod, [p for _, p in s.status.avsnitt]) for s in summaries],
-            '0" %"',
-            f"Stapeldiagram: hur stor del av varje avsnitt nämnderna har fyllt i. {status_text}.",
-        )},
-        "matriser": {"beroenden": Matrix(header, rows),
-                     "tidplan": grid_matrix(tidplan.week_grid(kommun, namnder))},
-        "bilder": bilder or {},
     }

@@ -15,7 +15,9 @@ from .. import model as m
 from .. import resources
 from ..diagnostics import Diagnostic, Severity, TemplateError
 from ..output import FIXED_CREATED, FixedZip, fixed_core_dates
-from .context import Filters, avstamning_context, kommun_context
+from .context import Filters
+from .context_avstamning import avstamning_context
+from .context_kommun import kommun_context
 from .environment import environment, jinja_message_sv
 from .pptx import CUT, Binding, EngineError, Kind, Location, Options, PptxTemplate
 

@@ -12,10 +12,8 @@ import html
 import re
 import zipfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import jinja2
-from docx.shared import Cm
 from docxtpl import DocxTemplate
 
 from .. import model as m
@@ -24,11 +22,10 @@ from ..domain import tidplan
 from ..output import zip_bytes
 from .context import Filters, namnd_context
 from .docx_clean import clean_package
+from .docx_grid import GRID_MARKER, insert_grid
 from .environment import environment, error_line, jinja_message_sv
 
 TEMPLATE_NAME = "beslutsunderlag.docx"
-GRID_MARKER = "⟦veckoschema⟧"  # what {{ veckoschema }} renders to; replaced by the table
-LABEL_CM, TEXT_CM, GRID_PT = 2.6, 16.0, 7
 # The parts docxtpl renders: the body, headers, footers, foot- and endnotes (and the properties).
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _CORE = "docProps/core.xml"
@@ -40,8 +37,6 @@ NEAR_CHARS = 60  # how much of the text around a broken tag an error message quo
 # what a Word user sees of a line of a part's template source
 _SEEN = re.compile(r"<w:t(?:\s[^>]*)?>(?P<text>.*?)</w:t>|</w:(?P<end>p|tr|tc|tblGrid|tbl)>"
                    r"|<w:(?:tab|br|cr)/>(?P<space>)|\{%-?(?P<body>.*?)%\}", re.S)
-_PARAGRAPH = re.compile(r"<w:p[ >](?:(?!<w:p[ >]).)*?" + re.escape(GRID_MARKER) + r".*?</w:p>",
-                        re.S)
 
 
 class DocxRenderer:
@@ -77,7 +72,7 @@ class DocxRenderer:
         for name, source in self.sources.items():
             xml = self._render(name, source, context)
             if name == "word/document.xml":
-                xml = _insert_grid(xml, tidplan.week_grid(self.kommun, [namnd]),
+                xml = insert_grid(xml, tidplan.week_grid(self.kommun, [namnd]),
                                    self._style_id("Tabelltext"))
             rendered[name] = xml.encode("utf-8")
         return zip_bytes((name, rendered.get(name, blob)) for name, blob in self.members)
@@ -182,42 +177,3 @@ def nearby_text(line: str, focus: tuple[str, bool] = (r"\{", False), *, xml_text
         end = text.rindex(" ", tag_end, end)
     cut = text[start:end].strip()
     return ("…" if start else "") + cut + ("…" if end < len(text) else "")
-
-
-def _insert_grid(xml: str, grid: tidplan.Veckoschema, style_id: str | None) -> str:
-    """Replace the paragraph holding the grid marker with the week grid as a Word table."""
-    table = grid_table_xml(grid, style_id) if grid.veckor else ""
-    return _PARAGRAPH.sub(lambda _: table, xml)
-
-
-def grid_table_xml(grid: tidplan.Veckoschema, style_id: str | None) -> str:
-    """Return the week grid as WordprocessingML: months spanning their weeks, then the rows."""
-    columns = len(grid.veckor)
-    label = int(Cm(LABEL_CM).twips)
-    week = int(Cm((TEXT_CM - LABEL_CM) / columns).twips)
-    p_style = f'<w:pStyle w:val="{style_id}"/>' if style_id else ""
-
-    def cell(text: str, width: int, *, bold: bool = False, head: bool = False, span: int = 1) -> str:
-        props = f'<w:tcW w:w="{width * span}" w:type="dxa"/>'
-        props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-        props += '<w:shd w:val="clear" w:color="auto" w:fill="DCE6F1"/>' if head else ""
-        run = ("<w:rPr>" + ("<w:b/>" if bold else "") + f'<w:sz w:val="{GRID_PT * 2}"/></w:rPr>'
-               f'<w:t xml:space="preserve">{escape(text)}</w:t>')
-        return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr>{p_style}</w:pPr>"
-                f"<w:r>{run}</w:r></w:p></w:tc>")
-
-    head = "<w:trPr><w:tblHeader/></w:trPr>"
-    months = "".join(cell(name, week, bold=True, head=True, span=span)
-                     for name, span in grid.manader)
-    weeks = "".join(cell(v.rubrik, week, bold=True, head=True) for v in grid.veckor)
-    rows = [f"<w:tr>{head}{cell('Månad', label, bold=True, head=True)}{months}</w:tr>",
-            f"<w:tr>{head}{cell('Vecka', label, bold=True, head=True)}{weeks}</w:tr>"]
-    for r in grid.rader:
-        rows.append("<w:tr>" + cell(r.namn, label, bold=True)
-                    + "".join(cell(c, week) for c in r.celler) + "</w:tr>")
-    grid_cols = f'<w:gridCol w:w="{label}"/>' + f'<w:gridCol w:w="{week}"/>' * columns
-    return ("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
-            f'<w:tblW w:w="{label + week * columns}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-            f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
-            f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
-            f"<w:tblGrid>{grid_cols}</w:tblGrid>{''.join(rows)}</w:tbl>")
