@@ -189,6 +189,15 @@ class Milstolpe:
 
 
 @dataclass(frozen=True, slots=True)
+class Dialogfraga:
+    """A discussion question for one joint avstämning, shown in its decks."""
+
+    datum: dt.date  # the avstämning's date, as in the sheet Milstolpar
+    fraga: str
+    stod: str = ""  # supporting questions or what to bring
+
+
+@dataclass(frozen=True, slots=True)
 class NamndRef:
     """A nämnd in the kommun's register."""
 
@@ -206,9 +215,31 @@ class Kommun:
     uppdrag: str
     vision: str = ""
     samordning: str = ""
+    styrmodell: str = ""  # the verksamhetsidéer in relation to the vision and the styrmodell
+    max_bilder: int = 2  # slides a deck section may take before the rest is summarised
     formatversion: int = 1
+    # the KS avrapportering after the nämnders' decisions (a tjänsteskrivelse of its own)
+    diarienummer: str = ""
+    datum: dt.date | None = None
+    handlaggare: str = ""
+    forvaltningschef: str = ""
+    sammanfattning: str = ""
+    bedomning: str = ""
+    expedieras: str = ""
+    beslutspunkter: tuple[Beslutspunkt, ...] = ()
     milstolpar: tuple[Milstolpe, ...] = ()
     namnder: tuple[NamndRef, ...] = ()
+    dialogfragor: tuple[Dialogfraga, ...] = ()
+
+    @property
+    def mottagare(self) -> tuple[str, ...]:
+        """Return the recipients of the avrapportering's decision, one per line."""
+        return tuple(line.strip() for line in self.expedieras.splitlines() if line.strip())
+
+    @property
+    def ovriga_bilagor(self) -> tuple[str, ...]:
+        """Return the titles of the documents the workbook adds as bilaga 2, 3 …"""
+        return tuple(line.strip() for line in self.bilagor.splitlines() if line.strip())
 
     def namnd(self, kod: str) -> NamndRef | None:
         """Return the registered nämnd with this code, if any."""
@@ -237,11 +268,16 @@ class Namnd:
     datum: dt.date
     diarienummer: str = ""
     handlaggare: str = ""
+    forvaltningschef: str = ""
     processtod: str = ""
     beslutsdatum: dt.date | None = None
     arende: str = ""
     sammanfattning: str = ""
     expedieras: str = ""
+    bilagor: str = ""  # documents of the ärende besides the tool's bilaga 1, one per line
+    bedomning: str = ""  # Förvaltningens bedömning: written by people, never generated
+    ekonomi: str = ""  # ekonomiska konsekvenser (optional)
+    barnkonsekvenser: str = ""  # barnkonsekvensanalys (optional)
     formatversion: int = 1
     medlemmar: tuple[Medlem, ...] = ()
     ansvar: tuple[Ansvar, ...] = ()

@@ -38,6 +38,7 @@ class Sheet:
     min_rows: int = 0  # rows needed before the workbook can be built
     empty_hint: str = ""  # what to do when a table has no rows (a warning)
     target_rows: int = 1  # rows a complete section usually has (status in the combined deck)
+    optional: bool = False  # added after the first format: a workbook without it still builds
 
     @property
     def is_form(self) -> bool:
@@ -93,3 +94,15 @@ def date(key, header, help, *, required=False, ask=""):
 
 def time(key, header, help):
     return Column(key, header, help, "time", width=9)
+
+
+# Columns more than one workbook has.
+VERSION = Column(
+    "formatversion",
+    "Formatversion",
+    "Arbetsbokens formatversion. Ändra inte.",
+    "int",
+    minimum=1,
+)
+
+MOTE_HELP = "Klockslag, till exempel 13.00."

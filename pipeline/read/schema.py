@@ -8,19 +8,13 @@ documentation (`formatdoc.py`: `underlag format`, README) and the template scrip
 from __future__ import annotations
 
 from .. import model as m
-from .columns import Column, Sheet, WorkbookSchema, choice, date, text, time
+from .columns import MOTE_HELP, VERSION, Column, Sheet, WorkbookSchema, choice, date, text, time
+from .schema_kommun import KOMMUN
 
 FORMAT_VERSION = 1
 # When a sheet is worked on: the planning document's pass periods.
 PASS_1_2, PASS_3_4, PASS_5 = (m.pass_namn(*p, period=True) for p in ((1, 2), (3, 4), (5,)))
 
-VERSION = Column(
-    "formatversion",
-    "Formatversion",
-    "Arbetsbokens formatversion. Ändra inte.",
-    "int",
-    minimum=1,
-)
 
 GRUNDUPPGIFTER = Sheet(
     "Grunduppgifter",
@@ -41,7 +35,10 @@ GRUNDUPPGIFTER = Sheet(
         text("forvaltning", "Förvaltning", "Förvaltningen som bereder ärendet.",
               required=True, ask="Skriv förvaltningens namn."),
         text("diarienummer", "Diarienummer", "Ärendets diarienummer, till exempel SN 2021/123."),
-        text("handlaggare", "Handläggare", "Namn och titel på den som skriver tjänsteskrivelsen."),
+        text("handlaggare", "Handläggare", "Namn och titel på den som skriver tjänsteskrivelsen, "
+              "till exempel Sara Holmqvist, kvalitetsutvecklare."),
+        text("forvaltningschef", "Förvaltningschef", "Namn och titel på förvaltningschefen som "
+              "undertecknar tjänsteskrivelsen, till exempel Eva Lind, socialchef."),
         text("processtod", "Processtöd", "Utvecklingsgruppens processtöd."),
         date("datum", "Datum för tjänsteskrivelsen", "Datum som står i tjänsteskrivelsens huvud.",
               required=True, ask="Skriv tjänsteskrivelsens datum som ÅÅÅÅ-MM-DD."),
@@ -51,9 +48,31 @@ GRUNDUPPGIFTER = Sheet(
         text("sammanfattning", "Sammanfattning",
               "En kort, saklig sammanfattning av ärendet. En tom rad ger ett nytt stycke."),
         text("expedieras", "Expedieras till", "Mottagare av beslutet, en per rad."),
+        text("bilagor", "Övriga bilagor", "Handlingar som hör till ärendet utöver bilaga 1 "
+              "(utvecklingsgruppens underlag, som underlag gör), en per rad. De blir bilaga 2, 3 …"),
         VERSION,
     ),
     stage="Före pass 1",
+)
+
+BEDOMNING = Sheet(
+    "Bedömning",
+    "",
+    "Förvaltningens bedömning och konsekvenserna av förslaget, skrivna av förvaltningen. "
+    "De står i tjänsteskrivelsen som de skrivs här.",
+    (
+        text("bedomning", "Förvaltningens bedömning",
+              "Förvaltningens egen, motiverade bedömning av förslaget. En tom rad ger ett nytt "
+              "stycke.", width=90),
+        text("ekonomi", "Ekonomiska konsekvenser",
+              "Förslagets ekonomiska konsekvenser, om några. Lämnas tom när det inte är aktuellt.",
+              width=90),
+        text("barnkonsekvenser", "Barnkonsekvensanalys",
+              "Hur förslaget påverkar barn, om det gör det. Lämnas tom när det inte är aktuellt.",
+              width=90),
+    ),
+    stage=PASS_5,
+    optional=True,
 )
 
 UTVECKLINGSGRUPP = Sheet(
@@ -253,7 +272,6 @@ BESLUT = Sheet(
     empty_hint="Skriv in minst en beslutspunkt.",
 )
 
-MOTE_HELP = "Klockslag, till exempel 13.00."
 
 TIDPLAN = Sheet(
     "Tidplan",
@@ -292,63 +310,8 @@ NAMND = WorkbookSchema(
         VERKSAMHETSIDE,
         REFLEKTIONER,
         BESLUT,
+        BEDOMNING,
         TIDPLAN,
-    ),
-)
-
-KOMMUN = WorkbookSchema(
-    "kommun",
-    "Kommungemensamma uppgifter",
-    (
-        Sheet(
-            "Kommun",
-            "",
-            "Det som är gemensamt för alla nämnder: kommunen, visionen och uppdraget.",
-            (
-                text("namn", "Kommun", "Kommunens namn.", required=True,
-                      ask="Skriv kommunens namn."),
-                text("vision", "Vision", "Kommunens vision."),
-                text("uppdrag", "Uppdraget", "Fullmäktiges uppdrag till nämnderna.",
-                      required=True, ask="Skriv uppdragets text."),
-                text("samordning", "Samordning", "Hur uppdraget samordnas."),
-                VERSION,
-            ),
-        ),
-        Sheet(
-            "Milstolpar",
-            "milstolpar",
-            "Gemensamma milstolpar: uppstart, avstämningar och beslut.",
-            (
-                text("benamning", "Benämning", "Till exempel Gemensam avstämning.",
-                      required=True, ask="Skriv milstolpens benämning."),
-                date("datum", "Datum", "Milstolpens datum.", required=True,
-                      ask="Skriv datum som ÅÅÅÅ-MM-DD."),
-                choice("typ", "Typ", m.MOTE_TYPER, "Vilken sorts milstolpe.",
-                        ask="Välj typ i listan.", width=14),
-                time("start", "Start", MOTE_HELP),
-                time("slut", "Slut", MOTE_HELP),
-                text("plats", "Plats", "Var mötet hålls."),
-                text("beskrivning", "Beskrivning", "Syfte och innehåll.", width=50),
-            ),
-            m.Milstolpe,
-            empty_hint="Skriv in de gemensamma milstolparna.",
-        ),
-        Sheet(
-            "Nämnder",
-            "namnder",
-            "Kommunens register över nämnder. Ordningen styr i vilken ordning de visas.",
-            (
-                Column("kod", "Kod", "Nämndens kod, till exempel SN.", "kod", True,
-                       "Skriv nämndens kod.", width=10),
-                text("namn", "Namn", "Nämndens namn.", required=True, ask="Skriv nämndens namn."),
-                text("forvaltning", "Förvaltning", "Förvaltningen som stödjer nämnden."),
-                Column("ordning", "Ordning", "Ordningsnummer: 1, 2, 3 …", "int", minimum=0,
-                       width=10),
-            ),
-            m.NamndRef,
-            min_rows=1,
-            empty_hint="Skriv in kommunens nämnder.",
-        ),
     ),
 )
 

@@ -88,6 +88,11 @@ def _read(result: ReadResult, wb_schema: schema.WorkbookSchema, sheets: dict) ->
     complete = True
     for sheet in wb_schema.sheets:
         ws = sheets.get(folded(sheet.name))
+        if ws is None and sheet.optional:
+            result.add(f"Fliken {sheet.name} saknas; arbetsboken är gjord före den fliken "
+                       "fanns. Kopiera fliken från en ny arbetsbok (underlag arbetsbok) för att "
+                       "fylla i den.", sheet.name, warning=True)
+            continue
         if ws is None:
             result.add(
                 f"Fliken {sheet.name} saknas. Lägg tillbaka den, eller börja om från en ny "
