@@ -236,11 +236,6 @@ class Kommun:
         """Return the recipients of the avrapportering's decision, one per line."""
         return tuple(line.strip() for line in self.expedieras.splitlines() if line.strip())
 
-    @property
-    def ovriga_bilagor(self) -> tuple[str, ...]:
-        """Return the titles of the documents the workbook adds as bilaga 2, 3 …"""
-        return tuple(line.strip() for line in self.bilagor.splitlines() if line.strip())
-
     def namnd(self, kod: str) -> NamndRef | None:
         """Return the registered nämnd with this code, if any."""
         return next((n for n in self.namnder if n.kod == kod), None)
@@ -315,3 +310,8 @@ class Namnd:
     def mottagare(self) -> tuple[str, ...]:
         """Return the recipients of the decision, one per line of "Expedieras till"."""
         return tuple(line.strip() for line in self.expedieras.splitlines() if line.strip())
+
+    @property
+    def ovriga_bilagor(self) -> tuple[str, ...]:
+        """Return the titles of the documents the workbook adds as bilaga 2, 3 …"""
+        return tuple(line.strip() for line in self.bilagor.splitlines() if line.strip())
