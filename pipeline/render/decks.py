@@ -19,6 +19,8 @@ from .context import Filters
 from .context_avstamning import avstamning_context
 from .context_kommun import kommun_context
 from .environment import environment, jinja_message_sv
+from .meeting import Mote
+from .meeting import mote as next_meeting
 from .pptx import CUT, Binding, EngineError, Kind, Location, Options, PptxTemplate
 
 AVSTAMNING = "avstamning.pptx"
@@ -135,8 +137,9 @@ def notice_sv(template: str, notice) -> Diagnostic:
 class DeckRenderer:
     """Renders both deck templates, each loaded and compiled once per build."""
 
-    def __init__(self, templates: Path | None, kommun: m.Kommun) -> None:
+    def __init__(self, templates: Path | None, kommun: m.Kommun, mote: Mote | None = None) -> None:
         self.kommun = kommun
+        self.mote = mote or next_meeting(kommun)  # the meeting the decks are for
         env = environment(Filters(kommun), "text")
         self.avstamning = DeckTemplate(resources.template(AVSTAMNING, templates), env)
         self.kommunovergripande = DeckTemplate(resources.template(KOMMUNOVERGRIPANDE, templates),
@@ -155,13 +158,14 @@ class DeckRenderer:
 
     def namnd_deck(self, namnd: m.Namnd) -> bytes:
         """Return one nämnd's avstämning deck."""
-        context = avstamning_context(self.kommun, namnd, self.bilder)
+        context = avstamning_context(self.kommun, namnd, self.bilder, self.mote)
         return self.avstamning.render(context, title=f"Verksamhetsidé – {namnd.namn}",
                                       author=f"{self.kommun.namn}, {namnd.forvaltning}")
 
     def kommun_deck(self, namnder: list[m.Namnd]) -> bytes:
         """Return the presentation that combines all nämnder."""
         context = kommun_context(self.kommun, namnder, self.bilder)
+        context.setdefault("mote", self.mote)
         return self.kommunovergripande.render(
             context, title=f"Verksamhetsidéer i {self.kommun.namn} – kommunövergripande",
             author=self.kommun.namn)
