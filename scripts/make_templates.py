@@ -1,6 +1,7 @@
-"""Produce templates/beslutsunderlag.docx: a tjänsteskrivelse template for docxtpl.
+"""Produce the Word templates for docxtpl: templates/beslutsunderlag.docx, the nämnd's
+tjänsteskrivelse, and templates/bilaga.docx, its bilaga 1 with the utvecklingsgrupp's material.
 
-Run `python scripts/make_templates.py`. The committed template is this script's output; staff
+Run `python scripts/make_templates.py`. The committed templates are this script's output; staff
 may restyle the result in Word (styles, fonts, colours, header) as long as the {{ … }} and
 {%p … %} tags stay in place. See README, "Mallar".
 """
@@ -12,231 +13,61 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from word_common import (  # noqa: E402, F401 - re-exported for the other Word template scripts
+    ACCENT,
+    DNR,
+    FONT,
+    TEXT_WIDTH,
+    Builder,
+    _drop_styles_with_effects,
+    _field,
+    _page,
+    _preserve_spaces,
+    _styles,
+)
 
 from pipeline.output import atomic_write, deterministic_zip, template_properties  # noqa: E402
 from pipeline.read import schema as S  # noqa: E402
 
-ACCENT = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 against white
-TEXT_WIDTH = Cm(16)
-FONT = "Calibri"
-# What follows w:pBdr in a paragraph's properties (CT_PPrBase, ECMA-376 Part 1, 17.3.1.26).
-_AFTER_PBDR = tuple(f"w:{name}" for name in (
-    "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
-    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
-    "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
-    "pPrChange"))
+BILAGA_HEADER = (("{{ kommun.namn }}", "Bilaga 1 till tjänsteskrivelse", True),
+                 ("{{ namnd.namn }}", "{{ namnd.datum|datum }}", False),
+                 ("", DNR, False))
+BILAGA_LATER = (("{{ kommun.namn }}", "Bilaga 1{% if namnd.diarienummer %}, Dnr "
+                 "{{ namnd.diarienummer }}{% endif %}", False),)
 
 
-def _lang(rpr) -> None:
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "sv-SE")
-    lang.set(qn("w:eastAsia"), "sv-SE")
-    lang.set(qn("w:bidi"), "ar-SA")
-    for old in rpr.findall(qn("w:lang")):
-        rpr.remove(old)
-    rpr.append(lang)
+def _document(first_page=None, later_pages=None, footer: str = "{{ titel }}"):
+    doc = Document()
+    _styles(doc)
+    if first_page:
+        _page(doc, first_page, later_pages, footer)
+    else:
+        _page(doc)
+    doc._body._body.remove(doc.paragraphs[0]._p) if doc.paragraphs else None
+    return doc
 
 
-def _styles(doc) -> None:
-    styles = doc.styles
-    normal = styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.15
-    _lang(normal.element.get_or_add_rPr())
-    doc_defaults = doc.styles.element.find(qn("w:docDefaults"))
-    _lang(doc_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
-    for level, size in ((1, 18), (2, 14), (3, 12), (4, 11)):
-        style = styles[f"Heading {level}"]
-        style.font.name = FONT
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.italic = False
-        style.font.color.rgb = ACCENT if level < 4 else RGBColor(0, 0, 0)
-        style.paragraph_format.space_before = Pt(18 if level <= 2 else 12)
-        style.paragraph_format.space_after = Pt(6)
-        style.paragraph_format.keep_with_next = True
-        rfonts = style.element.rPr.find(qn("w:rFonts"))
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            rfonts.attrib.pop(qn(attr), None)
-    ide = styles.add_style("Verksamhetsidé", WD_STYLE_TYPE.PARAGRAPH)
-    ide.base_style = normal
-    ide.font.size = Pt(14)
-    ide.font.color.rgb = ACCENT
-    ide.paragraph_format.left_indent = Cm(0.8)
-    ide.paragraph_format.right_indent = Cm(0.8)
-    ide.paragraph_format.space_before = Pt(12)
-    ide.paragraph_format.space_after = Pt(12)
-    ppr = ide.element.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    left = OxmlElement("w:left")
-    for key, value in (("val", "single"), ("sz", "24"), ("space", "12"), ("color", "1F4E79")):
-        left.set(qn(f"w:{key}"), value)
-    border.append(left)
-    ppr.insert_element_before(border, *_AFTER_PBDR)  # CT_PPrBase is a sequence
-    meta = styles.add_style("Ärendeuppgift", WD_STYLE_TYPE.PARAGRAPH)
-    meta.base_style = normal
-    meta.font.size = Pt(10)
-    meta.paragraph_format.space_after = Pt(0)
-    cell = styles.add_style("Tabelltext", WD_STYLE_TYPE.PARAGRAPH)
-    cell.base_style = normal
-    cell.font.size = Pt(10)
-    cell.paragraph_format.space_after = Pt(2)
-    cell.paragraph_format.line_spacing = 1.0
-
-
-def _page(doc) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin, section.bottom_margin = Cm(3), Cm(2)
-    section.header_distance = Cm(1.2)
-    section.different_first_page_header_footer = True
-    for name in ("Header", "Footer"):
-        doc.styles[name].paragraph_format.tab_stops.clear_all()
-    first_page = (
-        ("{{ kommun.namn }}", "Tjänsteskrivelse", True),
-        ("{{ namnd.forvaltning }}", "{{ namnd.datum|datum }}", False),
-        ("", "{% if namnd.diarienummer %}Dnr {{ namnd.diarienummer }}{% endif %}", False),
-    )
-    later_pages = (
-        ("{{ kommun.namn }}", "{% if namnd.diarienummer %}Dnr {{ namnd.diarienummer }}{% endif %}",
-         False),
-    )
-    for header, lines in ((section.first_page_header, first_page), (section.header, later_pages)):
-        _header_lines(doc, header, lines)
-    for footer in (section.first_page_footer, section.footer):
-        _footer(doc, footer)
-
-
-def _header_lines(doc, header, lines) -> None:
-    first = header.paragraphs[0]
-    for i, (left, right, bold) in enumerate(lines):
-        p = first if i == 0 else header.add_paragraph()
-        p.style = doc.styles["Header"]
-        p.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-        run = p.add_run(f"{left}\t{right}")
-        run.bold = bold
-        run.font.size = Pt(10)
-    header.paragraphs[-1].paragraph_format.space_after = Pt(12)
-
-
-def _footer(doc, footer_part) -> None:
-    footer = footer_part.paragraphs[0]
-    footer.style = doc.styles["Footer"]
-    footer.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    footer.add_run("{{ titel }}\tSida ").font.size = Pt(9)
-    _field(footer, "PAGE")
-    footer.add_run(" av ").font.size = Pt(9)
-    _field(footer, "NUMPAGES")
-
-
-def _field(paragraph, code: str) -> None:
-    run = paragraph.add_run()
-    run.font.size = Pt(9)
-    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        elif text == code:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = f" {code} "
-        else:
-            el = OxmlElement("w:t")
-            el.text = text
-        run._r.append(el)
-
-
-class Builder:
-    """Helpers that write template paragraphs and tables into a document."""
-
-    def __init__(self, doc) -> None:
-        self.doc = doc
-
-    def p(self, text: str, style: str = "Normal"):
-        return self.doc.add_paragraph(text, style=style)
-
-    def tag(self, text: str):
-        """Add a docxtpl paragraph tag ({%p … %}); the paragraph disappears when rendered."""
-        return self.doc.add_paragraph(f"{{%p {text} %}}")
-
-    def h(self, text: str, level: int):
-        return self.doc.add_heading(text, level)
-
-    def paragraphs(self, expr: str, style: str = "Normal") -> None:
-        """Add one paragraph per blank-line separated part of a text."""
-        self.bullets(f"stycke in {expr}|stycken", "{{ stycke }}", style)
-
-    def bullets(self, loop: str, text: str, style: str = "List Bullet") -> None:
-        self.tag(f"for {loop}")
-        self.p(text, style)
-        self.tag("endfor")
-
-    def table(self, loop: str, columns: list[tuple[str, str, float]]) -> None:
-        """Add a table with a repeated header row and one row per item of a loop."""
-        table = self.doc.add_table(rows=4, cols=len(columns))
-        table.style = self.doc.styles["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        table.autofit = False
-        header, start, body, end = table.rows
-        _header_row(header)
-        for i, (title, expr, width) in enumerate(columns):
-            for row in table.rows:
-                row.cells[i].width = Cm(width)
-            _cell_text(header.cells[i], title, bold=True)
-            _cell_text(body.cells[i], f"{{{{ {expr} }}}}")
-        _cell_text(start.cells[0], f"{{%tr for {loop} %}}")
-        _cell_text(end.cells[0], "{%tr endfor %}")
-        grid = table._tbl.tblGrid
-        for col, (_, _, width) in zip(grid.findall(qn("w:gridCol")), columns, strict=True):
-            col.set(qn("w:w"), str(int(Cm(width).twips)))
-        self.doc.add_paragraph("", style="Normal").paragraph_format.space_after = Pt(0)
-
-    def sheet_table(self, sheet: S.Sheet, var: str, widths: dict[str, float], **own) -> None:
-        """Add a table of a workbook sheet's rows, its columns and headers taken from the schema
-        (`own`: a column's own headers or expressions, see Sheet.template_columns)."""
-        self.table(f"{var} in namnd.{sheet.attr}", sheet.template_columns(var, widths, **own))
-
-
-def _header_row(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    trpr.append(header)
-    cant_split = OxmlElement("w:cantSplit")
-    trpr.append(cant_split)
-    for cell in row.cells:
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:color"), "auto")
-        shading.set(qn("w:fill"), "DCE6F1")
-        cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _cell_text(cell, text: str, *, bold: bool = False) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.style = cell.part.document.styles["Tabelltext"]
-    run = paragraph.add_run(text)
-    run.bold = bold
+def _save(doc, title: str, subject: str, keywords: str) -> bytes:
+    props = doc.core_properties
+    template_properties(props, title, "{{ kommun.namn }}, {{ namnd.forvaltning }}")
+    props.subject = subject
+    props.keywords = keywords
+    props.comments = ""
+    _preserve_spaces(doc)
+    _drop_styles_with_effects(doc)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return deterministic_zip(buf.getvalue())
 
 
 def build() -> bytes:
     """Return the bytes of the beslutsunderlag template."""
-    doc = Document()
-    _styles(doc)
-    _page(doc)
-    doc._body._body.remove(doc.paragraphs[0]._p) if doc.paragraphs else None
+    doc = _document()
     b = Builder(doc)
     b.p("{{ namnd.namn }}", "Ärendeuppgift")
     b.p("{% if namnd.handlaggare %}Handläggare: {{ namnd.handlaggare }}{% endif %}", "Ärendeuppgift")
@@ -266,9 +97,6 @@ def build() -> bytes:
     b.tag("if tidplan")
     b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.6), ("Tid", "rad.tid", 2.9),
                                ("Aktivitet", "rad.aktivitet", 5.5), ("Plats", "rad.plats", 4.0)])
-    b.p("Veckoöversikten visar dagarna i veckan då mötena hålls, med veckorna enligt ISO 8601 "
-        "under den månad där veckans torsdag ligger; … står för veckor utan möten.")
-    b.p("{{ veckoschema }}")
     b.tag("endif")
 
     b.h("Förslag till verksamhetsidé", 2)
@@ -277,8 +105,37 @@ def build() -> bytes:
         "med status {{ ide.status|lower }}.")
 
     b.h("Förvaltningens bedömning", 2)
-    b.p("Bedömningen bygger på utvecklingsgruppens analys av nämndens uppdrag, dess kunder "
-        "och deras behov, nämndens förmåga att leva sitt syfte och dess beroenden till andra.")
+    b.paragraphs("namnd.bedomning")
+    b.h("Beslutsunderlag", 2)
+    b.bullets("u in beslutsunderlag", "{{ u }}")
+
+    b.tag("if namnd.mottagare")
+    b.h("Expedieras till", 2)
+    b.bullets("mottagare in namnd.mottagare", "{{ mottagare }}", "List")
+    b.tag("endif")
+
+    b.tag("if namnd.handlaggare")
+    b.p("")
+    b.p("{{ namnd.handlaggare }}")
+    b.tag("endif")
+
+    return _save(doc, "{{ titel }}", "Verksamhetsidé", "verksamhetsidé, tjänsteskrivelse")
+
+
+def build_bilaga() -> bytes:
+    """Return the bytes of the bilaga 1 template: the utvecklingsgrupp's material."""
+    doc = _document(BILAGA_HEADER, BILAGA_LATER, "{{ bilaga_titel }}")
+    b = Builder(doc)
+    b.h("{{ bilaga_titel }}", 1)
+    b.p("{{ titel }}", "Ärendeuppgift")
+    b.h("Förslag till verksamhetsidé", 2)
+    b.p("{{ ide.formulering }}", "Verksamhetsidé")
+    b.tag("if namnd.verksamhetsideer|length > 1")
+    b.h("Formuleringens versioner", 3)
+    b.sheet_table(S.VERKSAMHETSIDE, "v", {"version": 1.6, "datum": 3.2, "status": 3.4,
+                                          "formulering": 7.8},
+                  exprs={"datum": "v.datum|datum"})
+    b.tag("endif")
     b.tag("if namnd.ansvar or namnd.styrdokument or namnd.intentioner")
     b.h("Vad – omfång och ansvar", 3)
     b.tag("if namnd.ansvar")
@@ -344,53 +201,23 @@ def build() -> bytes:
     b.tag("endif")
     b.tag("endif")
 
-    b.h("Beslutsunderlag", 2)
-    b.bullets("u in beslutsunderlag", "{{ u }}")
-
-    b.tag("if namnd.mottagare")
-    b.h("Expedieras till", 2)
-    b.bullets("mottagare in namnd.mottagare", "{{ mottagare }}", "List")
+    b.tag("if tidplan")
+    b.h("Tidplan", 2)
+    b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.6), ("Tid", "rad.tid", 2.9),
+                               ("Aktivitet", "rad.aktivitet", 5.5), ("Plats", "rad.plats", 4.0)])
+    b.p("Veckoöversikten visar dagarna i veckan då mötena hålls, med veckorna enligt ISO 8601 "
+        "under den månad där veckans torsdag ligger; … står för veckor utan möten.")
+    b.p("{{ veckoschema }}")
     b.tag("endif")
-
-    b.tag("if namnd.handlaggare")
-    b.p("")
-    b.p("{{ namnd.handlaggare }}")
-    b.tag("endif")
-
-    props = doc.core_properties
-    template_properties(props, "{{ titel }}", "{{ kommun.namn }}, {{ namnd.forvaltning }}")
-    props.subject = "Verksamhetsidé"
-    props.keywords = "verksamhetsidé, tjänsteskrivelse"
-    props.comments = ""
-    _preserve_spaces(doc)
-    _drop_styles_with_effects(doc)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return deterministic_zip(buf.getvalue())
-
-
-def _preserve_spaces(doc) -> None:
-    """Keep spaces around tags: docxtpl puts rendered text inside the template's w:t."""
-    parts = [doc.part]
-    for s in doc.sections:
-        parts += [s.header.part, s.footer.part, s.first_page_header.part, s.first_page_footer.part]
-    for part in parts:
-        for t in part.element.iter(qn("w:t")):
-            t.set(qn("xml:space"), "preserve")
-
-
-def _drop_styles_with_effects(doc) -> None:
-    """Leave out Word 2010's copy of the styles: python-docx's default has one that no longer
-    matches styles.xml once we add styles, and Word rewrites it from styles.xml anyway."""
-    for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            doc.part.drop_rel(rid)
+    return _save(doc, "{{ bilaga_titel }}", "Verksamhetsidé",
+                 "verksamhetsidé, bilaga, utvecklingsgrupp")
 
 
 def main() -> None:
-    target = ROOT / "templates" / "beslutsunderlag.docx"
-    atomic_write(target, build())
-    print(f"Skrev {target.relative_to(ROOT)}")
+    for name, make in (("beslutsunderlag.docx", build), ("bilaga.docx", build_bilaga)):
+        target = ROOT / "templates" / name
+        atomic_write(target, make())
+        print(f"Skrev {target.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

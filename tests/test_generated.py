@@ -65,7 +65,7 @@ def assert_same_files(made: Path, committed: Path, names: list[str], remake: str
                             f"({zip_difference(new, old)}); run `{remake}` and commit the result")
 
 
-TEMPLATES = ["beslutsunderlag.docx", "avstamning.pptx", "kommunovergripande.pptx"]
+TEMPLATES = ["beslutsunderlag.docx", "bilaga.docx", "avstamning.pptx", "kommunovergripande.pptx"]
 
 
 def test_the_committed_templates_are_the_scripts_output(tmp_path):
@@ -91,7 +91,7 @@ def test_the_generators_give_the_same_bytes_in_two_processes(tmp_path):
         for script in ("make_templates", "make_pptx_templates", "make_examples"):
             run_script(script, tmp_path / name, seed=seed)
     made = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.*"))
-    assert len(made) == 3 + 6
+    assert len(made) == 4 + 6
     for path in made:
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes(), path
 

@@ -15,9 +15,16 @@ if TYPE_CHECKING:
     from ..domain.inputs import Inputs
 
 def output_path(out: Path, kod: str, kind: str = "beslutsunderlag") -> Path:
-    """Return where a nämnd's document is written: beslutsunderlag, avstämning deck or calendar."""
+    """Return where a nämnd's document is written: beslutsunderlag, bilaga 1, avstämning deck
+    or calendar."""
+    if kind == "bilaga":
+        return out / kod / f"bilaga-1-{kod}.docx"
     suffix = {"beslutsunderlag": ".docx", "avstamning": ".pptx", "tidplan": ".ics"}[kind]
     return out / kod / f"{kind}-{kod}{suffix}"
+
+
+# The Word documents of each nämnd: (output kind, template); one renderer per template
+NAMND_DOCUMENTS = (("beslutsunderlag", "beslutsunderlag.docx"), ("bilaga", "bilaga.docx"))
 
 
 KOMMUN_DECK = "kommunovergripande.pptx"
@@ -56,7 +63,7 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
     made: dict[str, object] = {}
 
     def lazy(kind: str):
-        """Return the Word or the deck renderer, made once, when first needed."""
+        """Return a Word template's or the deck renderer, made once, when first needed."""
         if kind not in made:
             made[kind] = renderer(kind, kommun, templates)
         return made[kind]
@@ -69,8 +76,8 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
 
         return calendar_bytes(kommun, namnder, title)
 
-    def docx_warnings() -> list[Diagnostic]:
-        return list(lazy("docx").warnings)
+    def docx_warnings(name: str) -> Callable[[], list[Diagnostic]]:
+        return lambda: list(lazy(name).warnings)
 
     def notices(deck: str) -> Callable[[], list[Diagnostic]]:
         return lambda: lazy("decks").notices(deck)
@@ -79,9 +86,11 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
     for namnd in inputs.namnder:
         own = (kommun_hash, hashes[namnd.kod])
         jobs += [
-            Job(output_path(out, namnd.kod), key("docx", *own, template["beslutsunderlag.docx"]),
-                lambda n=namnd: lazy("docx").render(n), "beslutsunderlag.docx",
-                docx_warnings, lambda: lazy("docx")),
+            Job(output_path(out, namnd.kod, kind), key("docx", *own, template[name]),
+                lambda n=namnd, t=name: lazy(t).render(n), name,
+                docx_warnings(name), lambda t=name: lazy(t))
+            for kind, name in NAMND_DOCUMENTS]
+        jobs += [
             Job(output_path(out, namnd.kod, "avstamning"),
                 key("pptx", *own, template["avstamning.pptx"], template[resources.LOGO]),
                 lambda n=namnd: lazy("decks").namnd_deck(n), "avstamning.pptx",
@@ -104,11 +113,12 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
 
 
 def renderer(kind: str, kommun: m.Kommun, templates: Path | None):
-    """Return the document or the deck renderer, each template loaded once."""
-    if kind == "docx":
-        from ..render.docx import DocxRenderer
+    """Return a Word template's renderer (kind: the template's name, "bilaga.docx"), or the
+    deck renderer (kind "decks"), each template loaded once."""
+    if kind.endswith(".docx"):
+        from ..render.docx import CONTEXTS, DocxRenderer
 
-        return DocxRenderer(resources.template("beslutsunderlag.docx", templates), kommun)
+        return DocxRenderer(resources.template(kind, templates), kommun, CONTEXTS[kind])
     from ..render.decks import DeckRenderer
 
     return DeckRenderer(templates, kommun)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity, TemplateError, UnderlagError
-from .jobs import KOMMUN_DECK, renderer
+from .jobs import KOMMUN_DECK, NAMND_DOCUMENTS, renderer
 
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
@@ -37,14 +37,16 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
         kommun, namnder = KOMMUN, list(NAMNDER)
     problems: list[Diagnostic] = []
     made = {}
-    for kind in ("docx", "decks"):
+    words = [name for _, name in NAMND_DOCUMENTS]
+    for kind in (*words, "decks"):
         try:
             made[kind] = renderer(kind, kommun, templates)
         except TemplateError as exc:
             problems.append(Diagnostic(_template_names(kind)[0], exc.message))
     jobs = []
-    if "docx" in made:
-        jobs += [("beslutsunderlag.docx", namnd, made["docx"].render) for namnd in namnder]
+    for name in words:
+        if name in made:
+            jobs += [(name, namnd, made[name].render) for namnd in namnder]
     if "decks" in made:
         decks = made["decks"]
         jobs += [("avstamning.pptx", namnd, decks.namnd_deck) for namnd in namnder]
@@ -60,7 +62,7 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
             failed.add(name)
             continue
         deck = made["decks"].template(name) if name.endswith(".pptx") else None
-        warnings = made["decks"].notices(name) if deck else made["docx"].warnings
+        warnings = made["decks"].notices(name) if deck else made[name].warnings
         problems += [w for w in warnings if w not in problems]
         if namnd is None or namnd is namnder[0]:  # one rendering per template shows its look
             suffix = Path(name).suffix
@@ -71,8 +73,7 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
 
 
 def _template_names(kind: str) -> tuple[str, ...]:
-    return ("beslutsunderlag.docx",) if kind == "docx" else ("avstamning.pptx",
-                                                              "kommunovergripande.pptx")
+    return (kind,) if kind.endswith(".docx") else ("avstamning.pptx", "kommunovergripande.pptx")
 
 
 def _from_template(d: Diagnostic, template: str, origins: list[int] | None) -> Diagnostic:

@@ -6,7 +6,10 @@ import re
 
 from .. import model as m
 from .. import svenska
+from ..domain import tidplan
 from .timetable import tidplan_rader
+
+BILAGA_TITEL = "Utvecklingsgruppens underlag och förslag till verksamhetsidé"
 
 
 class Filters:
@@ -73,9 +76,21 @@ def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
         "tidplan": tidplan_rader(kommun, namnd),
         "reflektioner": [r for r in namnd.reflektioner if r.typ == "Reflektion"],
         "nasta_steg": [r for r in namnd.reflektioner if r.typ == "Nästa steg"],
+        "bilaga_titel": BILAGA_TITEL,
         "beslutsunderlag": [
             f"Tjänsteskrivelse, {svenska.datum(namnd.datum)}",
-            f"Utvecklingsgruppens underlag och förslag till verksamhetsidé, "
-            f"{svenska.datum(ide.datum) if ide else svenska.datum(namnd.datum)}",
+            f"Bilaga 1 {BILAGA_TITEL}, {svenska.datum(namnd.datum)}",
+            *(f"Bilaga {i} {titel}" for i, titel in enumerate(namnd.ovriga_bilagor, start=2)),
         ],
     }
+
+
+def memo_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
+    """Return the names the beslutsunderlag (tjänsteskrivelse) can use: a nämnd's, and the
+    week grid ({{ veckoschema }}, a Word table where it stands)."""
+    return {**namnd_context(kommun, namnd), "veckoschema": tidplan.week_grid(kommun, [namnd])}
+
+
+def bilaga_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
+    """Return the names bilaga 1 (the group's material) can use: the same as the memo's."""
+    return memo_context(kommun, namnd)

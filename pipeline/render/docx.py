@@ -1,4 +1,6 @@
-"""The beslutsunderlag: a tjänsteskrivelse rendered from a docxtpl template, strictly.
+"""Word documents rendered from docxtpl templates, strictly: one DocxRenderer per template file
+(the beslutsunderlag, its bilaga 1, the kommun's avrapportering), each with the function that
+builds what its template sees.
 
 The template's language is docxtpl's ({{ }}, {%p %}, {%tr %}), and its own preprocessing turns
 the Word XML into Jinja source. That source is compiled once per build; each document is then
@@ -11,7 +13,9 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from docxtpl import DocxTemplate
@@ -20,12 +24,19 @@ from .. import model as m
 from ..diagnostics import Diagnostic, Severity, TemplateError
 from ..domain import tidplan
 from ..output import zip_bytes
-from .context import Filters, namnd_context
+from .context import Filters, bilaga_context, memo_context
 from .docx_clean import clean_package
 from .docx_grid import GRID_MARKER, insert_grid
 from .environment import environment, error_line, jinja_message_sv
 
 TEMPLATE_NAME = "beslutsunderlag.docx"
+Context = Callable[[m.Kommun, Any], dict]
+# Each Word template and what its documents are made from; a context may hold "veckoschema", a
+# tidplan.Veckoschema that becomes a Word table where {{ veckoschema }} stands.
+CONTEXTS: dict[str, Context] = {
+    "beslutsunderlag.docx": memo_context,
+    "bilaga.docx": bilaga_context,
+}
 # The parts docxtpl renders: the body, headers, footers, foot- and endnotes (and the properties).
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _CORE = "docProps/core.xml"
@@ -40,11 +51,13 @@ _SEEN = re.compile(r"<w:t(?:\s[^>]*)?>(?P<text>.*?)</w:t>|</w:(?P<end>p|tr|tc|tb
 
 
 class DocxRenderer:
-    """Renders beslutsunderlag documents from one template file, compiled once."""
+    """Renders documents from one Word template file, compiled once; `context` returns what
+    the template sees for one subject (a nämnd, or every nämnd for a kommun-wide document)."""
 
-    def __init__(self, template: Path, kommun: m.Kommun) -> None:
+    def __init__(self, template: Path, kommun: m.Kommun, context: Context | None = None) -> None:
         self.template = template
         self.kommun = kommun
+        self.context = context or CONTEXTS.get(template.name, memo_context)
         filters = Filters(kommun)
         self.env = environment(filters, "xml")
         self.core_env = environment(filters, "xml-line")
@@ -65,15 +78,19 @@ class DocxRenderer:
                         for name, blob in self.members
                         if (_TEMPLATED.match(name) or name == _CORE) and b"{" in blob}
 
-    def render(self, namnd: m.Namnd) -> bytes:
-        """Return the rendered document's bytes for one nämnd."""
-        context = {**namnd_context(self.kommun, namnd), "veckoschema": GRID_MARKER}
+    def render(self, subject: Any) -> bytes:
+        """Return the rendered document's bytes for one subject (a nämnd, or the nämnder)."""
+        context = dict(self.context(self.kommun, subject))
+        grid = context.get("veckoschema")
+        if isinstance(grid, tidplan.Veckoschema):
+            context["veckoschema"] = GRID_MARKER
+        else:
+            grid = None
         rendered = {}
         for name, source in self.sources.items():
             xml = self._render(name, source, context)
-            if name == "word/document.xml":
-                xml = insert_grid(xml, tidplan.week_grid(self.kommun, [namnd]),
-                                   self._style_id("Tabelltext"))
+            if name == "word/document.xml" and grid is not None and GRID_MARKER in xml:
+                xml = insert_grid(xml, grid, self._style_id("Tabelltext"))
             rendered[name] = xml.encode("utf-8")
         return zip_bytes((name, rendered.get(name, blob)) for name, blob in self.members)
 
