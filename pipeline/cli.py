@@ -65,7 +65,14 @@ def _counts(problems: list[Diagnostic]) -> tuple[int, int]:
 def _documents(paths: list[Path]) -> str:
     count = {s: sum(p.suffix == s for p in paths) for s in (".docx", ".pptx", ".ics", ".pdf")}
     decks, calendars = count[".pptx"], count[".ics"]
-    text = (f"{count['.docx']} beslutsunderlag, {decks} "
+    words = [p.name for p in paths if p.suffix == ".docx"]
+    memos = sum(n.startswith("beslutsunderlag-") for n in words)
+    bilagor = sum(n.startswith("bilaga-") for n in words)
+    others = len(words) - memos - bilagor
+    text = (f"{memos} beslutsunderlag, {bilagor} {'bilaga' if bilagor == 1 else 'bilagor'}, "
+            + (f"{others} {'annat Word-dokument' if others == 1 else 'andra Word-dokument'}, "
+               if others else "")
+            + f"{decks} "
             f"{'presentation' if decks == 1 else 'presentationer'} och {calendars} "
             f"{'kalenderfil' if calendars == 1 else 'kalenderfiler'}")
     return text + (f" (och {count['.pdf']} PDF)" if count[".pdf"] else "")

@@ -33,11 +33,12 @@ def test_bygg_writes_every_beslutsunderlag(runner, workdir):
     assert lines == [
         *(line for k in ("KS", "SN", "BUN", "KTN", "MBN")
           for line in (f"Skrev {Path('build', k, f'beslutsunderlag-{k}.docx')}",
+                       f"Skrev {Path('build', k, f'bilaga-1-{k}.docx')}",
                        f"Skrev {Path('build', k, f'avstamning-{k}.pptx')}",
                        f"Skrev {Path('build', k, f'tidplan-{k}.ics')}")),
         f"Skrev {Path('build', 'kommunovergripande.pptx')}",
         f"Skrev {Path('build', 'tidplan.ics')}",
-        "Klart: 5 beslutsunderlag, 6 presentationer och 6 kalenderfiler, inga problem.",
+        "Klart: 5 beslutsunderlag, 5 bilagor, 6 presentationer och 6 kalenderfiler, inga problem.",
     ]
     assert "Socialnämnden" in docx.Document(workdir / "build/SN/beslutsunderlag-SN.docx").paragraphs[0].text
 
@@ -54,7 +55,7 @@ def test_bygg_with_a_broken_workbook_builds_the_others_and_exits_1(runner, workd
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
     assert result.output.splitlines()[-1] == (
-        "Klart: 4 beslutsunderlag, 5 presentationer och 5 kalenderfiler, 1 fel.")
+        "Klart: 4 beslutsunderlag, 4 bilagor, 5 presentationer och 5 kalenderfiler, 1 fel.")
     assert not (workdir / "build/SN").exists()
     assert (workdir / "build/MBN/beslutsunderlag-MBN.docx").exists()
     assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before, "inputs unchanged"

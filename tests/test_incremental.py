@@ -41,10 +41,10 @@ def test_changing_one_workbook_rebuilds_that_nämnd_and_the_combined_documents(i
     wb["Kunder"]["B2"] = "En ny beskrivning av situationen."
     wb.save(inputs / "SN.xlsx")
     result = bygg(inputs)
-    assert written(result) == {"beslutsunderlag-SN.docx", "avstamning-SN.pptx", "tidplan-SN.ics",
-                               "kommunovergripande.pptx", "tidplan.ics"}
+    assert written(result) == {"beslutsunderlag-SN.docx", "bilaga-1-SN.docx", "avstamning-SN.pptx",
+                               "tidplan-SN.ics", "kommunovergripande.pptx", "tidplan.ics"}
     assert result.output.splitlines()[-1] == (
-        "Klart: 1 beslutsunderlag, 2 presentationer och 2 kalenderfiler, 12 oförändrade, "
+        "Klart: 1 beslutsunderlag, 1 bilaga, 2 presentationer och 2 kalenderfiler, 16 oförändrade, "
         "inga problem.")
     after = {p: p.read_bytes() for p in (inputs.parent / "build").rglob("*.*")}
     changed = {p.name for p in before if before[p] != after[p]}

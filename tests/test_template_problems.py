@@ -42,11 +42,12 @@ def test_a_broken_word_template_is_reported_with_the_inputs_problems_and_decks_a
     assert lines.count(word_error) == 1  # once, not once per nämnd
     assert any(line.startswith("SN.xlsx › Kunder!A2") for line in lines)
     build = workdir / "build"
-    assert not list(build.rglob("*.docx"))
+    assert sorted(p.name for p in build.rglob("*.docx")) == [  # bilaga 1 has its own template
+        f"bilaga-1-{k}.docx" for k in ("BUN", "KS", "KTN", "MBN")]
     assert sorted(p.name for p in build.rglob("*.pptx")) == [
         "avstamning-BUN.pptx", "avstamning-KS.pptx", "avstamning-KTN.pptx",
         "avstamning-MBN.pptx", "kommunovergripande.pptx"]
-    assert lines[-1] == ("Klart: 0 beslutsunderlag, 5 presentationer och 5 kalenderfiler, "
+    assert lines[-1] == ("Klart: 0 beslutsunderlag, 4 bilagor, 5 presentationer och 5 kalenderfiler, "
                          "2 fel.")
 
 

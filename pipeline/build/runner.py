@@ -172,7 +172,9 @@ def _documents(out: Path, kod: str) -> list[tuple[str, Path]]:
 
     docx = output_path(out, kod)
     pptx = output_path(out, kod, "avstamning")
+    bilaga = output_path(out, kod, "bilaga")
     return [("Beslutsunderlag (Word)", docx), ("Beslutsunderlag (PDF)", docx.with_suffix(".pdf")),
+            ("Bilaga 1 (Word)", bilaga), ("Bilaga 1 (PDF)", bilaga.with_suffix(".pdf")),
             ("Avstämningspresentation (PowerPoint)", pptx),
             ("Avstämningspresentation (PDF)", pptx.with_suffix(".pdf")),
             ("Tidplan (kalenderfil, .ics)", output_path(out, kod, "tidplan"))]
