@@ -49,8 +49,9 @@ class Job:
 
 
 def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | None,
-          fingerprint: dict[str, str]) -> list[Job]:
-    """Return every output of a build with its key; renderers are made only when needed."""
+          fingerprint: dict[str, str], meeting=None) -> list[Job]:
+    """Return every output of a build with its key; renderers are made only when needed.
+    `meeting` (render.meeting.Mote) is what the decks are for, part of their keys."""
     from .manifest import key
 
     # the fingerprint already holds the hash of every input file and template
@@ -61,11 +62,12 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
     template = {name: fingerprint.get(f"mall/{name}", "")
                 for name in (*resources.TEMPLATE_NAMES, resources.LOGO)}
     made: dict[str, object] = {}
+    mote = repr(meeting)  # the decks are remade when the meeting they are for changes
 
     def lazy(kind: str):
         """Return a Word template's or the deck renderer, made once, when first needed."""
         if kind not in made:
-            made[kind] = renderer(kind, kommun, templates)
+            made[kind] = renderer(kind, kommun, templates, meeting)
         return made[kind]
 
     def calendar_library() -> None:
@@ -92,7 +94,7 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
             for kind, name in NAMND_DOCUMENTS]
         jobs += [
             Job(output_path(out, namnd.kod, "avstamning"),
-                key("pptx", *own, template["avstamning.pptx"], template[resources.LOGO]),
+                key("pptx", *own, template["avstamning.pptx"], template[resources.LOGO], mote),
                 lambda n=namnd: lazy("decks").namnd_deck(n), "avstamning.pptx",
                 notices("avstamning.pptx"), lambda: lazy("decks")),
             Job(output_path(out, namnd.kod, "tidplan"), key("ics", *own),
@@ -102,7 +104,7 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
     everyone = (kommun_hash, *(hashes[n.kod] for n in inputs.namnder))
     jobs += [
         Job(out / KOMMUN_DECK, key("pptx", *everyone, template["kommunovergripande.pptx"],
-                                   template[resources.LOGO]),
+                                   template[resources.LOGO], mote),
             lambda: lazy("decks").kommun_deck(inputs.namnder), KOMMUN_DECK,
             notices(KOMMUN_DECK), lambda: lazy("decks")),
         Job(out / KOMMUN_CALENDAR, key("ics", *everyone),
@@ -112,7 +114,7 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
     return jobs
 
 
-def renderer(kind: str, kommun: m.Kommun, templates: Path | None):
+def renderer(kind: str, kommun: m.Kommun, templates: Path | None, meeting=None):
     """Return a Word template's renderer (kind: the template's name, "bilaga.docx"), or the
     deck renderer (kind "decks"), each template loaded once."""
     if kind.endswith(".docx"):
@@ -121,4 +123,4 @@ def renderer(kind: str, kommun: m.Kommun, templates: Path | None):
         return DocxRenderer(resources.template(kind, templates), kommun, CONTEXTS[kind])
     from ..render.decks import DeckRenderer
 
-    return DeckRenderer(templates, kommun)
+    return DeckRenderer(templates, kommun, meeting)
