@@ -86,7 +86,12 @@ def _documents(paths: list[Path]) -> str:
               help="Skriv också en tillgänglig PDF bredvid varje dokument (kräver LibreOffice).")
 @click.option("--alla", is_flag=True,
               help="Bygg om allt, även det som inte har ändrats sedan förra bygget.")
-def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla: bool) -> None:
+@click.option("--mote", metavar="ÅÅÅÅ-MM-DD", callback=lambda ctx, param, value: _date(value),
+              help="Mötet som presentationerna görs för: datumet för en gemensam milstolpe i "
+                   "kommunarbetsboken. Utan flaggan: nästa milstolpe från i dag, och när alla "
+                   "har passerat den sista.")
+def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla: bool,
+         mote) -> None:
     """Läs arbetsböckerna och skriv varje nämnds beslutsunderlag och avstämningspresentation,
     och den kommunövergripande presentationen.
 
@@ -98,11 +103,13 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla
     Exempel:
       underlag bygg
       underlag bygg --pdf
+      underlag bygg --mote 2021-12-09
       underlag bygg --inputs H:/verksamhetside/inputs --build H:/verksamhetside/build
     """
     from .build import build
 
-    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress)
+    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress,
+                   mote=mote)
     lines = report.lines()
     _echo_lines(lines)
     if report.nothing_changed:
@@ -114,6 +121,19 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla
     same = f", {len(report.unchanged)} oförändrade" if report.unchanged else ""
     click.echo(f"Klart: {_documents(report.written)}{same}, {_summary(*report.counts())}.")
     raise SystemExit(report.exit_code)
+
+
+def _date(value: str | None):
+    """Return an option's ÅÅÅÅ-MM-DD date, or refuse it in Swedish."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"{value} är inget datum. Skriv det som ÅÅÅÅ-MM-DD, till "
+                                 "exempel 2021-12-09.") from None
 
 
 def _progress(jobs: list):

@@ -67,7 +67,8 @@ class BuildReport:
 
 
 def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = False,
-          force: bool = False, progress=None, today: dt.date | None = None) -> BuildReport:
+          force: bool = False, progress=None, today: dt.date | None = None,
+          mote: dt.date | None = None) -> BuildReport:
     """Build every nämnd that has no errors, and the combined documents; report the others.
 
     Only outputs whose inputs, templates or tool version changed are rendered, unless `force`.
@@ -76,6 +77,8 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
     Every build that reads the inputs writes the overview page, build/index.html, even when
     nothing else can be built. The build's date (`today`) is part of the fingerprint: the page
     shows the next milestone, and a passed milestone is archived, once a day at least.
+    The decks are made for the meeting `mote` (a joint milestone's date), by default the next
+    joint milestone from `today` (render/meeting.py); a date that is no milestone is refused.
     """
     if pdf:
         from .pdf import INSTALL, soffice
@@ -84,6 +87,8 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
             raise UnderlagError(INSTALL)
     today = today or dt.date.today()
     fingerprint = {**manifest.fingerprint(inputs_dir, templates, pdf), "datum": today.isoformat()}
+    if mote is not None:
+        fingerprint["mote"] = mote.isoformat()
     previous = manifest.Manifest.load(out)
     if not force and previous.unchanged(fingerprint) and (out / OVERVIEW).is_file():
         with build_lock(out):
@@ -93,6 +98,11 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
     from ..domain.inputs import load  # reads workbooks: openpyxl from here on
 
     inputs = load(inputs_dir)
+    meeting = None
+    if inputs.kommun is not None:
+        from ..render.meeting import mote as choose_meeting
+
+        meeting = choose_meeting(inputs.kommun, today, mote)  # before anything is written
     report = BuildReport(inputs)
     report.skipped = [r.name for r in inputs.results if r.kind == "namnd" and not r.ok]
     with build_lock(out):
@@ -100,7 +110,7 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
         record = None
         if inputs.kommun is not None and inputs.namnder:
             record = _render(report, out, templates, fingerprint, pdf=pdf, force=force,
-                             progress=progress)
+                             progress=progress, meeting=meeting)
         write_overview(report, inputs_dir, out, templates, today)
         if record is not None:
             record.lines = report.lines()
@@ -110,14 +120,14 @@ def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = Fa
 
 
 def _render(report: BuildReport, out: Path, templates: Path | None, fingerprint: dict, *,
-            pdf: bool, force: bool, progress) -> manifest.Manifest:
+            pdf: bool, force: bool, progress, meeting=None) -> manifest.Manifest:
     """Render what changed, add what happened to the report, and return the manifest to save."""
     from .jobs import make_jobs
     from .pool import run
 
     inputs = report.inputs
     previous = manifest.Manifest(out) if force else manifest.Manifest.load(out)
-    jobs = make_jobs(inputs, inputs.kommun, out, templates, fingerprint)
+    jobs = make_jobs(inputs, inputs.kommun, out, templates, fingerprint, meeting)
     pending = [j for j in jobs if not previous.current(j.relative(out), j.key)]
     report.unchanged = [j.target for j in jobs if j not in pending]
     failed = set()
