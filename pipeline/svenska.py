@@ -24,29 +24,18 @@ def kort_datum(d: dt.date | None) -> str:
     return d.isoformat() if d else ""
 
 
-def tid(t: dt.time | None, *, tabell: bool = False) -> str:
-    """Return a time: "9.00" (running text) or "09.00" (tables)."""
+def tid(t: dt.time | None) -> str:
+    """Return a time of day as written everywhere: "9.00", "13.05" (no leading zero)."""
     if t is None:
         return ""
-    return f"{t.hour:02d}.{t.minute:02d}" if tabell else f"{t.hour}.{t.minute:02d}"
+    return f"{t.hour}.{t.minute:02d}"
 
 
-def klockslag(start: dt.time | None, slut: dt.time | None) -> str:
-    """Return a time span: "kl. 9–12" on the hour, else "kl. 8.30–12.00"."""
+def klockslag(start: dt.time | None, slut: dt.time | None = None) -> str:
+    """Return a time or a span in the one form of every output: "kl. 9.00–12.00", "kl. 8.30"."""
     if start is None:
         return ""
-    if slut is None:
-        return f"kl. {tid(start)}"
-    if start.minute == 0 and slut.minute == 0:
-        return f"kl. {start.hour}–{slut.hour}"
-    return f"kl. {tid(start)}–{tid(slut)}"
-
-
-def tidsspann(start: dt.time | None, slut: dt.time | None) -> str:
-    """Return a time span for a table: "08.30–12.00"."""
-    if start is None:
-        return ""
-    return tid(start, tabell=True) + (f"–{tid(slut, tabell=True)}" if slut else "")
+    return f"kl. {tid(start)}" + (f"–{tid(slut)}" if slut else "")
 
 
 def vecka(d: dt.date) -> str:
@@ -73,9 +62,10 @@ def folded(text: object) -> str:
     return " ".join(str(text).split()).casefold() if text is not None else ""
 
 
-def manadsnamn(month: int) -> str:
-    """Return a month's Swedish name in lower case: "oktober"."""
-    return get_month_names("wide", locale=LOCALE)[month].lower()
+def manadsnamn(month: int, *, kort: bool = False) -> str:
+    """Return a month's Swedish name in lower case: "oktober", or with `kort` as abbreviated
+    where room is short: "okt.", "mars", "juni"."""
+    return get_month_names("abbreviated" if kort else "wide", locale=LOCALE)[month].lower()
 
 
 @cache

@@ -158,11 +158,11 @@ def test_the_calendar_the_timetable_the_checks_and_the_schema_use_the_one_label(
     assert (schema.UPPDRAG.stage, schema.VERKSAMHETSIDE.stage, schema.BESLUT.stage) == (
         "Pass 1–2", "Pass 3–4", "Pass 5")
     day = dt.date(2021, 11, 16)
-    namnd = m.Namnd("SN", "Socialnämnden", "", day, moten=(
-        m.Mote("Pass", day, 4, beskrivning="Pass 4: formulering"),
-        m.Mote("Pass", day, 4, beskrivning="formulering"),
-        m.Mote("Pass", day, 4),
-        m.Mote("Nämndsmöte", day, beskrivning="Information"),
+    namnd = m.Namnd("SN", "Socialnämnden", "", day, moten=(  # one meeting per start time
+        m.Mote("Pass", day, 4, dt.time(8), beskrivning="Pass 4: formulering"),
+        m.Mote("Pass", day, 4, dt.time(10), beskrivning="formulering"),
+        m.Mote("Pass", day, 4, dt.time(13)),
+        m.Mote("Nämndsmöte", day, start=dt.time(15), beskrivning="Information"),
     ))
     kommun = m.Kommun("Timrå kommun", "U", namnder=(m.NamndRef("SN", "Socialnämnden"),))
     assert [r.aktivitet for r in tidplan_rader(kommun, namnd)] == [

@@ -20,7 +20,8 @@ from pipeline.read.write import write_workbook
 from pipeline.render.ical import calendar_bytes
 
 # The planning document's "Övergripande arbetsprocess och tidplan", row by row: week -> day.
-# (Its KS – egen row is the one typed under the wrong weeks; it is not compared.)
+# (Its KS – egen row is the one typed under the wrong weeks, and it repeats the joint 7 October
+# and 9 December; it is compared below.)
 PLANNING_DOCUMENT = {
     "SN": {37: "14", 41: "12", 46: "16", 50: "14"},
     "BUN": {37: "15", 43: "27", 47: "24", 50: "15"},
@@ -46,16 +47,18 @@ def test_the_grid_equals_the_planning_document_cell_for_cell(grid, name):
 
 
 def test_the_grid_runs_from_the_first_to_the_last_date_with_the_summer_collapsed(grid):
-    assert [v.rubrik for v in grid.veckor] == ["24", "…", *map(str, range(33, 51))]
+    assert [v.rubrik for v in grid.veckor] == ["24", "v. 25–32", *map(str, range(33, 51))]
     assert [r.namn for r in grid.rader] == ["KS – samordning", "KS – egen", "SN", "BUN", "KTN",
                                             "MBN"]
-    assert row(grid, "KS – egen") == {35: "31", 40: "5, 7", 45: "9", 49: "7, 9"}
+    # KS's own avstämningar on 7 October and 9 December are the joint ones: shown once, jointly
+    assert row(grid, "KS – egen") == {35: "31", 40: "5", 45: "9", 49: "7"}
 
 
-def test_month_headers_follow_the_thursday_of_each_week(grid):
-    # v. 35 (30 aug–5 sep) belongs to September, v. 48 (29 nov–5 dec) to December
-    assert grid.manader == (("Juni", 2), ("Augusti", 2), ("September", 5), ("Oktober", 4),
-                            ("November", 4), ("December", 3))
+def test_months_stand_over_the_weeks_of_their_meetings(grid):
+    # v. 35 (30 aug–5 sep) holds only 31 August: under Augusti, as the planning document has it;
+    # the summer's collapsed weeks (21 June–15 August) stand under a heading of their own
+    assert grid.manader == (("Juni", 1), ("", 1), ("Augusti", 3), ("September", 4),
+                            ("Oktober", 4), ("November", 4), ("December", 3))
     assert sum(span for _, span in grid.manader) == len(grid.veckor)
 
 
@@ -70,21 +73,24 @@ def test_weeks_53_and_52_and_the_turn_of_the_year():
         (2020, 53, "December"), (2021, 1, "Januari 2021")]
     grid = tidplan.week_grid(kommun_with(dt.date(2021, 12, 27), dt.date(2022, 1, 2),
                                          dt.date(2022, 1, 3)), [])
-    assert [(v.nr, v.manad) for v in grid.veckor] == [(52, "December"), (1, "Januari 2022")]
-    assert grid.rader[0].celler == ("27, 2", "3")  # Sunday 2 January is in week 52
+    # Sunday 2 January is in week 52: the week stands under both months, each day in its own
+    assert [(v.nr, v.manad) for v in grid.veckor] == [
+        (52, "December"), (52, "Januari 2022"), (1, "Januari 2022")]
+    assert grid.rader[0].celler == ("27", "2", "3")
+    assert grid.manader == (("December", 1), ("Januari 2022", 2))
 
 
-def test_a_week_spanning_two_months_is_counted_once_under_the_month_of_its_thursday():
+def test_a_week_with_meetings_in_two_months_is_a_column_under_each():
     grid = tidplan.week_grid(kommun_with(dt.date(2021, 8, 31), dt.date(2021, 9, 3)), [])
-    assert [(v.nr, v.manad) for v in grid.veckor] == [(35, "September")]
-    assert grid.rader[0].celler == ("31, 3",)
+    assert [(v.nr, v.manad) for v in grid.veckor] == [(35, "Augusti"), (35, "September")]
+    assert grid.rader[0].celler == ("31", "3")
 
 
 def test_collapsed_weeks_never_move_a_meeting():
     dates = [dt.date(2021, 6, 17), dt.date(2021, 9, 14), dt.date(2021, 9, 28)]
     grid = tidplan.week_grid(kommun_with(*dates), [])
     cells = dict(zip((v.rubrik for v in grid.veckor), grid.rader[0].celler, strict=True))
-    assert cells == {"24": "17", "…": "", "37": "14", "38": "", "39": "28"}
+    assert cells == {"24": "17", "v. 25–36": "", "37": "14", "38": "", "39": "28"}
 
 
 def test_the_timeline_keeps_every_week_of_the_pass_periods():
@@ -99,7 +105,8 @@ def test_the_timeline_keeps_every_week_of_the_pass_periods():
 def test_the_calendar_carries_every_meeting_in_stockholm_time():
     cal = icalendar.Calendar.from_ical(calendar_bytes(KOMMUN, list(NAMNDER), "Tidplan"))
     events = cal.walk("VEVENT")
-    assert len(events) == len(KOMMUN.milstolpar) + sum(len(n.moten) for n in NAMNDER)
+    # KS's own rows for the joint 7 October and 9 December are the joint events
+    assert len(events) == len(KOMMUN.milstolpar) + sum(len(n.moten) for n in NAMNDER) - 2
     assert len({str(e["UID"]) for e in events}) == len(events)
     stockholm = ZoneInfo("Europe/Stockholm")
     by_summary = {str(e["SUMMARY"]): e for e in events}

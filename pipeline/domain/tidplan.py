@@ -14,22 +14,27 @@ from .. import svenska
 PASS_PERIODER = tuple((m.pass_namn(*passes, period=True), passes, first, last)
                       for passes, first, last in (((1, 2), 33, 39), ((3, 4), 41, 48), ((5,), 50, None)))
 COLLAPSE_EMPTY_WEEKS = 3  # a run of this many weeks without meetings shows as one "…" column
-GAP = "…"
 COORDINATOR = "KS"  # the planning document's "KS – samordning" and "KS – egen"
 
 
 @dataclass(frozen=True, slots=True)
 class Vecka:
-    """One column of the grid: an ISO week, or a gap of collapsed empty weeks."""
+    """One column of the grid: an ISO week (or its days in one month), or a gap of collapsed
+    empty weeks."""
 
     ar: int
     nr: int | None  # None for a gap
-    manad: str  # the month the week belongs to (the month of its Thursday)
+    manad: str  # the month heading the column stands under; "" for a gap across months
+    manad_nr: tuple[int, int] | None = None  # (year, month) of that heading
+    till: int | None = None  # a gap: its first week is `ar`/`fran`, its last `till`
+    fran: int | None = None
 
     @property
     def rubrik(self) -> str:
-        """Return the column heading: the week number, or "…" for a gap."""
-        return GAP if self.nr is None else str(self.nr)
+        """Return the column heading: the week number, or "v. 25–32" for a gap."""
+        if self.nr is not None:
+            return str(self.nr)
+        return f"v. {self.fran}" if self.fran == self.till else f"v. {self.fran}–{self.till}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,62 +77,120 @@ def row_label(kod: str, *, joint: bool = False) -> str:
     return f"{kod} – egen" if kod == COORDINATOR else kod
 
 
+def _overlap(a: m.Mote, b: m.Milstolpe) -> bool:
+    """Return True when two meetings' times overlap, or one of them has no time."""
+    if a.start is None or b.start is None:
+        return True
+    a_end = a.slut if a.slut and a.slut > a.start else a.start
+    b_end = b.slut if b.slut and b.slut > b.start else b.start
+    return a.start <= b_end and b.start <= a_end
+
+
+def samma_mote(mote: m.Mote, ms: m.Milstolpe) -> bool:
+    """Return True when a nämnd's own meeting is a joint milestone written again.
+
+    The rule: the same date, times that overlap (or a time missing on either), and the meeting
+    is of the milestone's kind ("Avstämning" and an avstämning) or its text names the milestone
+    ("Gemensam avstämning"). A working pass is the group's own, never the joint meeting.
+    """
+    if mote.datum != ms.datum or mote.typ == m.PASS or not _overlap(mote, ms):
+        return False
+    named = svenska.folded(ms.benamning)
+    return mote.typ == ms.typ or bool(named) and svenska.folded(mote.beskrivning).startswith(named)
+
+
+def egna_moten(kommun: m.Kommun, namnd: m.Namnd) -> list[m.Mote]:
+    """Return a nämnd's meetings in date order, each once: none that is a joint milestone, and
+    none typed twice (the same date, start and kind)."""
+    seen: set[tuple] = set()
+    out = []
+    for mote in sorted(namnd.moten, key=lambda x: (x.datum, x.start or dt.time())):
+        key = (mote.datum, mote.start, mote.namn)
+        if key in seen or any(samma_mote(mote, ms) for ms in kommun.milstolpar):
+            continue
+        seen.add(key)
+        out.append(mote)
+    return out
+
+
 def week_grid(kommun: m.Kommun, namnder: list[m.Namnd], *, passes: bool = False) -> Veckoschema:
     """Return the grid from the joint milestones and each nämnd's meetings, never typed by hand.
 
-    With `passes`, the pass periods' weeks are kept (not collapsed) and get a row each.
+    A meeting that is a joint milestone shows once, in the samordning row. A week stands under
+    the month of its meetings; a week with meetings in two months is two columns with the same
+    number, one under each month; a week without meetings stands under its Thursday's month
+    (ISO 8601). Three or more empty weeks in a row collapse into one column labelled by its
+    weeks, under a month heading only when all its days are in that month.
+
+    With `passes`, the pass periods' weeks are kept (not collapsed), the grid reaches at least
+    the first week of pass 5, and each period gets a row.
     """
     rows = [(row_label("", joint=True), [s.datum for s in kommun.milstolpar])]
     for namnd in kommun.ordered(namnder):
-        rows.append((row_label(namnd.kod), [mote.datum for mote in namnd.moten]))
+        rows.append((row_label(namnd.kod), [mote.datum for mote in egna_moten(kommun, namnd)]))
     dates = [d for _, ds in rows for d in ds]
     if not dates:
         return Veckoschema((), (), ())
     first_year = min(dates).year
     keep = {monday(d) for d in dates}
     if passes:
-        last = monday(max(dates))
         for _, _, first, end in PASS_PERIODER:
             week = dt.date.fromisocalendar(first_year, first, 1)
-            stop = min(dt.date.fromisocalendar(first_year, end, 1), last) if end else last
+            stop = dt.date.fromisocalendar(first_year, end, 1) if end else week
             while week <= stop:
                 keep.add(week)
                 week += dt.timedelta(weeks=1)
-    weeks = _weeks(min(dates), max(dates), keep)
-    columns = []
-    for start in weeks:
-        if start is None:
-            columns.append(Vecka(0, None, columns[-1].manad if columns else ""))
-        else:
-            year, month = month_of_week(start)
-            columns.append(Vecka(start.isocalendar().year, start.isocalendar().week,
-                                 _month_name(year, month, first_year)))
+    months_met: dict[dt.date, set[tuple[int, int]]] = {}
+    for d in dates:
+        months_met.setdefault(monday(d), set()).add((d.year, d.month))
+    columns: list[Vecka] = []
+    index: dict[tuple[dt.date, tuple[int, int]], int] = {}
+    for item in _weeks(min(keep), max(keep), keep):
+        if isinstance(item, tuple):
+            columns.append(_gap(*item, columns, first_year))
+            continue
+        iso = item.isocalendar()
+        for ym in sorted(months_met.get(item) or {month_of_week(item)}):
+            index[(item, ym)] = len(columns)
+            columns.append(Vecka(iso.year, iso.week, _month_name(*ym, first_year), ym))
     months: list[tuple[str, int]] = []
-    for column in columns:
-        if months and months[-1][0] == column.manad:
+    for i, column in enumerate(columns):
+        if i and columns[i - 1].manad_nr == column.manad_nr and column.manad_nr:
             months[-1] = (column.manad, months[-1][1] + 1)
         else:
             months.append((column.manad, 1))
-    index = {start: i for i, start in enumerate(weeks) if start is not None}
     extra = _pass_rows(columns, first_year) if passes else ()
     grid_rows = []
     for label, ds in rows:
         cells = [""] * len(columns)
         for d in sorted(set(ds)):
-            i = index[monday(d)]
+            i = index[(monday(d), (d.year, d.month))]
             cells[i] = f"{cells[i]}, {d.day}" if cells[i] else str(d.day)
         grid_rows.append(Rad(label, tuple(cells)))
     return Veckoschema(tuple(columns), tuple(months), (*grid_rows, *extra))
 
 
-def _weeks(first: dt.date, last: dt.date, used: set[dt.date]) -> list[dt.date | None]:
-    """Return the Mondays from first to last, a run of empty weeks collapsed into one None."""
-    out: list[dt.date | None] = []
+def _gap(first: dt.date, last: dt.date, columns: list[Vecka], first_year: int) -> Vecka:
+    """Return the column of collapsed weeks from Monday `first` to Monday `last`: under the
+    month of all its days, else under an empty heading of its own."""
+    sunday = last + dt.timedelta(days=6)
+    ym = (first.year, first.month) if (first.year, first.month) == (sunday.year, sunday.month) \
+        else None
+    a, b = first.isocalendar(), last.isocalendar()
+    return Vecka(a.year, None, _month_name(*ym, first_year) if ym else "", ym,
+                 till=b.week, fran=a.week)
+
+
+def _weeks(first: dt.date, last: dt.date, used: set[dt.date]
+           ) -> list[dt.date | tuple[dt.date, dt.date]]:
+    """Return the Mondays from first to last, a run of empty weeks collapsed into one
+    (first Monday, last Monday) pair."""
+    out: list[dt.date | tuple[dt.date, dt.date]] = []
     empty: list[dt.date] = []
     week = monday(first)
     while week <= monday(last):
         if week in used:
-            out += [None] if len(empty) >= COLLAPSE_EMPTY_WEEKS else empty
+            out += [(empty[0], empty[-1])] if len(empty) >= COLLAPSE_EMPTY_WEEKS else empty
             empty = []
             out.append(week)
         else:

@@ -9,6 +9,8 @@ from collections import Counter
 from zoneinfo import ZoneInfo
 
 from .. import model as m
+from .. import svenska
+from ..domain import tidplan
 from ..output import FIXED_TIME
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -41,16 +43,20 @@ def _event(uid: str, summary: str, datum: dt.date, start: dt.time | None, slut: 
         event.add("dtend", ends)
     if plats:
         event.add("location", plats)
-    if beskrivning:
-        event.add("description", beskrivning)
+    when = ", ".join(filter(None, (svenska.datum(datum), svenska.klockslag(start, slut))))
+    event.add("description", f"{when}\n\n{beskrivning}" if beskrivning else when)
     return event
 
 
-def _namnd_events(namnd: m.Namnd, domain: str) -> list:
-    """Return one event per meeting; its UID stays when the date moves, so re-import updates it."""
+def _namnd_events(kommun: m.Kommun, namnd: m.Namnd, domain: str) -> list:
+    """Return one event per meeting; its UID stays when the date moves, so re-import updates it.
+
+    A meeting that is a joint milestone (KS's own row for the avstämning) is the milestone's
+    event, not a second one.
+    """
     seen: Counter = Counter()
     events = []
-    for mote in sorted(namnd.moten, key=lambda x: (x.datum, x.start or dt.time())):
+    for mote in tidplan.egna_moten(kommun, namnd):
         what = mote.namn
         kind = slug(what)  # "pass-3", "avstamning"
         seen[kind] += 1
@@ -88,10 +94,11 @@ def calendar_bytes(kommun: m.Kommun, namnder: list[m.Namnd], title: str) -> byte
     cal.add("x-wr-calname", title)
     cal.add("x-wr-timezone", "Europe/Stockholm")
     cal.add_component(_stockholm())
-    for event in _joint_events(kommun, domain):
-        cal.add_component(event)
-    for namnd in namnder:
-        for event in _namnd_events(namnd, domain):
+    uids = set()
+    for event in [*_joint_events(kommun, domain),
+                  *(e for namnd in namnder for e in _namnd_events(kommun, namnd, domain))]:
+        if str(event["uid"]) not in uids:  # a nämnd given twice is still one set of events
+            uids.add(str(event["uid"]))
             cal.add_component(event)
     return cal.to_ical()
 

@@ -18,23 +18,25 @@ class TidplanRad:
     tid: str
     aktivitet: str
     plats: str
+    start: dt.time | None = None  # for the order within a day
 
 
 def tidplan_rader(kommun: m.Kommun, namnd: m.Namnd) -> list[TidplanRad]:
-    """Return the joint milestones and the nämnd's own meetings in date order."""
+    """Return the joint milestones and the nämnd's own meetings in date order, each meeting
+    once: a nämnd's meeting that is a joint milestone is the milestone's row."""
     rows = [
-        TidplanRad(s.datum, svenska.tidsspann(s.start, s.slut), s.benamning, s.plats)
+        TidplanRad(s.datum, svenska.klockslag(s.start, s.slut), s.benamning, s.plats, s.start)
         for s in kommun.milstolpar
     ]
-    for mote in namnd.moten:
+    for mote in tidplan.egna_moten(kommun, namnd):
         what = mote.namn
         if svenska.folded(mote.beskrivning).startswith(svenska.folded(what)):
             what = mote.beskrivning  # "Pass 1 och 2: …" already names the pass
         elif mote.beskrivning:
             what = f"{what}: {mote.beskrivning}"
-        rows.append(TidplanRad(mote.datum, svenska.tidsspann(mote.start, mote.slut), what,
-                               mote.plats))
-    return sorted(rows, key=lambda r: (r.datum, r.tid))
+        rows.append(TidplanRad(mote.datum, svenska.klockslag(mote.start, mote.slut), what,
+                               mote.plats, mote.start))
+    return sorted(rows, key=lambda r: (r.datum, r.start or dt.time.min))
 
 
 def grid_matrix(grid: tidplan.Veckoschema):
@@ -43,3 +45,27 @@ def grid_matrix(grid: tidplan.Veckoschema):
 
     return Matrix(["Vecka", *(v.rubrik for v in grid.veckor)],
                   [[r.namn, *r.celler] for r in grid.rader], grid.manader)
+
+
+def forklaring(grid: tidplan.Veckoschema) -> str:
+    """Return the caption of a week grid in plain Swedish: what its numbers are, and what its
+    collapsed and split columns mean where it has them (the context's veckoschema_forklaring)."""
+    if not grid.veckor:
+        return ""
+    parts = ["Siffrorna är datum i månaden då mötena hålls. De står under veckans nummer och "
+             "den månad dagen hör till."]
+    gaps = [v.rubrik for v in grid.veckor if v.nr is None]
+    if gaps:
+        parts.append(f"Kolumnen {gaps[0]} samlar veckor utan möten." if len(gaps) == 1 else
+                     f"Kolumner som {gaps[0]} samlar veckor utan möten.")
+    numbers = [(v.ar, v.nr) for v in grid.veckor if v.nr is not None]
+    split = next((v for v in grid.veckor if v.nr is not None and numbers.count((v.ar, v.nr)) > 1),
+                 None)
+    if split:
+        months = [svenska.manadsnamn(v.manad_nr[1]) for v in grid.veckor
+                  if (v.ar, v.nr) == (split.ar, split.nr) and v.manad_nr]
+        parts.append(f"Vecka {split.nr} står under både {' och '.join(months)}, eftersom den har "
+                     "möten i båda månaderna.")
+    if any(r.celler and "■" in r.celler for r in grid.rader):
+        parts.append("■ markerar passens veckor.")
+    return " ".join(parts)
