@@ -137,7 +137,7 @@ def test_the_next_milestone_is_highlighted(inputs, tmp_path):
     assert "Gemensam avstämning" in milestones[1][1]
     build_runner.build(inputs, build, None, today=dt.date(2021, 10, 8))  # a new day: a new page
     assert [text for cls, text in page(build).rows if cls == "nasta"] == [
-        "9 december 2021 Slutlig avstämning kl. 9–12 Kommunhuset, sessionssalen Nästa"]
+        "9 december 2021 Slutlig avstämning kl. 9.00–12.00 Kommunhuset, sessionssalen Nästa"]
 
 
 def test_without_a_snapshot_the_page_says_how_to_make_one(inputs, tmp_path):

@@ -99,8 +99,8 @@ def test_tables_have_marked_header_rows(built):
 def test_dates_are_written_the_swedish_way(built):
     text = text_of(docx.Document(built["SN"]))
     assert "7 oktober 2021" in text
-    assert "09.00–12.00" in text  # times in tables
-    assert "08.30–12.00" in text
+    assert "kl. 9.00–12.00" in text  # times in tables, as everywhere
+    assert "kl. 8.30–12.00" in text
     assert "Formuleringen är version 3 av den 14 december 2021" in text
 
 
