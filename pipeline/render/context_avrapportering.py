@@ -1,0 +1,256 @@
+"""What the KS avrapportering's template sees: every nämnd's verksamhetsidé and status, what the
+nämnder share, their next steps and the joint timetable, with nämnder named, never coded.
+
+The status rule: a nämnd's verksamhetsidé is reported "beslutad <date>" when the avrapportering
+has a date (Kommun.datum), the nämnd's decision date (Namnd.beslutsdatum) lies before it and the
+formulation used has the status Förslag till beslut; otherwise the decision date is reported as
+"planerat beslut <date>". Without a decision date the status says so; a registered nämnd without a
+readable workbook is listed as lacking one, so that no nämnd silently drops out of the report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .. import model as m
+from .. import svenska
+from ..domain import analyse, tidplan
+from ..domain.tidplan import COORDINATOR
+
+TITEL = "Avrapportering av uppdrag verksamhetsidé"
+BESLUTAD, PLANERAT = "beslutad", "planerat beslut"
+ALLA = "alla nämnder"
+JOINT_ROW = "Gemensamt"  # the week grid's row of the joint milestones
+_BILAGA = re.compile(r"\bbilaga\s+(\d+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NamndStatus:
+    """One nämnd's verksamhetsidé as the avrapportering reports it."""
+
+    namn: str
+    formulering: str  # empty when the nämnd has no formulation (or no workbook)
+    version: int | None
+    status: str  # "Förslag till beslut", or what is missing: "Ingen arbetsbok"
+    beslut: str  # "beslutad 22 februari 2022", "planerat beslut 2 mars 2022" or what is missing
+
+    @property
+    def rader(self) -> tuple[str, ...]:
+        """Return the status as the table's lines: version, status, decision."""
+        version = f"Version {self.version}" if self.version is not None else ""
+        beslut = self.beslut[:1].upper() + self.beslut[1:]
+        return tuple(line for line in (version, self.status, beslut) if line)
+
+
+@dataclass(frozen=True, slots=True)
+class Gemensamt:
+    """Something several parties share: a kund, a process, an external partner."""
+
+    vad: str
+    parter: str  # names as prose: "Socialnämnden, Barn- och utbildningsnämnden och Polisen"
+
+
+@dataclass(frozen=True, slots=True)
+class Steg:
+    """The next steps one nämnd named, as one text."""
+
+    namnd: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A signatory: name and title on two lines."""
+
+    namn: str
+    titel: str
+
+
+@dataclass(frozen=True, slots=True)
+class Milstolpsrad:
+    """One row of the joint milestones."""
+
+    datum: dt.date
+    tid: str
+    benamning: str
+    plats: str
+
+
+def person(text: str) -> Person | None:
+    """Return "Eva Lind, socialchef" as a name and a capitalised title; None for no one."""
+    name, _, title = (part.strip() for part in " ".join(text.split()).partition(","))
+    if not name:
+        return None
+    return Person(name, title[:1].upper() + title[1:])
+
+
+def beslut(kommun: m.Kommun, namnd: m.Namnd) -> str:
+    """Return when a nämnd decided or plans to decide (see the module's rule)."""
+    ide = namnd.verksamhetside
+    when = namnd.beslutsdatum
+    if when is None:
+        return "beslutsdatum saknas"
+    decided = (kommun.datum is not None and when < kommun.datum and ide is not None
+               and ide.status == m.FORSLAG_TILL_BESLUT)
+    return f"{BESLUTAD if decided else PLANERAT} {svenska.datum(when)}"
+
+
+def namnd_status(kommun: m.Kommun, namnd: m.Namnd) -> NamndStatus:
+    """Return one nämnd's line of the report."""
+    ide = namnd.verksamhetside
+    if ide is None:
+        return NamndStatus(namnd.namn, "", None, "Ingen formulering ännu", beslut(kommun, namnd))
+    return NamndStatus(namnd.namn, " ".join(ide.formulering.split()), ide.version, ide.status,
+                       beslut(kommun, namnd))
+
+
+class Names:
+    """Nämnd codes as the register names them."""
+
+    def __init__(self, kommun: m.Kommun, namnder: list[m.Namnd]) -> None:
+        self.kommun = kommun
+        self.names = {ref.kod: ref.namn for ref in kommun.namnder}
+        self.names.update({n.kod: n.namn for n in namnder if n.kod not in self.names})
+
+    def __call__(self, kod: str) -> str:
+        return self.names.get(kod, kod)
+
+    def prose(self, codes, extra=()) -> str:
+        """Return nämnder (in register order) and then external parties as Swedish prose;
+        every registered nämnd is "alla nämnder"."""
+        codes = list(dict.fromkeys(codes))
+        if len(self.kommun.koder) > 2 and set(codes) >= set(self.kommun.koder):
+            return svenska.lista([ALLA, *extra])
+        return svenska.lista([*(self(k) for k in self.kommun.ordered(codes, key=str)), *extra])
+
+    def parties(self, med: str) -> tuple[list[str], list[str]]:
+        """Return the nämnd codes and the external parties a "Med" cell names."""
+        codes, others = [], []
+        for part in re.split(r",|;|\n|\boch\b", med):
+            part = " ".join(part.split())
+            if not part:
+                continue
+            kod = next((k for k, name in self.names.items()
+                        if part == k or svenska.folded(part) == svenska.folded(name)), None)
+            (codes if kod else others).append(kod or part)
+        return codes, others
+
+
+def synergier(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
+    """Return each cross-boundary process with every nämnd and external partner that named it,
+    the most widely shared first."""
+    groups: dict[str, tuple[str, dict, dict]] = {}
+    for namnd in namnder:
+        for s in namnd.synergier:
+            process, codes, others = groups.setdefault(svenska.folded(s.process),
+                                                       (s.process.strip(), {}, {}))
+            found, external = names.parties(s.med)
+            codes.update(dict.fromkeys([namnd.kod, *found]))
+            others.update({svenska.folded(o): o for o in external if svenska.folded(o) not in others})
+    rows = [(len(codes) + len(others), process, names.prose(codes, others.values()))
+            for process, codes, others in groups.values()]
+    return [Gemensamt(process, parter) for _, process, parter in
+            sorted(rows, key=lambda r: (-r[0], svenska.folded(r[1])))]
+
+
+def externa(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
+    """Return each external partner named in the nämnders' dependencies and synergies, with the
+    nämnder that named it, the most widely named first."""
+    partners: dict[str, tuple[str, dict]] = {}
+    for namnd in namnder:
+        named = [d.intressent for d in namnd.beroenden if d.typ == "Extern" and d.intressent]
+        named += [o for s in namnd.synergier for o in names.parties(s.med)[1]]
+        for partner in named:
+            _, codes = partners.setdefault(svenska.folded(partner), (" ".join(partner.split()), {}))
+            codes[namnd.kod] = None
+    rows = sorted(partners.values(), key=lambda p: (-len(p[1]), svenska.folded(p[0])))
+    return [Gemensamt(partner, names.prose(codes)) for partner, codes in rows]
+
+
+def beroenden(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
+    """Return, per nämnd in register order, the nämnder it depends on (from every workbook)."""
+    pairs = set().union(*(analyse.beroenden(n) for n in namnder)) if namnder else set()
+    depends: dict[str, set[str]] = {}
+    for a, b in pairs:
+        depends.setdefault(a, set()).add(b)
+    return [Gemensamt(names(a), names.prose(depends[a]))
+            for a in names.kommun.ordered(depends, key=str)]
+
+
+def nasta_steg(namnder: list[m.Namnd]) -> list[Steg]:
+    """Return the nämnders' next steps (Pass 5's "Nästa steg"), per nämnd with its name, each
+    step a sentence of its own."""
+    steps = []
+    for namnd in namnder:
+        texts = [" ".join(r.text.split()) for r in namnd.reflektioner
+                 if r.typ == "Nästa steg" and r.text.strip()]
+        if texts:
+            steps.append(Steg(namnd.namn, " ".join(
+                t if t[-1] in ".!?" else f"{t}." for t in texts)))
+    return steps
+
+
+def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
+    """Return the documents of the ärende: this tjänsteskrivelse, then each nämnd's
+    tjänsteskrivelse that the same build writes (build/<KOD>/beslutsunderlag-<KOD>.docx)."""
+    own = "Tjänsteskrivelse" + (f", {svenska.datum(kommun.datum)}" if kommun.datum else "")
+    return [own, *(f"Tjänsteskrivelse till {n.namn}, {svenska.datum(n.datum)}" for n in namnder)]
+
+
+def bilaga_warnings(kommun: m.Kommun, file: str, produced: int = 0):
+    """Return warnings for decision points that refer to a bilaga the avrapportering lacks."""
+    from ..diagnostics import Diagnostic, Severity
+
+    found = []
+    for punkt in sorted(kommun.beslutspunkter, key=lambda p: p.nr):
+        for nr in _BILAGA.findall(punkt.text):
+            if int(nr) > produced:
+                found.append(Diagnostic(
+                    file, f"Beslutspunkt {punkt.nr} hänvisar till bilaga {nr}, men "
+                    f"avrapporteringen har {'ingen bilaga' if not produced else f'{produced} bilagor'}"
+                    ". Ta bort hänvisningen eller skriv vilken handling som avses.",
+                    "Avrapportering beslut", severity=Severity.VARNING))
+    return found
+
+
+def veckoschema(names: Names, namnder: list[m.Namnd]) -> tidplan.Veckoschema:
+    """Return the week grid of every nämnd, its rows labelled by the nämnders' names."""
+    grid = tidplan.week_grid(names.kommun, namnder)
+    labels = {tidplan.row_label(kod): names(kod) for kod in names.names}
+    labels[tidplan.row_label("", joint=True)] = JOINT_ROW
+    return dataclasses.replace(grid, rader=tuple(
+        dataclasses.replace(r, namn=labels.get(r.namn, r.namn)) for r in grid.rader))
+
+
+def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> dict:
+    """Return the names the avrapportering's template can use."""
+    namnder = kommun.ordered(namnder)
+    names = Names(kommun, namnder)
+    ks = kommun.namnd(COORDINATOR)
+    status = {n.kod: namnd_status(kommun, n) for n in namnder}
+    for ref in kommun.namnder:  # a registered nämnd without a readable workbook
+        status.setdefault(ref.kod, NamndStatus(ref.namn, "", None, "Ingen arbetsbok", ""))
+    return {
+        "kommun": kommun,
+        "titel": TITEL,
+        "namnd": ks.namn if ks else "Kommunstyrelsen",
+        "forvaltning": (ks.forvaltning or ks.namn) if ks else "",
+        "beslutspunkter": sorted(kommun.beslutspunkter, key=lambda p: p.nr),
+        "namnder": [status[k] for k in kommun.ordered(status, key=str)],
+        "gemensamma_kunder": [Gemensamt(g.kund, names.prose(g.namnder))
+                              for g in analyse.gemensamma_kunder(kommun, namnder)],
+        "beroenden": beroenden(names, namnder),
+        "synergier": synergier(names, namnder),
+        "externa": externa(names, namnder),
+        "nasta_steg": nasta_steg(namnder),
+        "milstolpar": [Milstolpsrad(s.datum, svenska.klockslag(s.start, s.slut), s.benamning,
+                                    s.plats)
+                       for s in sorted(kommun.milstolpar, key=lambda s: (s.datum, s.start or dt.time()))],
+        "veckoschema": veckoschema(names, namnder),
+        "beslutsunderlag": beslutsunderlag(kommun, namnder),
+        "underskrifter": [p for p in (person(kommun.forvaltningschef),
+                                      person(kommun.handlaggare)) if p],
+    }

@@ -1,0 +1,227 @@
+"""Produce templates/avrapportering.docx: kommunstyrelsen's tjänsteskrivelse "Avrapportering av
+uppdrag verksamhetsidé", a docxtpl template rendered once per build from all nämnder.
+
+Run `python scripts/make_avrapportering.py` (or `make templates`). The committed template is this
+script's output; staff may restyle it in Word as long as the tags stay. The names the template
+uses are those of pipeline/render/context_avrapportering.py (README, "Mallar").
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from word_common import (  # noqa: E402 - the styles and helpers of every Word template
+    TEXT_WIDTH,
+    Builder,
+    _drop_styles_with_effects,
+    _field,
+    _preserve_spaces,
+    _styles,
+)
+
+from pipeline.output import atomic_write, deterministic_zip, template_properties  # noqa: E402
+
+NAME = "avrapportering.docx"
+SIGNATURE_TAB = Cm(8.5)  # the handläggare's column of the signature, as in the memo
+
+
+def _page(doc) -> None:
+    """A4 with the tjänsteskrivelse's header: kommun, förvaltning, date and Dnr."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(3), Cm(2)
+    section.header_distance = Cm(1.2)
+    section.different_first_page_header_footer = True
+    for name in ("Header", "Footer"):
+        doc.styles[name].paragraph_format.tab_stops.clear_all()
+    dnr = "{% if kommun.diarienummer %}Dnr {{ kommun.diarienummer }}{% endif %}"
+    first_page = (("{{ kommun.namn }}", "Tjänsteskrivelse", True),
+                  ("{{ forvaltning }}", "{% if kommun.datum %}{{ kommun.datum|datum }}{% endif %}",
+                   False),
+                  ("", dnr, False))
+    for header, lines in ((section.first_page_header, first_page),
+                          (section.header, (("{{ kommun.namn }}", dnr, False),))):
+        first = header.paragraphs[0]
+        for i, (left, right, bold) in enumerate(lines):
+            p = first if i == 0 else header.add_paragraph()
+            p.style = doc.styles["Header"]
+            p.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+            run = p.add_run(f"{left}\t{right}")
+            run.bold = bold
+            run.font.size = Pt(10)
+        header.paragraphs[-1].paragraph_format.space_after = Pt(12)
+    for footer_part in (section.first_page_footer, section.footer):
+        footer = footer_part.paragraphs[0]
+        footer.style = doc.styles["Footer"]
+        footer.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        footer.add_run("{{ titel }}\tSida ").font.size = Pt(9)
+        _field(footer, "PAGE")
+        footer.add_run(" av ").font.size = Pt(9)
+        _field(footer, "NUMPAGES")
+
+
+def _lead_bullets(b: Builder, loop: str, lead: str, text: str, style: str = "List Bullet") -> None:
+    """Add a list item per item of a loop: a bold lead-in (a nämnd's name) and its text."""
+    b.tag(f"for {loop}")
+    p = b.doc.add_paragraph(style=style)
+    p.add_run(lead).bold = True
+    p.add_run(text)
+    b.tag("endfor")
+
+
+def _signature(b: Builder) -> None:
+    """Förvaltningschef and handläggare side by side, name above title, kept together and with
+    what precedes them."""
+    b.tag("if underskrifter")
+    spacer = b.p("")
+    spacer.paragraph_format.space_before = Pt(24)
+    for field in ("namn", "titel"):
+        p = b.p("{% for u in underskrifter %}{{ u." + field + " }}{% if not loop.last %}\t"
+                "{% endif %}{% endfor %}")
+        p.paragraph_format.tab_stops.add_tab_stop(SIGNATURE_TAB)
+        p.paragraph_format.space_after = Pt(0)
+    for p in (spacer, b.doc.paragraphs[-2]):
+        p.paragraph_format.keep_with_next = True
+    b.tag("endif")
+
+
+def _rows_never_split(doc) -> None:
+    """Mark every table row cantSplit, so that no row breaks across a page."""
+    for tr in doc.element.body.iter(qn("w:tr")):
+        trpr = tr.get_or_add_trPr()
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.append(OxmlElement("w:cantSplit"))
+
+
+def body(b: Builder) -> None:
+    """Write the tjänsteskrivelse's sections."""
+    b.p("{{ namnd }}", "Ärendeuppgift")
+    b.p("{% if kommun.handlaggare %}Handläggare: {{ kommun.handlaggare }}{% endif %}",
+        "Ärendeuppgift")
+    b.h("{{ titel }}", 1)
+
+    b.h("Förslag till beslut", 2)
+    b.bullets("punkt in beslutspunkter", "{{ punkt.text }}", "List Number")
+
+    b.tag("if kommun.sammanfattning")
+    b.h("Sammanfattning", 2)
+    b.paragraphs("kommun.sammanfattning")
+    b.tag("endif")
+
+    b.h("Ärendet", 2)
+    b.h("Uppdraget", 3)
+    b.paragraphs("kommun.uppdrag")
+
+    b.h("Nämndernas verksamhetsidéer", 3)
+    b.p("Tabellen visar varje nämnds verksamhetsidé som den står i nämndens arbetsbok, med "
+        "version och status och när nämnden har beslutat eller planerar att besluta.")
+    b.table("n in namnder", [("Nämnd", "n.namn", 3.7),
+                             ("Verksamhetsidé", "n.formulering or '–'", 8.3),
+                             ("Status", "n.rader|join('\\n')", 4.0)])
+
+    b.tag("if kommun.vision or kommun.styrmodell")
+    b.h("Verksamhetsidéerna, visionen och styrmodellen", 3)
+    b.tag("if kommun.vision")
+    b.p("Kommunens vision är ”{{ kommun.vision }}”.")
+    b.tag("endif")
+    b.paragraphs("kommun.styrmodell")
+    b.tag("endif")
+
+    b.tag("if gemensamma_kunder or beroenden or synergier or externa")
+    b.h("Det nämnderna har gemensamt", 3)
+    b.tag("if gemensamma_kunder")
+    b.h("Gemensamma kunder", 4)
+    b.bullets("g in gemensamma_kunder", "{{ g.vad }} ({{ g.parter }})")
+    b.tag("endif")
+    b.tag("if beroenden")
+    b.h("Beroenden mellan nämnderna", 4)
+    b.bullets("d in beroenden", "{{ d.vad }} är beroende av {{ d.parter }}.")
+    b.tag("endif")
+    b.tag("if synergier")
+    b.h("Synergier och gränsöverskridande processer", 4)
+    b.bullets("s in synergier", "{{ s.vad }} ({{ s.parter }})")
+    b.tag("endif")
+    b.tag("if externa")
+    b.h("Externa parter", 4)
+    b.p("Nämnderna samverkar med eller är beroende av följande externa parter: {% for e in "
+        "externa %}{{ e.vad }} ({{ e.parter }}){% if not loop.last %}; {% endif %}{% endfor %}.")
+    b.tag("endif")
+    b.tag("endif")
+
+    b.tag("if nasta_steg")
+    b.h("Idé om nästa steg", 3)
+    b.p("Nämnderna har i sina reflektioner pekat ut följande nästa steg, som underlag för "
+        "kommande uppdrag.")
+    _lead_bullets(b, "s in nasta_steg", "{{ s.namnd }}: ", "{{ s.text }}")  # one per nämnd
+    b.tag("endif")
+
+    b.tag("if milstolpar")
+    b.h("Tidplan", 3)
+    b.p("De gemensamma milstolparna i arbetet:").paragraph_format.keep_with_next = True
+    b.table("m in milstolpar", [("Datum", "m.datum|datum", 3.4), ("Tid", "m.tid", 3.0),
+                                ("Milstolpe", "m.benamning", 5.0), ("Plats", "m.plats", 4.6)])
+    b.p("Nämndernas egna möten står i tidplanen i varje nämnds tjänsteskrivelse, och när "
+        "nämnderna beslutar står i tabellen över verksamhetsidéerna.")
+    b.tag("endif")
+
+    b.tag("if kommun.bedomning")
+    b.h("Förvaltningens bedömning", 2)
+    b.paragraphs("kommun.bedomning")
+    b.tag("endif")
+
+    b.h("Beslutsunderlag", 2)
+    b.bullets("u in beslutsunderlag", "{{ u }}")
+
+    b.tag("if kommun.mottagare")
+    b.h("Expedieras till", 2)
+    b.tag("for mottagare in kommun.mottagare")
+    b.p("{{ mottagare }}", "List").paragraph_format.keep_with_next = True
+    b.tag("endfor")
+    b.tag("endif")
+    _signature(b)
+
+
+def build() -> bytes:
+    """Return the bytes of the avrapportering template."""
+    doc = Document()
+    _styles(doc)
+    for name in ("List Bullet", "List Number", "List"):  # many short items: single spaced
+        doc.styles[name].paragraph_format.line_spacing = 1.0
+    _page(doc)
+    if doc.paragraphs:
+        doc._body._body.remove(doc.paragraphs[0]._p)
+    body(Builder(doc))
+    _rows_never_split(doc)
+    props = doc.core_properties
+    template_properties(props, "{{ titel }}", "{{ kommun.namn }}, {{ forvaltning }}")
+    props.subject = "Verksamhetsidé"
+    props.keywords = "verksamhetsidé, tjänsteskrivelse, avrapportering"
+    props.comments = ""
+    _preserve_spaces(doc)
+    _drop_styles_with_effects(doc)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return deterministic_zip(buf.getvalue())
+
+
+def main() -> None:
+    target = ROOT / "templates" / NAME
+    atomic_write(target, build())
+    print(f"Skrev {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
