@@ -29,6 +29,7 @@ NAMND_DOCUMENTS = (("beslutsunderlag", "beslutsunderlag.docx"), ("bilaga", "bila
 
 KOMMUN_DECK = "kommunovergripande.pptx"
 KOMMUN_CALENDAR = "tidplan.ics"
+AVRAPPORTERING = "avrapportering.docx"  # kommunstyrelsen's avrapportering of every nämnd
 
 
 @dataclass(eq=False)
@@ -110,13 +111,29 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
         Job(out / KOMMUN_CALENDAR, key("ics", *everyone),
             lambda: calendar(inputs.namnder, f"Verksamhetsidé – {kommun.namn}"),
             prepare=calendar_library),
+        Job(out / AVRAPPORTERING, key("docx", *everyone, template[AVRAPPORTERING]),
+            lambda: lazy(AVRAPPORTERING).render(inputs.namnder), AVRAPPORTERING,
+            lambda: [*lazy(AVRAPPORTERING).warnings, *avrapportering_warnings(inputs, kommun)],
+            lambda: lazy(AVRAPPORTERING)),
     ]
     return jobs
+
+
+def avrapportering_warnings(inputs: Inputs, kommun: m.Kommun) -> list[Diagnostic]:
+    """Return the avrapportering's warnings about the kommun workbook's decision points."""
+    from ..render.context_avrapportering import bilaga_warnings
+
+    return bilaga_warnings(kommun, next(r.name for r in inputs.results if r.value is kommun))
 
 
 def renderer(kind: str, kommun: m.Kommun, templates: Path | None, meeting=None):
     """Return a Word template's renderer (kind: the template's name, "bilaga.docx"), or the
     deck renderer (kind "decks"), each template loaded once."""
+    if kind == AVRAPPORTERING:
+        from ..render.context_avrapportering import avrapportering_context
+        from ..render.docx import DocxRenderer
+
+        return DocxRenderer(resources.template(kind, templates), kommun, avrapportering_context)
     if kind.endswith(".docx"):
         from ..render.docx import CONTEXTS, DocxRenderer
 
