@@ -41,6 +41,7 @@ examples: $(VENV)/.installed
 
 templates: $(VENV)/.installed
 	$(PY) scripts/make_templates.py
+	$(PY) scripts/make_avrapportering.py
 	$(PY) scripts/make_pptx_templates.py
 
 readme: $(VENV)/.installed

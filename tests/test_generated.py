@@ -65,11 +65,13 @@ def assert_same_files(made: Path, committed: Path, names: list[str], remake: str
                             f"({zip_difference(new, old)}); run `{remake}` and commit the result")
 
 
-TEMPLATES = ["beslutsunderlag.docx", "bilaga.docx", "avstamning.pptx", "kommunovergripande.pptx"]
+TEMPLATES = ["beslutsunderlag.docx", "bilaga.docx", "avrapportering.docx", "avstamning.pptx",
+             "kommunovergripande.pptx"]
 
 
 def test_the_committed_templates_are_the_scripts_output(tmp_path):
     run_script("make_templates", tmp_path)
+    run_script("make_avrapportering", tmp_path)
     run_script("make_pptx_templates", tmp_path)
     assert sorted(p.name for p in (tmp_path / "templates").iterdir()) == sorted(TEMPLATES)
     assert_same_files(tmp_path / "templates", ROOT / "templates", TEMPLATES, "make templates")
@@ -88,10 +90,11 @@ def test_the_generators_give_the_same_bytes_in_two_processes(tmp_path):
     """Generators are deterministic (hash seed aside), so the tests above compare content."""
     for name, seed in (("a", "1"), ("b", "2")):
         (tmp_path / name / "inputs").mkdir(parents=True)
-        for script in ("make_templates", "make_pptx_templates", "make_examples"):
+        for script in ("make_templates", "make_avrapportering", "make_pptx_templates",
+                       "make_examples"):
             run_script(script, tmp_path / name, seed=seed)
     made = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.*"))
-    assert len(made) == 4 + 6
+    assert len(made) == 5 + 6
     for path in made:
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes(), path
 
