@@ -98,6 +98,14 @@ def _signature(b: Builder) -> None:
     b.tag("endif")
 
 
+def _kept_together(table) -> None:
+    """Keep a short table on one page: every row's paragraphs kept with the next."""
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+
+
 def _rows_never_split(doc) -> None:
     """Mark every table row cantSplit, so that no row breaks across a page."""
     for tr in doc.element.body.iter(qn("w:tr")):
@@ -173,6 +181,7 @@ def body(b: Builder) -> None:
     b.p("De gemensamma milstolparna i arbetet:").paragraph_format.keep_with_next = True
     b.table("m in milstolpar", [("Datum", "m.datum|datum", 3.4), ("Tid", "m.tid", 3.0),
                                 ("Milstolpe", "m.benamning", 5.0), ("Plats", "m.plats", 4.6)])
+    _kept_together(b.doc.tables[-1])
     b.p("Nämndernas egna möten står i tidplanen i varje nämnds tjänsteskrivelse, och när "
         "nämnderna beslutar står i tabellen över verksamhetsidéerna.")
     b.tag("endif")

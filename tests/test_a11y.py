@@ -122,11 +122,11 @@ def _status_table_removed(prs):
 PPTX_BREAKS = {
     "title": ("avstamning.pptx", lambda p: setattr(
         _slide(p, "Utvecklingsgruppen").shapes.title, "text", ""),
-        "avstamning-SN.pptx › bild 2!rubrik: Bilden saknar rubrik."),
+        "avstamning-SN.pptx › bild 3!rubrik: Bilden saknar rubrik."),
     "unique title": ("avstamning.pptx", lambda p: setattr(
         _slide(p, "Vad – uppdrag och ansvar").shapes.title, "text", "Utvecklingsgruppen"),
-        'bild 3!rubriken "Utvecklingsgruppen": Samma rubrik som bild 2.'),
-    "alt text": ("avstamning.pptx", _add_picture, "bild 2!Picture "),
+        'bild 5!rubriken "Utvecklingsgruppen": Samma rubrik som bild 3.'),
+    "alt text": ("avstamning.pptx", _add_picture, "bild 3!Picture "),
     "contrast": ("avstamning.pptx", _light_text, "Textfärgen #CCCCCC mot #FFFFFF har för låg "
                  "kontrast"),
     "chart equivalent": ("kommunovergripande.pptx", _status_table_removed,

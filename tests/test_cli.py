@@ -126,13 +126,13 @@ def test_kontrollera_names_the_slide_and_shape_of_a_misspelled_name_in_a_deck(ru
     templates = workdir / "templates"
     templates.mkdir()
     prs = Presentation(ROOT / "templates/avstamning.pptx")
-    shape = prs.slides[9].shapes[1]  # the verksamhetsidé slide
+    shape = prs.slides[16].shapes[1]  # the verksamhetsidé slide
     shape.text_frame.paragraphs[0].runs[0].text = "{{ ide.formulerng }}"
     prs.save(templates / "avstamning.pptx")
     result = runner.invoke(main, ["kontrollera"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        'avstamning.pptx: Mallen avstamning.pptx, bild 10, formen "Verksamhetsidé": namnet '
+        'avstamning.pptx: Mallen avstamning.pptx, bild 17, formen "Verksamhetsidé": namnet '
         '"formulerng" finns inte i underlaget. Rätta stavningen i mallen; namnen listas i README '
         "under Mallar.",
         "Kontrollerade 6 arbetsböcker: 1 fel.",
