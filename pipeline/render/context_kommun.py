@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..domain import analyse, tidplan
-from .timetable import grid_matrix
+from .timetable import forklaring, grid_matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,7 @@ def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None
         "kommun": kommun,
         "namnder": summaries,
         "milstolpar": sorted(kommun.milstolpar, key=lambda ms: ms.datum),
+        "veckoschema_forklaring": forklaring(tidplan.week_grid(kommun, namnder)),
         "gemensamma_kunder": analyse.gemensamma_kunder(kommun, namnder),
         "synergier": analyse.gemensamma_synergier(kommun, namnder),
         "nasta_steg": [Steg(n.kod, r.text) for n in namnder for r in n.reflektioner
