@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.shared import Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -66,7 +67,8 @@ def _save(doc, title: str, subject: str, keywords: str) -> bytes:
 
 
 def build() -> bytes:
-    """Return the bytes of the beslutsunderlag template."""
+    """Return the bytes of the beslutsunderlag template: a tjänsteskrivelse of a few pages,
+    the group's material in bilaga 1."""
     doc = _document()
     b = Builder(doc)
     b.p("{{ namnd.namn }}", "Ärendeuppgift")
@@ -94,99 +96,145 @@ def build() -> bytes:
     b.p("{{ namnd.namn }}s utvecklingsgrupp har arbetat fram förslaget i arbetspass och "
         "gemensamma avstämningar med kommunens övriga nämnder. Arbetet har följt "
         "frågorna vad nämnden gör, för vem och varför.")
+    b.tag("if gruppen")
+    b.p("Utvecklingsgruppen har bestått av {{ gruppen }}."
+        "{% if processtod %} Processtöd har varit {{ processtod }}.{% endif %}")
+    b.tag("endif")
     b.tag("if tidplan")
-    b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.6), ("Tid", "rad.tid", 2.9),
-                               ("Aktivitet", "rad.aktivitet", 5.5), ("Plats", "rad.plats", 4.0)])
+    b.p("Gruppen har träffats och stämt av arbetet vid följande tillfällen. Hela tidplanen "
+        "finns i bilaga 1.", keep=True)
+    b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.4), ("Tid", "rad.tid", 3.0),
+                               ("Aktivitet", "rad.aktivitet", 9.6)])
+    b.tag("endif")
+    b.tag("if sammandrag")
+    b.p("Utvecklingsgruppens underlag beskriver {{ sammandrag }}. Underlaget finns i sin "
+        "helhet i bilaga 1, {{ bilaga_titel|lower }}.")
+    b.tag("endif")
+    b.tag("if namnd.beslutsdatum")
+    b.p("{{ namnd.namn }} planeras fatta beslut om verksamhetsidén den "
+        "{{ namnd.beslutsdatum|datum }}.")
     b.tag("endif")
 
     b.h("Förslag till verksamhetsidé", 2)
-    b.p("{{ ide.formulering }}", "Verksamhetsidé")
+    b.p("{{ ide.formulering }}", "Verksamhetsidé", keep=True)
     b.p("Formuleringen är version {{ ide.version }} av den {{ ide.datum|datum }} "
-        "med status {{ ide.status|lower }}.")
+        "med status {{ ide.status|lower }}."
+        "{% if namnd.verksamhetsideer|length > 1 %} Tidigare versioner finns i bilaga 1."
+        "{% endif %}")
 
     b.h("Förvaltningens bedömning", 2)
+    b.tag("if namnd.bedomning")
     b.paragraphs("namnd.bedomning")
+    b.tag("else")
+    b.p("Förvaltningens bedömning saknas i arbetsboken (fliken Bedömning).", "Saknas")
+    b.tag("endif")
+
+    b.tag("if namnd.ekonomi or namnd.barnkonsekvenser")
+    b.h("Konsekvenser", 2)
+    b.tag("if namnd.ekonomi")
+    b.h("Ekonomiska konsekvenser", 3)
+    b.paragraphs("namnd.ekonomi")
+    b.tag("endif")
+    b.tag("if namnd.barnkonsekvenser")
+    b.h("Barnkonsekvensanalys", 3)
+    b.paragraphs("namnd.barnkonsekvenser")
+    b.tag("endif")
+    b.tag("endif")
+
+    # from here to the signature one block: the signature never stands alone on a page
     b.h("Beslutsunderlag", 2)
-    b.bullets("u in beslutsunderlag", "{{ u }}")
+    b.bullets("u in beslutsunderlag", "{{ u }}", "List", keep=True)
 
     b.tag("if namnd.mottagare")
     b.h("Expedieras till", 2)
-    b.bullets("mottagare in namnd.mottagare", "{{ mottagare }}", "List")
+    b.bullets("mottagare in namnd.mottagare", "{{ mottagare }}", "List", keep=True)
     b.tag("endif")
 
-    b.tag("if namnd.handlaggare")
-    b.p("")
-    b.p("{{ namnd.handlaggare }}")
+    b.tag("if namnd.forvaltningschef or namnd.handlaggare")
+    b.p("{{ namnd.forvaltningschef|namn }}\t{{ namnd.handlaggare|namn }}",
+        "Underskrift").paragraph_format.space_before = Pt(30)
+    b.p("{{ namnd.forvaltningschef|befattning }}\t{{ namnd.handlaggare|befattning }}",
+        "Underskrift").paragraph_format.keep_with_next = False
     b.tag("endif")
-
     return _save(doc, "{{ titel }}", "Verksamhetsidé", "verksamhetsidé, tjänsteskrivelse")
 
 
 def build_bilaga() -> bytes:
-    """Return the bytes of the bilaga 1 template: the utvecklingsgrupp's material."""
+    """Return the bytes of the bilaga 1 template: the utvecklingsgrupp's material, a document
+    in its own right filed with the tjänsteskrivelse."""
     doc = _document(BILAGA_HEADER, BILAGA_LATER, "{{ bilaga_titel }}")
     b = Builder(doc)
-    b.h("{{ bilaga_titel }}", 1)
     b.p("{{ titel }}", "Ärendeuppgift")
+    b.h("{{ bilaga_titel }}", 1)
+    b.p("Här finns det underlag som {{ namnd.namn[:1]|lower }}{{ namnd.namn[1:] }}s "
+        "utvecklingsgrupp har tagit fram: vad nämnden gör, för vem och varför, gruppens "
+        "förslag till verksamhetsidé och tidplanen för arbetet.")
+
     b.h("Förslag till verksamhetsidé", 2)
     b.p("{{ ide.formulering }}", "Verksamhetsidé")
     b.tag("if namnd.verksamhetsideer|length > 1")
     b.h("Formuleringens versioner", 3)
-    b.sheet_table(S.VERKSAMHETSIDE, "v", {"version": 1.6, "datum": 3.2, "status": 3.4,
+    b.sheet_table(S.VERKSAMHETSIDE, "v", {"version": 1.7, "datum": 3.3, "status": 3.2,
                                           "formulering": 7.8},
                   exprs={"datum": "v.datum|datum"})
     b.tag("endif")
+
     b.tag("if namnd.ansvar or namnd.styrdokument or namnd.intentioner")
-    b.h("Vad – omfång och ansvar", 3)
+    b.h("Vad – uppdrag och ansvar", 2)
     b.tag("if namnd.ansvar")
+    b.h("Ansvarsområden", 3)
     b.bullets("a in namnd.ansvar",
               "{{ a.omrade }}{% if a.beskrivning %}: {{ a.beskrivning }}{% endif %}")
     b.tag("endif")
     b.tag("if namnd.styrdokument")
-    b.h("Styrande lagar och direktiv", 4)
-    b.sheet_table(S.STYRDOKUMENT, "s", {"namn": 5.5, "typ": 3.2, "styr": 7.3},
+    b.h("Styrande lagar och direktiv", 3)
+    b.sheet_table(S.STYRDOKUMENT, "s", {"namn": 5.8, "typ": 3.0, "styr": 7.2},
                   headers={"namn": "Styrdokument"})
     b.tag("endif")
     b.tag("if namnd.intentioner")
-    b.h("Politikens intentioner", 4)
+    b.h("Politikens intentioner", 3)
     b.bullets("i in namnd.intentioner",
               "{{ i.intention }}{% if i.kalla %} ({{ i.kalla }}){% endif %}")
     b.tag("endif")
     b.tag("endif")
 
     b.tag("if namnd.kunder")
-    b.h("För vem och varför", 3)
-    b.p("Verksamheterna finns till för att skapa värde för följande kunder och målgrupper.")
-    b.sheet_table(S.KUNDER, "k", {"kund": 3.4, "situation": 4.2, "behov": 4.2, "varde": 4.2})
+    b.h("För vem och varför", 2)
+    b.p("Verksamheterna finns till för att skapa värde för följande kunder och målgrupper.",
+        keep=True)
+    b.sheet_table(S.KUNDER, "k", {"kund": 3.7, "situation": 4.1, "behov": 4.1, "varde": 4.1})
     b.tag("endif")
 
     b.tag("if namnd.utmaningar")
-    b.h("Utmaningar och möjligheter", 3)
+    b.h("Utmaningar och möjligheter", 2)
     b.tag("if namnd.endast_utmaningar")
-    b.h("Utmaningar", 4)
+    b.h("Utmaningar", 3)
     b.bullets("u in namnd.endast_utmaningar", "{{ u.beskrivning }}")
     b.tag("endif")
     b.tag("if namnd.mojligheter")
-    b.h("Möjligheter", 4)
+    b.h("Möjligheter", 3)
     b.bullets("u in namnd.mojligheter", "{{ u.beskrivning }}")
     b.tag("endif")
     b.tag("endif")
 
     b.tag("if namnd.beroenden")
-    b.h("Beroenden", 3)
-    b.sheet_table(S.BEROENDEN, "d", {"part": 4.2, "typ": 2, "riktning": 3.6, "beskrivning": 6.2},
+    b.h("Beroenden", 2)
+    b.sheet_table(S.BEROENDEN, "d", {"part": 4.2, "typ": 1.8, "riktning": 3.6, "beskrivning": 6.4},
                   headers={"part": "Beroende till"}, exprs={"part": "d|part"})
     b.tag("endif")
 
     b.tag("if namnd.synergier")
-    b.h("Samband och synergier", 3)
-    b.sheet_table(S.SYNERGIER, "s", {"med": 4.0, "process": 4.2, "synergi": 4.0, "nasta_steg": 3.8},
+    b.h("Samband och synergier", 2)
+    b.sheet_table(S.SYNERGIER, "s", {"med": 3.6, "process": 4.4, "synergi": 4.4, "nasta_steg": 3.6},
                   headers={"med": "Med"}, exprs={"med": "s.med|namnder"})
     b.tag("endif")
 
     b.tag("if namnd.medlemmar")
     b.h("Utvecklingsgruppen", 2)
     b.sheet_table(S.UTVECKLINGSGRUPP, "m", {"namn": 5, "roll": 5, "parti_funktion": 6})
+    b.tag("if processtod")
+    b.p("Processtöd: {{ processtod }}.")
+    b.tag("endif")
     b.tag("endif")
 
     b.tag("if namnd.reflektioner")
@@ -203,10 +251,10 @@ def build_bilaga() -> bytes:
 
     b.tag("if tidplan")
     b.h("Tidplan", 2)
-    b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.6), ("Tid", "rad.tid", 2.9),
-                               ("Aktivitet", "rad.aktivitet", 5.5), ("Plats", "rad.plats", 4.0)])
-    b.p("Veckoöversikten visar dagarna i veckan då mötena hålls, med veckorna enligt ISO 8601 "
-        "under den månad där veckans torsdag ligger; … står för veckor utan möten.")
+    b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.4), ("Tid", "rad.tid", 3.0),
+                               ("Aktivitet", "rad.aktivitet", 5.6), ("Plats", "rad.plats", 4.0)])
+    b.h("Veckoöversikt", 3)
+    b.p("{{ veckoschema_forklaring }}", keep=True)
     b.p("{{ veckoschema }}")
     b.tag("endif")
     return _save(doc, "{{ bilaga_titel }}", "Verksamhetsidé",

@@ -14,6 +14,7 @@ from pipeline.read import schema as S
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)  # 8.6:1 against white
 TEXT_WIDTH = Cm(16)
+SIGNATURE_TAB = Cm(8.5)  # the handläggare's column of the signature block
 FONT = "Calibri"
 # What follows w:pBdr in a paragraph's properties (CT_PPrBase, ECMA-376 Part 1, 17.3.1.26).
 _AFTER_PBDR = tuple(f"w:{name}" for name in (
@@ -41,6 +42,7 @@ def _styles(doc) -> None:
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.widow_control = True  # no lone first or last line of a paragraph
     _lang(normal.element.get_or_add_rPr())
     doc_defaults = doc.styles.element.find(qn("w:docDefaults"))
     _lang(doc_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
@@ -65,6 +67,7 @@ def _styles(doc) -> None:
     ide.paragraph_format.right_indent = Cm(0.8)
     ide.paragraph_format.space_before = Pt(12)
     ide.paragraph_format.space_after = Pt(12)
+    ide.paragraph_format.keep_together = True
     ppr = ide.element.get_or_add_pPr()
     border = OxmlElement("w:pBdr")
     left = OxmlElement("w:left")
@@ -81,6 +84,20 @@ def _styles(doc) -> None:
     cell.font.size = Pt(10)
     cell.paragraph_format.space_after = Pt(2)
     cell.paragraph_format.line_spacing = 1.0
+    sign = styles.add_style("Underskrift", WD_STYLE_TYPE.PARAGRAPH)
+    sign.base_style = normal
+    sign.paragraph_format.space_after = Pt(0)
+    sign.paragraph_format.keep_with_next = True
+    sign.paragraph_format.keep_together = True
+    sign.paragraph_format.tab_stops.add_tab_stop(SIGNATURE_TAB)
+    missing = styles.add_style("Saknas", WD_STYLE_TYPE.PARAGRAPH)  # a gap the workbook must fill
+    missing.base_style = normal
+    missing.font.italic = True
+    missing.font.color.rgb = RGBColor(0x9C, 0x00, 0x06)  # dark red, 8.3:1 against the fill
+    shading = OxmlElement("w:shd")
+    for key, value in (("val", "clear"), ("color", "auto"), ("fill", "FFF2CC")):
+        shading.set(qn(f"w:{key}"), value)
+    missing.element.get_or_add_pPr().insert_element_before(shading, *_AFTER_PBDR[1:])
 
 
 DNR = "{% if namnd.diarienummer %}Dnr {{ namnd.diarienummer }}{% endif %}"
@@ -100,8 +117,9 @@ def _page(doc, first_page=MEMO_HEADER, later_pages=MEMO_LATER, footer: str = "{{
     section.top_margin, section.bottom_margin = Cm(3), Cm(2)
     section.header_distance = Cm(1.2)
     section.different_first_page_header_footer = True
-    for name in ("Header", "Footer"):
+    for name, size in (("Header", 10), ("Footer", 9)):
         doc.styles[name].paragraph_format.tab_stops.clear_all()
+        doc.styles[name].font.size = Pt(size)  # the page number fields' size too
     for header, lines in ((section.first_page_header, first_page), (section.header, later_pages)):
         _header_lines(doc, header, lines)
     for part in (section.first_page_footer, section.footer):
@@ -153,8 +171,12 @@ class Builder:
     def __init__(self, doc) -> None:
         self.doc = doc
 
-    def p(self, text: str, style: str = "Normal"):
-        return self.doc.add_paragraph(text, style=style)
+    def p(self, text: str, style: str = "Normal", *, keep: bool = False):
+        """Add a paragraph; with `keep`, kept on the page of the paragraph after it."""
+        paragraph = self.doc.add_paragraph(text, style=style)
+        if keep:
+            paragraph.paragraph_format.keep_with_next = True
+        return paragraph
 
     def tag(self, text: str):
         """Add a docxtpl paragraph tag ({%p … %}); the paragraph disappears when rendered."""
@@ -167,9 +189,10 @@ class Builder:
         """Add one paragraph per blank-line separated part of a text."""
         self.bullets(f"stycke in {expr}|stycken", "{{ stycke }}", style)
 
-    def bullets(self, loop: str, text: str, style: str = "List Bullet") -> None:
+    def bullets(self, loop: str, text: str, style: str = "List Bullet", *,
+                keep: bool = False) -> None:
         self.tag(f"for {loop}")
-        self.p(text, style)
+        self.p(text, style, keep=keep)
         self.tag("endfor")
 
     def table(self, loop: str, columns: list[tuple[str, str, float]]) -> None:
@@ -180,6 +203,7 @@ class Builder:
         table.autofit = False
         header, start, body, end = table.rows
         _header_row(header)
+        _cant_split(body)  # docxtpl repeats this row, its properties with it
         for i, (title, expr, width) in enumerate(columns):
             for row in table.rows:
                 row.cells[i].width = Cm(width)
@@ -198,12 +222,15 @@ class Builder:
         self.table(f"{var} in namnd.{sheet.attr}", sheet.template_columns(var, widths, **own))
 
 
+def _cant_split(row) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _header_row(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     trpr.append(header)
-    cant_split = OxmlElement("w:cantSplit")
-    trpr.append(cant_split)
+    _cant_split(row)
     for cell in row.cells:
         shading = OxmlElement("w:shd")
         shading.set(qn("w:val"), "clear")

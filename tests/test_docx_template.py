@@ -102,16 +102,18 @@ def render_error(path: Path) -> str:
 
 # -- schema validity --
 
-def test_every_example_beslutsunderlag_passes_openxml_audit(example_build):
-    documents = [p for p in example_build if p.suffix == ".docx"]
-    assert len(documents) == 5
+def test_every_example_beslutsunderlag_and_bilaga_passes_openxml_audit(example_build):
+    documents = [p for p in example_build if p.name.startswith(("beslutsunderlag-", "bilaga-"))]
+    assert len(documents) == 10
     for path in documents:
         assert audit_errors(path) == [], path.name
 
 
-def test_the_template_itself_passes_openxml_audit():
-    assert audit_errors(TEMPLATE) == []
-    assert "word/stylesWithEffects.xml" not in parts_of(TEMPLATE.read_bytes())
+@pytest.mark.parametrize("name", ["beslutsunderlag.docx", "bilaga.docx"])
+def test_the_templates_themselves_pass_openxml_audit(name):
+    template = resources.default_templates() / name
+    assert audit_errors(template) == []
+    assert "word/stylesWithEffects.xml" not in parts_of(template.read_bytes())
 
 
 def test_a_stale_styles_with_effects_from_word_is_left_out_of_the_documents(tmp_path):
@@ -219,11 +221,11 @@ def commented_and_tracked(parts: dict[str, bytes]) -> None:
             f'<w:ins w:id="13" {anna}><w:r><w:t>version</w:t></w:r></w:ins>'
             '<w:r><w:t xml:space="preserve"> }}')
     # a formatting change, a moved text and a deleted paragraph whose text joins the next one
-    replace(parts, document, '<w:t xml:space="preserve">Bedömningen bygger',
+    replace(parts, document, '<w:t xml:space="preserve">Gruppen har träffats',
             f'<w:t xml:space="preserve">FLYTTAD </w:t></w:r><w:moveFromRangeStart w:id="20" '
             f'w:name="move1" {bo}/><w:moveFrom w:id="21" {bo}><w:r><w:t>GAMMAL PLATS</w:t></w:r>'
             f'</w:moveFrom><w:moveFromRangeEnd w:id="20"/><w:r><w:rPr><w:b/><w:rPrChange w:id="22" '
-            f'{bo}><w:rPr/></w:rPrChange></w:rPr><w:t xml:space="preserve">Bedömningen bygger')
+            f'{bo}><w:rPr/></w:rPrChange></w:rPr><w:t xml:space="preserve">Gruppen har träffats')
     replace(parts, document, "<w:body>",
             f'<w:body><w:p><w:pPr><w:rPr><w:del w:id="30" {anna}/></w:rPr></w:pPr>'
             f'<w:del w:id="31" {anna}><w:r><w:delText>HELT BORTTAGET STYCKE</w:delText></w:r>'
@@ -273,7 +275,7 @@ def test_comments_and_tracked_changes_are_not_copied_into_the_documents(tmp_path
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(blob)).paragraphs)
     assert f"{SN.namn}s utvecklingsgrupp (infogat) har arbetat" in text
     assert "BORTTAGET" not in text and "GAMMAL PLATS" not in text
-    assert "FLYTTAD Bedömningen bygger" in text
+    assert "FLYTTAD Gruppen har träffats" in text
     assert f"Formuleringen är version {SN.verksamhetside.version} av den" in text
     # the deleted paragraph is gone: the document still begins with the nämnd's name
     assert text.startswith(SN.namn)
@@ -383,7 +385,7 @@ def test_long_text_around_a_broken_tag_is_shortened_around_the_tag(tmp_path):
      'Mallen beslutsunderlag.docx, dokumentegenskaper, vid texten "{{ titl }} Verksamhetsidé '
      f'{{{{ kommun.namn }}}}, {{{{…": namnet "titl" finns inte i underlaget. {NAMES}'),
     ("word/document.xml", "{%tr endfor %}", "{%tr endfr %}",
-     'Mallen beslutsunderlag.docx, brödtext, vid texten "{{ rad.plats }} {%tr endfr %}": '
+     'Mallen beslutsunderlag.docx, brödtext, vid texten "{{ rad.aktivitet }} {%tr endfr %}": '
      f'taggen "endfr" finns inte (menar du "endfor"?). {HINT}'),
 ])
 def test_errors_in_each_part_name_it(tmp_path, part, old, new, expected):

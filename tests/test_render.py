@@ -1,4 +1,5 @@
-"""The beslutsunderlag: reopened, each holds its own nämnd's content and nothing of another's."""
+"""The beslutsunderlag and its bilaga 1: reopened, each holds its own nämnd's content and
+nothing of another's; the memo is a tjänsteskrivelse, the group's material is in the bilaga."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.render.docx import DocxRenderer
 
 TEMPLATE = resources.default_templates() / "beslutsunderlag.docx"
+BILAGA = resources.default_templates() / "bilaga.docx"
 
 
 def text_of(document) -> str:
@@ -33,20 +35,31 @@ def text_of(document) -> str:
 
 @pytest.fixture(scope="module")
 def built(example_build) -> dict[str, Path]:
-    return {p.parent.name: p for p in example_build if p.suffix == ".docx"}
+    return {p.parent.name: p for p in example_build if p.name.startswith("beslutsunderlag-")}
 
 
-def test_one_beslutsunderlag_per_nämnd(built):
-    assert sorted(built) == sorted(n.kod for n in NAMNDER)
+@pytest.fixture(scope="module")
+def bilagor(example_build) -> dict[str, Path]:
+    return {p.parent.name: p for p in example_build if p.name.startswith("bilaga-1-")}
+
+
+def test_one_beslutsunderlag_and_one_bilaga_per_nämnd(built, bilagor):
+    assert sorted(built) == sorted(bilagor) == sorted(n.kod for n in NAMNDER)
     assert built["SN"].name == "beslutsunderlag-SN.docx"
+    assert bilagor["SN"].name == "bilaga-1-SN.docx"
 
 
 @pytest.mark.parametrize("namnd", NAMNDER, ids=lambda n: n.kod)
-def test_each_holds_its_own_content_and_nothing_of_another(built, namnd):
-    text = text_of(docx.Document(built[namnd.kod]))
+def test_each_holds_its_own_content_and_nothing_of_another(built, bilagor, namnd):
+    memo = text_of(docx.Document(built[namnd.kod]))
+    bilaga = text_of(docx.Document(bilagor[namnd.kod]))
+    for kund in namnd.kunder:  # the group's tables are in the bilaga, not in the memo
+        assert kund.situation not in memo
+    text = memo + "\n" + bilaga
     assert namnd.verksamhetside.formulering in text
     for punkt in namnd.beslutspunkter:
-        assert punkt.text in text
+        assert punkt.text.rstrip(".") in text.replace(" (utvecklingsgruppens underlag och förslag "
+                                                      "till verksamhetsidé)", "")
     for kund in namnd.kunder:
         assert kund.kund in text and kund.behov in text
     for lag in namnd.styrdokument:
@@ -68,13 +81,17 @@ def test_the_document_is_a_tjänsteskrivelse_with_real_structure(built):
     names = [t for _, t in headings]
     assert names.index("Förslag till beslut") < names.index("Sammanfattning") < names.index(
         "Ärendet") < names.index("Förslag till verksamhetsidé") < names.index(
-        "Förvaltningens bedömning") < names.index("Utvecklingsgruppen") < names.index(
-        "Beslutsunderlag") < names.index("Expedieras till")
+        "Förvaltningens bedömning") < names.index("Beslutsunderlag") < names.index(
+        "Expedieras till")
+    assert "Utvecklingsgruppen" not in names and "För vem och varför" not in names
     assert headings[0] == ("Heading 1", "Verksamhetsidé för socialnämnden")
     levels = [int(style.split()[-1]) for style, _ in headings]
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), "skipped level"
     numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
-    assert numbered == [p.text for p in sorted(NAMNDER[1].beslutspunkter, key=lambda p: p.nr)]
+    assert numbered[0] == ("Socialnämnden antar verksamhetsidé enligt bilaga 1 (utvecklingsgruppens "
+                           "underlag och förslag till verksamhetsidé).")
+    assert numbered[1:] == [p.text for p in sorted(NAMNDER[1].beslutspunkter,
+                                                   key=lambda p: p.nr)][1:]
     ide = [p.text for p in document.paragraphs if p.style.name == "Verksamhetsidé"]
     assert ide == [NAMNDER[1].verksamhetside.formulering]
     header_text = "\n".join(p.text for p in document.sections[0].first_page_header.paragraphs)
@@ -84,8 +101,12 @@ def test_the_document_is_a_tjänsteskrivelse_with_real_structure(built):
     assert document.core_properties.language == "sv-SE"
 
 
-def test_tables_have_marked_header_rows(built):
-    document = docx.Document(built["SN"])
+def test_tables_have_marked_header_rows_and_rows_that_never_split(built, bilagor):
+    for path in (built["SN"], bilagor["SN"]):
+        for table in docx.Document(path).tables:
+            assert all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit"))
+                       is not None for row in table.rows)
+    document = docx.Document(bilagor["SN"])
     assert len(document.tables) >= 5
     for table in document.tables:
         first = table.rows[0]._tr
@@ -98,6 +119,7 @@ def test_tables_have_marked_header_rows(built):
 
 def test_dates_are_written_the_swedish_way(built):
     text = text_of(docx.Document(built["SN"]))
+    assert "Socialnämnden planeras fatta beslut om verksamhetsidén den 22 februari 2022." in text
     assert "7 oktober 2021" in text
     assert "kl. 9.00–12.00" in text  # times in tables, as everywhere
     assert "kl. 8.30–12.00" in text
@@ -113,10 +135,11 @@ def test_cell_text_is_data_never_template_code_or_xml():
         sammanfattning=f"Första raden {HOSTILE}\nandra raden",
         kunder=(m.Kund(HOSTILE, "s", "b", "v"),),
     )
-    blob = DocxRenderer(TEMPLATE, KOMMUN).render(namnd)
-    document = docx.Document(io.BytesIO(blob))
+    document = docx.Document(io.BytesIO(DocxRenderer(TEMPLATE, KOMMUN).render(namnd)))
+    bilaga = docx.Document(io.BytesIO(DocxRenderer(BILAGA, KOMMUN).render(namnd)))
     text = text_of(document)
-    assert text.count(HOSTILE) == 2
+    assert text.count(HOSTILE) == 1
+    assert text_of(bilaga).count(HOSTILE) == 1
     summary = next(p for p in document.paragraphs if p.text.startswith("Första raden"))
     assert summary._p.xpath(".//w:br"), "a line break in a cell becomes a line break"
 
@@ -150,18 +173,28 @@ def test_optional_sections_are_left_out_when_empty():
     )
     document = docx.Document(io.BytesIO(DocxRenderer(TEMPLATE, KOMMUN).render(bare)))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    for absent in ("Sammanfattning", "För vem och varför", "Beroenden", "Utvecklingsgruppen",
-                   "Expedieras till", "Vad – omfång och ansvar"):
+    for absent in ("Sammanfattning", "Expedieras till", "Konsekvenser"):
         assert absent not in headings
     assert "Förslag till beslut" in headings
+    assert "Förvaltningens bedömning" in headings  # a filed memo always has one
+    missing = [p.text for p in document.paragraphs if p.style.name == "Saknas"]
+    assert missing == ["Förvaltningens bedömning saknas i arbetsboken (fliken Bedömning)."]
+    bilaga = docx.Document(io.BytesIO(DocxRenderer(BILAGA, KOMMUN).render(bare)))
+    headings = [p.text for p in bilaga.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == ["Utvecklingsgruppens underlag och förslag till verksamhetsidé",
+                        "Förslag till verksamhetsidé", "Tidplan", "Veckoöversikt"]  # the kommun's
 
 
-ALL_SECTIONS = ["Förslag till beslut", "Sammanfattning", "Ärendet", "Uppdraget", "Arbetsprocessen",
-                "Förslag till verksamhetsidé", "Förvaltningens bedömning", "Vad – omfång och ansvar",
-                "Styrande lagar och direktiv", "Politikens intentioner", "För vem och varför",
-                "Utmaningar och möjligheter", "Utmaningar", "Möjligheter", "Beroenden",
-                "Samband och synergier", "Utvecklingsgruppen", "Reflektioner och nästa steg",
-                "Reflektioner", "Nästa steg", "Beslutsunderlag", "Expedieras till"]
+MEMO_SECTIONS = ["Förslag till beslut", "Sammanfattning", "Ärendet", "Uppdraget",
+                 "Arbetsprocessen", "Förslag till verksamhetsidé", "Förvaltningens bedömning",
+                 "Konsekvenser", "Ekonomiska konsekvenser", "Barnkonsekvensanalys",
+                 "Beslutsunderlag", "Expedieras till"]
+BILAGA_SECTIONS = ["Förslag till verksamhetsidé", "Formuleringens versioner",
+                   "Vad – uppdrag och ansvar", "Ansvarsområden", "Styrande lagar och direktiv",
+                   "Politikens intentioner", "För vem och varför", "Utmaningar och möjligheter",
+                   "Utmaningar", "Möjligheter", "Beroenden", "Samband och synergier",
+                   "Utvecklingsgruppen", "Reflektioner och nästa steg", "Reflektioner",
+                   "Nästa steg", "Tidplan", "Veckoöversikt"]
 
 
 def _level(block) -> int:
@@ -171,10 +204,16 @@ def _level(block) -> int:
 
 
 @pytest.mark.parametrize("kod", [n.kod for n in NAMNDER])
-def test_every_section_of_every_example_has_content(built, kod):
-    document = docx.Document(built[kod])
+@pytest.mark.parametrize("kind", ["memo", "bilaga"])
+def test_every_section_of_every_example_has_content(built, bilagor, kod, kind):
+    document = docx.Document((built if kind == "memo" else bilagor)[kod])
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[1:] == ALL_SECTIONS
+    if kind == "memo":  # the consequences are there when the workbook has them
+        assert headings[1:] == [h for h in MEMO_SECTIONS if h in headings]
+        assert set(MEMO_SECTIONS) - set(headings) <= {"Konsekvenser", "Ekonomiska konsekvenser",
+                                                      "Barnkonsekvensanalys"}
+    else:
+        assert headings[1:] == BILAGA_SECTIONS
     blocks = [b for b in document.element.body if b.tag != qn("w:sectPr")]
     for block, following in zip(blocks, blocks[1:], strict=False):
         level = _level(block)
@@ -182,8 +221,8 @@ def test_every_section_of_every_example_has_content(built, kod):
             assert _level(following) == 0 or _level(following) > level, block.xpath("string(.)")
 
 
-def test_the_beslutsunderlag_has_the_week_grid_of_its_nämnd(built):
-    document = docx.Document(built["KTN"])
+def test_the_bilaga_has_the_week_grid_of_its_nämnd(bilagor):
+    document = docx.Document(bilagor["KTN"])
     grid = next(t for t in document.tables if t.rows[0].cells[0].text == "Månad")
     rows = [[c.text for c in r.cells] for r in grid.rows]
     assert [r[0] for r in rows] == ["Månad", "Vecka", "KS – samordning", "KTN"]

@@ -200,7 +200,7 @@ def test_the_committed_templates_show_the_schemas_headers():
 
     from tests.conftest import ROOT
 
-    doc = Document(str(ROOT / "templates" / "beslutsunderlag.docx"))
+    doc = Document(str(ROOT / "templates" / "bilaga.docx"))  # the group's tables
     headers = [[c.text for c in t.rows[0].cells] for t in doc.tables]
     assert [h.header for h in schema.KUNDER.columns] in headers
     assert [h.header for h in schema.UTVECKLINGSGRUPP.columns] in headers

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .. import model as m
 from .. import svenska
 from ..domain import tidplan
-from .timetable import tidplan_rader
+from .timetable import forklaring, tidplan_rader
 
 BILAGA_TITEL = "Utvecklingsgruppens underlag och förslag till verksamhetsidé"
 
@@ -31,6 +32,8 @@ class Filters:
             "rader": rader,
             "part": self.part,
             "namnder": self.namnder,
+            "namn": namn,
+            "befattning": befattning,
         }
 
     def part(self, beroende: m.Beroende) -> str:
@@ -56,6 +59,17 @@ def rader(items) -> str:
 def stycken(text: str) -> list[str]:
     """Split a text into paragraphs at blank lines."""
     return [part.strip() for part in re.split(r"\n\s*\n", text or "") if part.strip()]
+
+
+def namn(person: str) -> str:
+    """Return the name of "Eva Lind, socialchef": the text before the first comma."""
+    return (person or "").split(",", 1)[0].strip()
+
+
+def befattning(person: str) -> str:
+    """Return the title of "Eva Lind, socialchef" as it stands under a signature: "Socialchef"."""
+    title = (person or "").partition(",")[2].strip()
+    return title[:1].upper() + title[1:]
 
 
 def titel(namnd: m.Namnd) -> str:
@@ -86,11 +100,83 @@ def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
 
 
 def memo_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
-    """Return the names the beslutsunderlag (tjänsteskrivelse) can use: a nämnd's, and the
-    week grid ({{ veckoschema }}, a Word table where it stands)."""
-    return {**namnd_context(kommun, namnd), "veckoschema": tidplan.week_grid(kommun, [namnd])}
+    """Return the names the beslutsunderlag (tjänsteskrivelse) can use: a nämnd's, decision
+    points that name each bilaga by its title, the group in a sentence, the group's material
+    in one sentence of counts, and the week grid ({{ veckoschema }}, a Word table)."""
+    titles = {1: BILAGA_TITEL, **dict(enumerate(namnd.ovriga_bilagor, start=2))}
+    grid = tidplan.week_grid(kommun, [namnd])
+    return {
+        "veckoschema_forklaring": forklaring(grid),
+        **namnd_context(kommun, namnd),
+        "beslutspunkter": [dataclasses.replace(p, text=med_bilagetitlar(p.text, titles))
+                           for p in sorted(namnd.beslutspunkter, key=lambda p: p.nr)],
+        "gruppen": gruppen(namnd),
+        # the processtöd when the group's list does not already name them
+        "processtod": "" if any(namn(namnd.processtod) == p.namn for p in namnd.medlemmar)
+        else namnd.processtod,
+        "sammandrag": sammandrag(namnd),
+        "veckoschema": grid,
+    }
+
+
+_BILAGA = re.compile(r"\b[Bb]ilaga (\d+)\b")
+
+
+def med_bilagetitlar(text: str, titles: dict[int, str]) -> str:
+    """Return a decision point where "bilaga 1" is followed by the bilaga's title, so the
+    decision reads the same in the minutes without the tjänsteskrivelse; once per bilaga, and
+    not where the text already names it."""
+    seen: set[int] = set()
+
+    def name(match: re.Match) -> str:
+        number = int(match[1])
+        title = titles.get(number)
+        if title is None or number in seen or svenska.folded(title) in svenska.folded(text):
+            return match[0]
+        seen.add(number)
+        return f"{match[0]} ({title[:1].lower()}{title[1:]})"
+
+    return _BILAGA.sub(name, text)
+
+
+def gruppen(namnd: m.Namnd) -> str:
+    """Return the utvecklingsgrupp in one list: "Monica Strömgren (ordförande,
+    Socialdemokraterna), …, Eva Marklund (socialchef) och …"."""
+    people = []
+    for medlem in namnd.medlemmar:
+        role = "" if medlem.roll in ("Opposition", "Förvaltningens ledningsgrupp", "Övrig") \
+            else medlem.roll.lower()
+        what = medlem.parti_funktion.strip()
+        if what and medlem.roll in ("Förvaltningens ledningsgrupp", "Processtöd", "Övrig"):
+            what = what[:1].lower() + what[1:]  # a function in running text: "socialchef"
+        detail = ", ".join(part for part in (role, what) if part)
+        people.append(f"{medlem.namn} ({detail})" if detail else medlem.namn)
+    return svenska.lista(people)
+
+
+_COUNTS = (  # (attribute, one, many)
+    ("ansvar", "ansvarsområde", "ansvarsområden"),
+    ("styrdokument", "styrdokument", "styrdokument"),
+    ("intentioner", "politisk intention", "politiska intentioner"),
+    ("kunder", "kund eller målgrupp", "kunder och målgrupper"),
+    ("endast_utmaningar", "utmaning", "utmaningar"),
+    ("mojligheter", "möjlighet", "möjligheter"),
+    ("beroenden", "beroende till andra", "beroenden till andra"),
+    ("synergier", "samband", "samband och synergier"),
+)
+
+
+def sammandrag(namnd: m.Namnd) -> str:
+    """Return what the group's material holds, as counts: "3 ansvarsområden, 30 styrdokument
+    och 40 kunder och målgrupper" (empty when it holds nothing)."""
+    parts = []
+    for attr, one, many in _COUNTS:
+        count = len(getattr(namnd, attr))
+        if count:
+            parts.append(f"{count} {one if count == 1 else many}")
+    return svenska.lista(parts)
 
 
 def bilaga_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
-    """Return the names bilaga 1 (the group's material) can use: the same as the memo's."""
+    """Return the names bilaga 1 (the group's material) can use: the memo's."""
     return memo_context(kommun, namnd)

@@ -27,6 +27,7 @@ from ..output import zip_bytes
 from .context import Filters, bilaga_context, memo_context
 from .docx_clean import clean_package
 from .docx_grid import GRID_MARKER, insert_grid
+from .docx_tables import hold_tables, text_style
 from .environment import environment, error_line, jinja_message_sv
 
 TEMPLATE_NAME = "beslutsunderlag.docx"
@@ -69,6 +70,7 @@ class DocxRenderer:
         except Exception:  # noqa: BLE001 - a broken file is the user's template
             raise TemplateError(f"Mallen {template.name} kan inte öppnas som ett Word-dokument. "
                                 "Spara den som Word-dokument (.docx) i Word.") from None
+        self.table_text = text_style(dict(self.members).get("word/styles.xml", b""))
         self.warnings: list[Diagnostic] = []
         if message := found.message():
             self.warnings.append(Diagnostic(template.name, message, severity=Severity.VARNING))
@@ -89,8 +91,10 @@ class DocxRenderer:
         rendered = {}
         for name, source in self.sources.items():
             xml = self._render(name, source, context)
-            if name == "word/document.xml" and grid is not None and GRID_MARKER in xml:
-                xml = insert_grid(xml, grid, self._style_id("Tabelltext"))
+            if name == "word/document.xml":
+                xml = hold_tables(xml, *self.table_text)
+                if grid is not None and GRID_MARKER in xml:
+                    xml = insert_grid(xml, grid, self._style_id("Tabelltext"))
             rendered[name] = xml.encode("utf-8")
         return zip_bytes((name, rendered.get(name, blob)) for name, blob in self.members)
 
