@@ -191,9 +191,9 @@ def avstamning() -> bytes:
                 headers={"med": "Med"}, exprs={"med": "y.med|namnder"})
     divider(prs, "verksamhetside", *questions["verksamhetside"])
     s = slide(prs, "Förslag till verksamhetsidé", "{%slide if ide %}")
-    rectangle(s, "Citatlinje", Inches(1.2), Inches(1.85), Inches(0.08), Inches(3.4), LIGHT)
     textbox(s, "Verksamhetsidé", [("{{ ide.formulering }}", 28, False)], top=Inches(1.8),
             height=Inches(3.6), left=Inches(1.5), width=WIDTH - Inches(2.7), color=ACCENT)
+    rectangle(s, "Citatlinje", Inches(1.2), Inches(1.85), Inches(0.08), Inches(3.4), LIGHT)
     textbox(s, "Version", [("Version {{ ide.version }}, {{ ide.datum|datum }} – "
                             "{{ ide.status|lower }}", BODY_PT, False)],
             top=Inches(5.8), height=Inches(0.6), left=Inches(1.5), width=WIDTH - Inches(2.7),

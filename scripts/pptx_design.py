@@ -34,9 +34,9 @@ CONTENT_HEIGHT = Inches(5.2)  # down to the footer rule
 FOOTER_TOP = Inches(7.0)
 BODY_PT = 14
 CELL_MARGIN = Inches(0.06)  # above and below a cell's text
-LAYOUT_TITLE, LAYOUT_SECTION, LAYOUT_TITLE_ONLY = 0, 2, 5
-LAYOUT_NAMES = {LAYOUT_TITLE: "Titelbild", LAYOUT_SECTION: "Avsnitt",
-                LAYOUT_TITLE_ONLY: "Rubrik och innehåll"}
+# the default template's layouts the design keeps (by their index there); the others go
+_KEPT = {0: "Titelbild", 2: "Avsnitt", 5: "Rubrik och innehåll"}
+LAYOUT_TITLE, LAYOUT_SECTION, LAYOUT_TITLE_ONLY = 0, 1, 2  # their indexes in the new deck
 SLIDE_NUMBER_FIELD = "{5A0C3E61-2B1F-4E0B-9B47-6E1D2C3A4B01}"  # fixed: templates are reproducible
 
 
@@ -60,15 +60,19 @@ def new_deck(footer: str = ""):
                 shape.left, shape.width = int(shape.left * scale), int(shape.width * scale)
     _theme(prs)
     _title_style(prs.slide_master)
-    for index, name in LAYOUT_NAMES.items():
-        layout = prs.slide_layouts[index]
+    layouts = list(prs.slide_layouts)
+    for index, name in _KEPT.items():
+        layout = layouts[index]
         layout.name = name
         for shape in list(layout.placeholders):
             if shape.placeholder_format.idx >= 10:  # date, footer, number: ours are shapes
                 shape._element.getparent().remove(shape._element)
-    _title_layout(prs)
-    _section_layout(prs, footer)
-    _content_layout(prs, footer)
+    _title_layout(prs, layouts[0])
+    _section_layout(prs, layouts[2], footer)
+    _content_layout(prs, layouts[5], footer)
+    for index, layout in enumerate(layouts):
+        if index not in _KEPT:
+            prs.slide_layouts.remove(layout)
     return prs
 
 
@@ -173,8 +177,7 @@ def _footer(s, footer: str) -> None:
     p._p.insert(len(p._p) - (1 if p._p.find(qn("a:endParaRPr")) is not None else 0), field)
 
 
-def _title_layout(prs) -> None:
-    layout = prs.slide_layouts[LAYOUT_TITLE]
+def _title_layout(prs, layout) -> None:
     title, sub = layout.placeholders[0], layout.placeholders[1]
     title.left, title.top, title.width, title.height = MARGIN, Inches(2.75), Inches(8.2), Inches(1.25)
     sub.left, sub.top, sub.width, sub.height = MARGIN, Inches(4.1), Inches(8.2), Inches(1.9)
@@ -190,8 +193,7 @@ def _title_layout(prs) -> None:
     _on_layout(prs, layout, build)
 
 
-def _section_layout(prs, footer: str) -> None:
-    layout = prs.slide_layouts[LAYOUT_SECTION]
+def _section_layout(prs, layout, footer: str) -> None:
     layout.background.fill.solid()
     layout.background.fill.fore_color.rgb = PALE
     title, body = layout.placeholders[0], layout.placeholders[1]
@@ -209,8 +211,7 @@ def _section_layout(prs, footer: str) -> None:
     _on_layout(prs, layout, build)
 
 
-def _content_layout(prs, footer: str) -> None:
-    layout = prs.slide_layouts[LAYOUT_TITLE_ONLY]
+def _content_layout(prs, layout, footer: str) -> None:
     title = layout.placeholders[0]
     title.left, title.top, title.width, title.height = MARGIN, Inches(0.3), CONTENT_WIDTH, Inches(0.95)
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
@@ -320,7 +321,7 @@ def section_slide(prs, title: str, question: str, number: str = "", notes: str =
     body.text_frame.paragraphs[0].runs[0].font.color.rgb = TEXT
     _no_bullets(body)
     if number:
-        box = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, Inches(2.05), Inches(1.5), Inches(1.5))
+        box = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.95), Inches(1.5), Inches(1.5))
         box.name = "Avsnittsnummer"
         box.fill.solid()
         box.fill.fore_color.rgb = ACCENT
@@ -339,13 +340,19 @@ def section_slide(prs, title: str, question: str, number: str = "", notes: str =
     return s
 
 
-def agenda_slide(prs, loop: str = "a in agenda", title: str = "Dagordning", notes: str = ""):
+MEETING_CARD = [("Mötet", 14, True), ("{{ mote.rubrik }}", 18, True),
+                ("{{ mote.detaljer|replace(' · ', '\n') }}", 14, False)]
+
+
+def agenda_slide(prs, loop: str = "a in agenda", title: str = "Dagordning", notes: str = "",
+                 aside: list[tuple[str, int, bool]] | None = MEETING_CARD):
     """Add the agenda: per item of `loop` (with .nummer, .rubrik and .fraga) a numbered line
-    and, smaller, its question."""
+    and, smaller, its question; beside it, a card of (text, size, bold) paragraphs (by default
+    the meeting: name and date, then time and place; None for no card)."""
     s = slide(prs, title, notes)
-    box = textbox(s, "Dagordning", [(f"{{%p for {loop} %}}", 22, False), ("{{ a.nummer }}", 22, True),
+    box = textbox(s, "Punkter", [(f"{{%p for {loop} %}}", 22, False), ("{{ a.nummer }}", 22, True),
                                     ("{{ a.fraga }}", 14, False), ("{%p endfor %}", 14, False)],
-                  left=MARGIN, width=CONTENT_WIDTH - Inches(3.2))
+                  left=MARGIN, width=CONTENT_WIDTH - Inches(3.4))
     paragraphs = box.text_frame.paragraphs
     number = paragraphs[1].runs[0]
     number.font.color.rgb = ACCENT
@@ -359,4 +366,31 @@ def agenda_slide(prs, loop: str = "a in agenda", title: str = "Dagordning", note
     paragraphs[2].space_after = Pt(10)
     for p in paragraphs[2:3]:
         p._p.get_or_add_pPr().set("marL", str(Inches(0.5)))
+    if aside:
+        _meeting_card(s, aside)
     return s
+
+
+def _meeting_card(s, paragraphs: list[tuple[str, int, bool]]) -> None:
+    """Add a light card beside the agenda: the meeting, its date, time and place."""
+    left = WIDTH - MARGIN - Inches(2.9)
+    card = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, CONTENT_TOP + Inches(0.1), Inches(2.9),
+                              Inches(2.1))
+    card.name = "Mötet"
+    card.fill.solid()
+    card.fill.fore_color.rgb = LIGHT
+    card.line.fill.background()
+    flat(card)
+    frame = card.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.margin_left = frame.margin_right = frame.margin_top = Inches(0.2)
+    for i, (text, size, bold) in enumerate(paragraphs):
+        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        p.alignment = PP_ALIGN.LEFT
+        p.space_after = Pt(6)
+        run = p.add_run()
+        run.text = text
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = ACCENT if bold else TEXT

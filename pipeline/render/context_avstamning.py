@@ -10,9 +10,7 @@ from ..domain import tidplan
 from .context import namnd_context
 from .meeting import Mote
 from .meeting import mote as next_meeting
-from .timetable import grid_matrix
-
-PLAIN_LEGEND = "Siffrorna är datum i månaden då mötena hålls; ■ markerar passens veckor."
+from .timetable import forklaring, grid_matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +83,8 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
     dialog = dialogfragor(kommun, mote)
     sections = agenda(namnd, dialog, names["tidplan"])
     return {
-        "veckoschema_forklaring": PLAIN_LEGEND,
         **names,
+        "veckoschema_forklaring": forklaring(timeline),  # the timeline's own, with passes
         "versioner": sorted(namnd.verksamhetsideer, key=lambda v: (v.version, v.datum)),
         "utmaningar_forst": [*namnd.endast_utmaningar, *namnd.mojligheter],
         "bilder": bilder or {},
