@@ -116,11 +116,15 @@ def grid_table_xml(grid: tidplan.Veckoschema, style_id: str | None,
     """Return the week grid as WordprocessingML, one table or several stacked to fit `width_cm`."""
     label = 2 * PAD_CM + _label_cm(grid)
     room = width_cm - label - ROUNDING_CM
-    for full in (True, False):  # full month names where one table holds them
+    weeks = [v.nr is not None for v in grid.veckor]
+    for full in (True, False):  # full month names where one table holds them, weeks even
         needs, named = _needs(grid, full=full)
         parts = _chunks(needs, named, _firsts(list(grid.veckor)), room)
         if len(parts) == 1:
-            break
+            even = {round(w, 3) for w, week in zip(_widths(parts[0], room), weeks, strict=True)
+                    if week}
+            if len(even) <= 1 or not full:
+                break
     p_style = f'<w:pStyle w:val="{style_id}"/>' if style_id else ""
     between = f'<w:p><w:pPr>{p_style}<w:keepNext/></w:pPr></w:p>'
     tables, start = [], 0
