@@ -103,10 +103,14 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
                 prepare=calendar_library),
         ]
     everyone = (kommun_hash, *(hashes[n.kod] for n in inputs.namnder))
+    read = {id(r.value): fingerprint[f"inputs/{r.name}"] for r in inputs.results
+            if r.kind == "namnd" and r.value is not None}
+    in_progress = inputs.i_arbete  # the combined deck shows nämnder with errors too
     jobs += [
-        Job(out / KOMMUN_DECK, key("pptx", *everyone, template["kommunovergripande.pptx"],
-                                   template[resources.LOGO], mote),
-            lambda: lazy("decks").kommun_deck(inputs.namnder), KOMMUN_DECK,
+        Job(out / KOMMUN_DECK, key("pptx", kommun_hash, *(read[id(n)] for n in in_progress),
+                                   template["kommunovergripande.pptx"], template[resources.LOGO],
+                                   mote),
+            lambda: lazy("decks").kommun_deck(in_progress), KOMMUN_DECK,
             notices(KOMMUN_DECK), lambda: lazy("decks")),
         Job(out / KOMMUN_CALENDAR, key("ics", *everyone),
             lambda: calendar(inputs.namnder, f"Verksamhetsidé – {kommun.namn}"),
@@ -120,10 +124,10 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
 
 
 def avrapportering_warnings(inputs: Inputs, kommun: m.Kommun) -> list[Diagnostic]:
-    """Return the avrapportering's warnings about the kommun workbook's decision points."""
-    from ..render.context_avrapportering import bilaga_warnings
+    """Return the avrapportering's warnings about gaps in the kommun workbook."""
+    from ..render.context_avrapportering import warnings
 
-    return bilaga_warnings(kommun, next(r.name for r in inputs.results if r.value is kommun))
+    return warnings(kommun, next(r.name for r in inputs.results if r.value is kommun))
 
 
 def renderer(kind: str, kommun: m.Kommun, templates: Path | None, meeting=None):

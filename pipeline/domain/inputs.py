@@ -38,6 +38,19 @@ class Inputs:
         return kommun.ordered(r.value for r in self.results if r.kind == "namnd" and r.ok)
 
     @property
+    def i_arbete(self) -> list[m.Namnd]:
+        """Return every nämnd read, errors or not (one per code, a workbook without errors
+        first), in the register's order: the combined deck shows where each one stands."""
+        kommun = self.kommun
+        if kommun is None:
+            return []
+        found: dict[str, m.Namnd] = {}
+        for r in sorted(self.results, key=lambda r: not r.ok):
+            if r.kind == "namnd" and r.value is not None and r.value.kod:
+                found.setdefault(r.value.kod, r.value)
+        return kommun.ordered(found.values())
+
+    @property
     def diagnostics(self) -> list[Diagnostic]:
         """Return every problem: general ones first, then by file, sheet and cell."""
         found = [d for r in self.results for d in r.diagnostics]
