@@ -1,4 +1,9 @@
-"""The kommunövergripande deck template: part of scripts/make_pptx_templates.py."""
+"""The kommunövergripande deck template: part of scripts/make_pptx_templates.py.
+
+An audience of politicians reads this deck: nämnder by name (codes only in a matrix's narrow
+columns, beside a legend), external partners beside the nämnder, who proposed what kept apart,
+and nothing cut without saying how much.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,14 @@ from make_pptx_templates import (
     ACCENT,
     BODY_PT,
     CONTENT_TOP,
+    CONTENT_WIDTH,
     MARGIN,
+    MUTED,
+    TEXT,
+    WIDTH,
     _save,
+    agenda_slide,
+    divider,
     matrix,
     new_deck,
     slide,
@@ -16,16 +27,218 @@ from make_pptx_templates import (
     title_slide,
 )
 from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
+
+from pipeline.render.context_kommun import SECTIONS
+
+PARTS = {key: (rubrik, fraga) for key, rubrik, fraga in SECTIONS}
+FOOTER = "{{ kommun.namn }} · Kommunövergripande · {{ mote.rubrik }}"
+SMALL = 12  # the smallest text in the deck
+SERIES_COLORS = (ACCENT, RGBColor(0x2E, 0x75, 0xB6), RGBColor(0x9D, 0xC3, 0xE6))  # dark to light
+
+
+def _runs(p, runs: list[tuple[str, int, bool, object]]) -> None:
+    """Replace a paragraph's runs with (text, size, bold, colour) runs."""
+    for r in list(p.runs):
+        p._p.remove(r._r)
+    for text, size, bold, color in runs:
+        run = p.add_run()
+        run.text = text
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = color
+
+
+def _bullet(p, size: int = BODY_PT) -> None:
+    """Make a paragraph a real bullet (PowerPoint's own, not a typed "•")."""
+    ppr = p._p.get_or_add_pPr()
+    ppr.set("marL", str(int(Pt(size * 1.3))))
+    ppr.set("indent", str(-int(Pt(size * 1.3))))
+    for old in ppr.findall(qn("a:buNone")):
+        ppr.remove(old)
+    font = ppr.makeelement(qn("a:buFont"), {"typeface": "Arial"})
+    char = ppr.makeelement(qn("a:buChar"), {"char": "•"})
+    ppr.append(font)
+    ppr.append(char)
+
+
+def _cell_paragraphs(cell, paragraphs: list[list[tuple[str, int, bool, object]]],
+                     bullets: tuple[int, ...] = ()) -> None:
+    """Fill a table cell with paragraphs of runs; paragraphs numbered in `bullets` get bullets."""
+    frame = cell.text_frame
+    first = frame.paragraphs[0]
+    for extra in frame.paragraphs[1:]:
+        frame._txBody.remove(extra._p)
+    for i, runs in enumerate(paragraphs):
+        p = first if i == 0 else frame.add_paragraph()
+        _runs(p, runs)
+        if i in bullets:
+            _bullet(p, runs[0][1])
+
+
+def _status(prs) -> None:
+    """Where each nämnd stands: one row per nämnd, by name, readable at 12 pt."""
+    s = slide(prs, "Var nämnderna står", "{%slide if namnder %}")
+    shape = table(s, "Tabell status", [
+        ("Nämnd", "{{ n.namn }}", 2.6), ("Verksamhetsidé", "{{ n.ide }}", 2.3),
+        ("Avsnitt i arbetsboken", "", 4.4), ("Nästa möte", "{{ n.nasta_mote }}", 1.55),
+        ("Beslut i nämnden", "{{ n.beslut }}", 1.28)], "n in namnder")
+    tbl = shape.table
+    _cell_paragraphs(tbl.cell(1, 0), [[("{%tr for n in namnder %}{{ n.namn }}", BODY_PT, True,
+                                        TEXT)]])
+    _cell_paragraphs(tbl.cell(1, 2), [
+        [("Ifyllt: ", SMALL, True, TEXT), ("{{ n.ifyllt }}", SMALL, False, TEXT)],
+        [("{%p if n.paborjat %}", SMALL, False, TEXT)],
+        [("Påbörjat: ", SMALL, True, TEXT), ("{{ n.paborjat }}", SMALL, False, TEXT)],
+        [("{%p endif %}", SMALL, False, TEXT)],
+        [("{%p if n.saknas %}", SMALL, False, TEXT)],
+        [("Saknas: ", SMALL, True, TEXT), ("{{ n.saknas }}", SMALL, False, TEXT)],
+        [("{%p endif %}", SMALL, False, TEXT)]])
+    for col in (1, 3, 4):
+        for p in tbl.cell(1, col).text_frame.paragraphs:
+            for r in p.runs:
+                r.font.size = Pt(SMALL + 1)
+    for col in range(5):
+        for r in tbl.cell(0, col).text_frame.paragraphs[0].runs:
+            r.font.size = Pt(SMALL + 1)
+    textbox(s, "Förklaring", [("Ifyllt: avsnittet har så många rader som planeringen räknar "
+                               "med. Nästa möte är nämndens första pass eller möte "
+                               "{% if mote.datum %}efter {{ mote.datum_text }}{% else %}från "
+                               "och med i dag{% endif %}.", SMALL, False)],
+            top=Inches(6.35), height=Inches(0.55), color=MUTED)
+
+
+def _omfattning(prs) -> None:
+    """How much each nämnd has named: a labelled chart and the same numbers in a table."""
+    s = slide(prs, "Kunder, beroenden och synergier per nämnd", "{%slide if namnder %}")
+    data = CategoryChartData(number_format="0")
+    data.categories = ["Nämnd 1", "Nämnd 2"]
+    for name in ("Kunder", "Beroenden", "Synergier"):
+        data.add_series(name, (3, 2))
+    frame = s.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, MARGIN, CONTENT_TOP, Inches(6.4),
+                               Inches(5.3), data)
+    frame.name = "diagram:omfattning"
+    chart = frame.chart
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.TOP
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(SMALL + 2)
+    chart.category_axis.reverse_order = True
+    chart.category_axis.tick_labels.font.size = Pt(SMALL + 1)
+    chart.value_axis.visible = False
+    chart.value_axis.has_major_gridlines = False
+    chart.value_axis.minimum_scale = 0
+    plot = chart.plots[0]
+    for series, color in zip(plot.series, SERIES_COLORS, strict=True):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = color
+    plot.gap_width = 60
+    plot.overlap = -10
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.font.size = Pt(SMALL)
+    labels.number_format = "0"
+    labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    labels.show_value = True
+    shape = table(s, "Tabell omfattning", [
+        ("Nämnd", "{{ n.namn }}", 2.3), ("Kunder", "{{ n.antal_kunder }}", 1.0),
+        ("Beroenden", "{{ n.antal_beroenden }}", 1.2),
+        ("Synergier", "{{ n.antal_synergier }}", 1.1)], "n in namnder")
+    shape.left = WIDTH - MARGIN - shape.width
+    for row in shape.table.rows:
+        for cell in row.cells:
+            for r in cell.text_frame.paragraphs[0].runs:
+                r.font.size = Pt(SMALL + 1)
+
+
+def _per_namnd(prs) -> None:
+    """One slide per nämnd: its verksamhetsidé on the left, its kunder on the right."""
+    s = slide(prs, "{{ n.namn }}", "{%slide for n in namnder %}")
+    half = (CONTENT_WIDTH - Inches(0.5)) // 2
+    textbox(s, "Verksamhetsidé", [("Verksamhetsidé", SMALL + 2, True),
+                                  ("{{ n.formulering }}", 24, False), ("{{ n.ide }}", BODY_PT, False)],
+            top=CONTENT_TOP, height=Inches(5.2), width=half)
+    box = s.shapes[-1].text_frame
+    box.paragraphs[0].runs[0].font.color.rgb = MUTED
+    box.paragraphs[1].runs[0].font.color.rgb = ACCENT
+    box.paragraphs[1].space_after = Pt(14)
+    box.paragraphs[2].runs[0].font.color.rgb = MUTED
+    right = MARGIN + half + Inches(0.5)
+    kunder = textbox(s, "Kunder", [
+        ("Kunder och målgrupper", SMALL + 2, True),
+        ("{%p for k in n.kunder %}", 18, False), ("{{ k }}", 18, False),
+        ("{%p endfor %}", 18, False),
+        ("{%p if n.fler_kunder %}", 18, False),
+        ("… och {{ n.fler_kunder }} till i nämndens underlag", 16, False),
+        ("{%p endif %}", 18, False)], top=CONTENT_TOP, height=Inches(5.2), left=right,
+        width=half)
+    paragraphs = kunder.text_frame.paragraphs
+    paragraphs[0].runs[0].font.color.rgb = MUTED
+    _bullet(paragraphs[2], 18)
+    paragraphs[2].space_after = Pt(4)
+    paragraphs[5].runs[0].font.color.rgb = MUTED
+
+
+def _synergier(prs) -> None:
+    """Shared processes: who takes part (nämnder and external partners, by name) and who
+    proposed which synergy and which next step."""
+    s = slide(prs, "Samband och synergier", "{%slide if synergier %}")
+    shape = table(s, "Tabell synergier", [("Process och parter", "", 3.3),
+                                          ("Synergi – vem föreslog vad", "", 4.7),
+                                          ("Nästa steg – vem föreslog vad", "", 4.1)],
+                  "y in synergier")
+    tbl = shape.table
+    _cell_paragraphs(tbl.cell(1, 0), [
+        [("{%tr for y in synergier %}{{ y.process }}", SMALL + 1, True, TEXT)],
+        [("Med: ", SMALL, True, MUTED), ("{{ y.parter }}", SMALL, False, MUTED)]])
+    for col, attr in ((1, "synergier"), (2, "nasta_steg")):
+        _cell_paragraphs(tbl.cell(1, col), [
+            [(f"{{%p for b in y.{attr} %}}", SMALL, False, TEXT)],
+            [("{{ b.av }}: ", SMALL, True, TEXT), ("{{ b.text }}", SMALL, False, TEXT)],
+            [("{%p endfor %}", SMALL, False, TEXT)]])
+    for col in range(3):
+        for r in tbl.cell(0, col).text_frame.paragraphs[0].runs:
+            r.font.size = Pt(SMALL + 1)
+
+
+def _beroenden(prs) -> None:
+    """The nämnd × nämnd matrix (codes in its columns, the legend beside it) and the external
+    partners the nämnder name."""
+    s = slide(prs, "Beroenden mellan nämnderna", "{%slide if namnder %}")
+    shape = matrix(s, "matris:beroenden", 3.6)
+    shape.width = Inches(8.4)
+    shape.table.columns[1].width = Inches(8.4 - 3.6)
+    left = MARGIN + Inches(8.8)
+    textbox(s, "Förklaring", [
+        ("Så läses tabellen", SMALL + 2, True),
+        ("● i en rad: nämnden i raden är beroende av nämnden i kolumnen, enligt nämndernas "
+         "egna flikar Beroenden.", SMALL + 1, False),
+        ("Kolumnerna", SMALL + 2, True),
+        ("{%p for f in forkortningar %}", SMALL + 1, False),
+        ("{{ f.av }}", SMALL + 1, True), ("{%p endfor %}", SMALL + 1, False)],
+        top=CONTENT_TOP, height=Inches(5.2), left=left, width=WIDTH - MARGIN - left)
+    paragraphs = s.shapes[-1].text_frame.paragraphs
+    _runs(paragraphs[4], [("{{ f.av }}", SMALL + 1, True, TEXT),
+                          ("  {{ f.namn }}", SMALL + 1, False, TEXT)])
+    paragraphs[4].space_after = Pt(2)
+    s = slide(prs, "Beroenden och samband med externa parter", "{%slide if externa %}")
+    table(s, "Tabell externa parter", [("Extern part", "{{ e.namn }}", 4.2),
+                                       ("Nämnder som har skrivit in parten", "{{ e.av }}", 7.9)],
+          "e in externa")
 
 
 def kommunovergripande() -> bytes:
     """Return the kommunövergripande deck template."""
-    prs = new_deck()
-    title_slide(prs, "Verksamhetsidéer i {{ kommun.namn }}",
-                "Kommunövergripande sammanställning\n{{ namnder|length }} nämnder · "
-                "{{ milstolpar|map(attribute='datum')|map('datum')|join(', ') }}")
+    prs = new_deck(FOOTER)
+    title_slide(prs, "Verksamhetsidéer i {{ kommun.namn }}", "Kommunövergripande sammanställning",
+                byline="{{ namnder|length }} nämnder · "
+                       "{{ milstolpar|map(attribute='datum')|map('datum')|join(', ') }}")
+    agenda_slide(prs, notes="{%slide if agenda %}")
+    divider(prs, "uppdraget", *PARTS["uppdraget"])
     s = slide(prs, "Uppdraget")
     textbox(s, "Uppdragstext", [("{%p for stycke in kommun.uppdrag|stycken %}", BODY_PT + 4, False),
                                 ("{{ stycke }}", BODY_PT + 4, False), ("{%p endfor %}", 18, False),
@@ -39,58 +252,30 @@ def kommunovergripande() -> bytes:
     textbox(s, "Passen", [("Pass 1–2 v. 33–39: vad, för vem och varför. Pass 3–4 v. 41–48: "
                            "formulering av verksamhetsidé. Pass 5 v. 50 och framåt: reflektion "
                            "och underlag för beslut.", BODY_PT, False)],
-            top=Inches(5.9), height=Inches(0.9))
+            top=Inches(6.0), height=Inches(0.8), color=MUTED)
     s = slide(prs, "Övergripande tidplan", "{%slide if milstolpar %}")
-    matrix(s, "matris:tidplan", 2.2, size=12)
-    textbox(s, "Förklaring", [("Siffrorna är dagarna i veckan då mötena hålls. Veckorna räknas "
+    matrix(s, "matris:tidplan", 3.1, size=12)
+    textbox(s, "Förklaring", [("Siffrorna är dagarna i månaden då mötena hålls. Veckorna räknas "
                                "enligt ISO 8601 och hör till den månad där veckans torsdag "
-                               "ligger; … står för veckor utan möten.", BODY_PT, False)],
-            top=Inches(6.0), height=Inches(0.8))
-    s = slide(prs, "Status per nämnd", "{%slide if namnder %}")
-    data = CategoryChartData(number_format='0" %"')
-    data.categories = ["Avsnitt 1", "Avsnitt 2"]
-    data.add_series("Nämnd", (100, 50))
-    frame = s.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, MARGIN, CONTENT_TOP, Inches(8.4),
-                               Inches(5.6), data)
-    frame.name = "diagram:status"
-    chart = frame.chart
-    chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-    chart.legend.include_in_layout = False
-    chart.legend.font.size = Pt(14)
-    chart.category_axis.reverse_order = True
-    chart.plots[0].gap_width = 40
-    chart.category_axis.tick_labels.font.size = Pt(11)
-    chart.value_axis.maximum_scale = 100
-    chart.value_axis.minimum_scale = 0
-    chart.value_axis.tick_labels.font.size = Pt(11)
-    chart.value_axis.has_major_gridlines = True
-    table(s, "Tabell status", [("Nämnd", "{{ n.kod }}", 1.5), ("Ifyllt", "{{ n.status.totalt }} %", 1.7)],
-          "n in namnder", top=CONTENT_TOP)
-    s.shapes[-1].left = MARGIN + Inches(8.8)
-    s = slide(prs, "{{ n.namn }} ({{ n.kod }})", "{%slide for n in namnder %}")
-    textbox(s, "Verksamhetsidé", [("{{ n.formulering }}", 24, False)], top=Inches(1.5),
-            height=Inches(2.6), color=ACCENT)
-    textbox(s, "Kunder", [("Huvudsakliga kunder och målgrupper", BODY_PT + 2, True),
-                          ("{%p for k in n.kunder %}", BODY_PT + 2, False),
-                          ("• {{ k }}", BODY_PT + 2, False), ("{%p endfor %}", BODY_PT, False)],
-            top=Inches(4.3), height=Inches(2.6))
+                               "ligger; … står för veckor utan möten.", SMALL, False)],
+            top=Inches(6.2), height=Inches(0.7), color=MUTED)
+    divider(prs, "status", *PARTS["status"])
+    _status(prs)
+    _omfattning(prs)
+    divider(prs, "ideer", *PARTS["ideer"])
+    _per_namnd(prs)
+    divider(prs, "samband", *PARTS["samband"])
     s = slide(prs, "Gemensamma kunder och målgrupper", "{%slide if gemensamma_kunder %}")
-    table(s, "Tabell gemensamma kunder", [("Kund eller målgrupp", "{{ g.kund }}", 4.5),
-                                          ("Nämnder", "{{ g.namnder|join(', ') }}", 7.6)],
+    table(s, "Tabell gemensamma kunder", [("Kund eller målgrupp", "{{ g.kund }}", 4.0),
+                                          ("Nämnder", "{{ g.av }}", 8.1)],
           "g in gemensamma_kunder")
-    s = slide(prs, "Beroenden mellan nämnderna", "{%slide if namnder %}")
-    matrix(s, "matris:beroenden", 2.6)
-    textbox(s, "Förklaring", [("● betyder att nämnden i raden är beroende av nämnden i "
-                               "kolumnen, enligt nämndernas egna flikar Beroenden.", BODY_PT, False)],
-            top=Inches(6.1), height=Inches(0.7))
-    s = slide(prs, "Samband och synergier", "{%slide if synergier %}")
-    table(s, "Tabell synergier", [("Gränsöverskridande process", "{{ y.process }}", 3.4),
-                                  ("Nämnder", "{{ y.namnder|join(', ') }}", 2.1),
-                                  ("Synergi", "{{ y.synergier|rader }}", 3.6),
-                                  ("Nästa steg", "{{ y.nasta_steg|rader }}", 3.0)],
-          "y in synergier")
-    s = slide(prs, "Nästa steg", "{%slide if nasta_steg %}")
-    table(s, "Tabell nästa steg", [("Nämnd", "{{ st.kod }}", 1.6), ("Nästa steg", "{{ st.text }}", 10.5)],
-          "st in nasta_steg")
+    _beroenden(prs)
+    _synergier(prs)
+    s = slide(prs, "Nästa steg", "{%slide if steg_per_namnd %}")
+    shape = table(s, "Tabell nästa steg", [("Nämnd", "{{ st.namn }}", 3.2),
+                                           ("Nästa steg", "", 8.9)], "st in steg_per_namnd")
+    _cell_paragraphs(shape.table.cell(1, 1), [[("{%p for t in st.steg %}", BODY_PT, False, TEXT)],
+                                             [("{{ t }}", BODY_PT, False, TEXT)],
+                                             [("{%p endfor %}", BODY_PT, False, TEXT)]],
+                     bullets=(1,))
     return _save(prs, "Verksamhetsidéer – kommunövergripande")

@@ -46,13 +46,17 @@ def _shape(prs, slide: int, name: str):
     return next(s for s in prs.slides[slide - 1].shapes if s.name == name)
 
 
+def _named(prs, name: str):
+    return next(s for slide in prs.slides for s in slide.shapes if s.name == name)
+
+
 def renamed_chart(prs) -> None:
     """PowerPoint names a replaced chart "Diagram 3"."""
-    _shape(prs, 5, "diagram:status").name = "Diagram 3"
+    _named(prs, "diagram:omfattning").name = "Diagram 3"
 
 
 def renamed_matrix(prs) -> None:
-    _shape(prs, 8, "matris:beroenden").name = "Tabell 2"
+    _named(prs, "matris:beroenden").name = "Tabell 2"
 
 
 def one_line_version_box(prs) -> None:

@@ -178,11 +178,60 @@ def test_synergies_grouped_by_process_whatever_the_case_and_spacing():
         _namnd("KTN", synergier=(m.Synergi("", "Fritid för alla", "Fler aktiva"),)),
     ]
     groups = analyse.gemensamma_synergier(KOMMUN, namnder)
+    Bidrag = analyse.Bidrag
     assert groups == [
         analyse.GemensamSynergi("Tidiga insatser", ("KS", "SN", "BUN"),
-                                ("Gemensam bild", "Snabbare stöd"), ("Modell 2022",)),
-        analyse.GemensamSynergi("Fritid för alla", ("KTN",), ("Fler aktiva",), ()),
+                                (Bidrag(("SN", "BUN"), "Gemensam bild"), Bidrag(("BUN",), "Snabbare stöd")),
+                                (Bidrag(("SN", "BUN"), "Modell 2022"),), ("XYZ",)),
+        analyse.GemensamSynergi("Fritid för alla", ("KTN",), (Bidrag(("KTN",), "Fler aktiva"),), ()),
     ]
+
+
+def test_a_synergy_with_an_external_partner_names_it():
+    sn = _namnd("SN", synergier=(m.Synergi("Region Västernorrland", "Äldres vård", "Plan", "Rutin"),))
+    [group] = analyse.gemensamma_synergier(KOMMUN, [sn])
+    assert group.namnder == ("SN",) and group.externa == ("Region Västernorrland",)
+    assert str(group.synergier[0]) == "Plan"  # a template's `rader` prints the text
+
+
+@pytest.mark.parametrize(("med", "internal", "external"), [
+    ("SN, BUN", ["SN", "BUN"], []),
+    ("SN och Region Västernorrland", ["SN"], ["Region Västernorrland"]),
+    ("Socialnämnden; Polisen samt Trafikverket", ["SN"], ["Polisen", "Trafikverket"]),
+    ("Barn- och utbildningsnämnden", ["BUN"], []),
+    ("bun", ["BUN"], []),
+    ("MittSverige Vatten & Avfall", [], ["MittSverige Vatten & Avfall"]),
+    ("Socialnämndens förvaltning", [], ["Socialnämndens förvaltning"]),
+    ("", [], []),
+])
+def test_who_a_synergys_med_cell_names(med, internal, external):
+    assert analyse.parter(KOMMUN, med) == (internal, external)
+
+
+def test_external_partners_from_dependencies_and_synergies_the_most_named_first():
+    extern = m.Beroende("Extern", "Vi är beroende av dem", "b", intressent="Polisen")
+    namnder = [_namnd("SN", beroenden=(extern,),
+                      synergier=(m.Synergi("KS, Region Västernorrland", "P", "S"),)),
+               _namnd("MBN", beroenden=(replace(extern, intressent="polisen "),))]
+    assert analyse.externa_parter(KOMMUN, namnder) == [
+        analyse.ExternPart("Polisen", ("SN", "MBN")),
+        analyse.ExternPart("Region Västernorrland", ("SN",))]
+
+
+def test_sections_filled_begun_and_missing():
+    status = analyse.status(_namnd("SN", kunder=(_kund("A"),) * 10, ansvar=(m.Ansvar("A"),)))
+    assert "Kunder" in status.ifyllda and "Uppdrag" in status.paborjade
+    assert "Tidplan" in status.saknade
+    assert len(status.ifyllda + status.paborjade + status.saknade) == len(TABLES)
+
+
+def test_the_next_meeting_is_the_first_on_or_after_a_date():
+    moten = (m.Mote("Pass", dt.date(2021, 10, 12), 3), m.Mote("Pass", dt.date(2021, 9, 14), 1),
+             m.Mote("Pass", dt.date(2021, 11, 16), 4))
+    namnd = _namnd("SN", moten=moten)
+    assert analyse.nasta_mote(namnd, dt.date(2021, 10, 8)).pass_nr == 3
+    assert analyse.nasta_mote(namnd, dt.date(2021, 10, 12)).pass_nr == 3
+    assert analyse.nasta_mote(namnd, dt.date(2021, 12, 1)) is None
 
 
 def test_no_synergies():

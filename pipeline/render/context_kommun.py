@@ -1,23 +1,103 @@
-"""What the kommunövergripande deck template sees."""
+"""What the kommunövergripande deck template sees.
+
+An audience reads this deck: nämnder are named, not coded, wherever there is room (codes only
+in the matrices' narrow columns, whose row labels and legend give the names); nothing is cut
+without saying how much ("… och 3 till"); external partners are named beside the nämnder.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .. import model as m
+from .. import svenska
 from ..domain import analyse, tidplan
+from .meeting import Mote
+from .meeting import mote as next_meeting
 from .timetable import forklaring, grid_matrix
+
+MAIN_KUNDER = 8  # kunder listed per nämnd on its slide; the rest are counted ("… och 3 till")
+
+# the deck's parts, in order: key, title, what the part answers (the agenda and the dividers)
+SECTIONS = (
+    ("uppdraget", "Uppdraget och processen", "Vad nämnderna har fått i uppdrag och hur arbetet "
+     "går till under hösten."),
+    ("status", "Läget i nämnderna", "Verksamhetsidéns version, vad som är ifyllt och vad som "
+     "återstår, nästa möte och beslut."),
+    ("ideer", "Nämndernas verksamhetsidéer", "Vad varje nämnd gör, för vem och varför."),
+    ("samband", "Samband mellan nämnderna", "Gemensamma kunder, beroenden och gränsöverskridande "
+     "processer – internt och externt."),
+    ("nasta_steg", "Nästa steg", "Vad nämnderna tar med sig härifrån."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Avsnitt:
+    """A part of the deck as the agenda and its divider show it."""
+
+    nummer: int
+    nyckel: str
+    rubrik: str
+    fraga: str
 
 
 @dataclass(frozen=True, slots=True)
 class NamndSammanfattning:
-    """One nämnd as the kommunövergripande deck shows it."""
+    """One nämnd as the kommunövergripande deck shows it: its idea, kunder and where it stands."""
 
     kod: str
     namn: str
     formulering: str
-    kunder: tuple[str, ...]
+    kunder: tuple[str, ...]  # the first MAIN_KUNDER
+    fler_kunder: int  # how many more the workbook names
     status: analyse.Status
+    ide: str  # "Version 3 · Förslag till beslut" or "Ingen formulering ännu"
+    ifyllt: str  # "alla 12 avsnitt", or the filled sections by name and how many
+    paborjat: str  # sections begun, by name
+    saknas: str  # sections with nothing in them, by name
+    nasta_mote: str  # "Pass 4, 9 november 2021", or that none is planned
+    beslut: str  # the planned decision date in the nämnd, or that none is set
+    antal_kunder: int
+    antal_beroenden: int
+    antal_synergier: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rad:
+    """A line and who wrote it, by name: "Socialnämnden och Barn- och utbildningsnämnden"."""
+
+    av: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class SynergiRad:
+    """A shared process: who takes part (nämnder and external partners) and who proposed what."""
+
+    process: str
+    namnder: tuple[str, ...]  # codes
+    externa: tuple[str, ...]
+    parter: str  # everyone taking part, by name
+    synergier: tuple[Rad, ...]
+    nasta_steg: tuple[Rad, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Delad:
+    """A kund or an external partner, and the nämnder that name it (codes and names)."""
+
+    namn: str
+    namnder: tuple[str, ...]
+    av: str
+
+    @property
+    def kund(self) -> str:
+        """The kund's name (the shared kunder's table says `g.kund`)."""
+        return self.namn
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,42 +105,133 @@ class Steg:
     """A next step named by one nämnd."""
 
     kod: str
+    namn: str
     text: str
 
 
-MAIN_KUNDER = 6  # kunder shown per nämnd in the combined deck
+@dataclass(frozen=True, slots=True)
+class NamndSteg:
+    """One nämnd's next steps."""
+
+    kod: str
+    namn: str
+    steg: tuple[str, ...]
 
 
-def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None = None) -> dict:
-    """Return the names the kommunövergripande deck can use."""
+class Names:
+    """Nämnd names by code, from the register, then from the workbooks."""
+
+    def __init__(self, kommun: m.Kommun, namnder: list[m.Namnd]) -> None:
+        self.by_code = {n.kod: n.namn for n in namnder if n.namn}
+        self.by_code.update({r.kod: r.namn for r in kommun.namnder if r.namn})
+        self.register = kommun.koder
+
+    def __call__(self, kod: str) -> str:
+        return self.by_code.get(kod, kod)
+
+    def lista(self, codes, extra=()) -> str:
+        """Return codes as names in Swedish prose ("A, B och C"), external names after them;
+        every registered nämnd (three or more) is "alla nämnder"."""
+        codes = list(codes)
+        if len(codes) >= 3 and set(codes) >= set(self.register):
+            return svenska.lista(["Alla nämnder", *extra])
+        return svenska.lista([self(k) for k in codes] + list(extra))
+
+
+def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None = None,
+                   mote: Mote | None = None) -> dict:
+    """Return the names the kommunövergripande deck can use. `mote` is the meeting the deck is
+    for (by default the next joint milestone from today); each nämnd's next meeting is its
+    first after that meeting's date (from today when the kommun has no milestones)."""
     from .pptx import ChartSpec, Matrix
 
-    summaries = [
-        NamndSammanfattning(
-            n.kod, n.namn,
-            n.verksamhetside.formulering if n.verksamhetside else "Ingen formulering ännu.",
-            tuple(k.kund for k in n.kunder[:MAIN_KUNDER]), analyse.status(n))
-        for n in namnder
-    ]
-    sections = [name for name, _ in summaries[0].status.avsnitt] if summaries else []
-    status_text = "; ".join(f"{s.kod} {s.status.totalt} %" for s in summaries)
+    mote = mote or next_meeting(kommun)
+    after = mote.datum + dt.timedelta(days=1) if mote.datum else dt.date.today()
+    names = Names(kommun, namnder)
+    summaries = [summary(n, after) for n in namnder]
     header, rows = analyse.beroendematris(kommun, namnder)
+    rows = [[f"{names(r[0])} ({r[0]})" if names(r[0]) != r[0] else r[0], *r[1:]] for r in rows]
+    steps = [NamndSteg(n.kod, n.namn, tuple(r.text for r in n.reflektioner
+                                            if r.typ == "Nästa steg")) for n in namnder]
+    present = {"uppdraget": True, "status": bool(namnder), "ideer": bool(namnder),
+               "samband": bool(namnder), "nasta_steg": any(s.steg for s in steps)}
+    parts = [(key, rubrik, fraga) for key, rubrik, fraga in SECTIONS if present[key]]
+    agenda = [Avsnitt(i, *part) for i, part in enumerate(parts, start=1)]
     return {
         "kommun": kommun,
+        "mote": mote,
+        "agenda": agenda,
+        "avsnitt": {a.nyckel: a for a in agenda},
         "namnder": summaries,
         "milstolpar": sorted(kommun.milstolpar, key=lambda ms: ms.datum),
         "veckoschema_forklaring": forklaring(tidplan.week_grid(kommun, namnder)),
-        "gemensamma_kunder": analyse.gemensamma_kunder(kommun, namnder),
-        "synergier": analyse.gemensamma_synergier(kommun, namnder),
-        "nasta_steg": [Steg(n.kod, r.text) for n in namnder for r in n.reflektioner
-                       if r.typ == "Nästa steg"],
-        "diagram": {"status": ChartSpec(
-            sections,
-            [(s.kod, [p for _, p in s.status.avsnitt]) for s in summaries],
-            '0" %"',
-            f"Stapeldiagram: hur stor del av varje avsnitt nämnderna har fyllt i. {status_text}.",
-        )},
+        "gemensamma_kunder": [Delad(g.kund, g.namnder, names.lista(g.namnder))
+                              for g in analyse.gemensamma_kunder(kommun, namnder)],
+        "synergier": [synergi_rad(g, names) for g in analyse.gemensamma_synergier(kommun, namnder)],
+        "externa": [Delad(p.namn, p.namnder, names.lista(p.namnder))
+                    for p in analyse.externa_parter(kommun, namnder)],
+        "nasta_steg": [Steg(s.kod, s.namn, text) for s in steps for text in s.steg],
+        "steg_per_namnd": [s for s in steps if s.steg],
+        "forkortningar": [Delad(names(k), (k,), k) for k in kommun.koder],
+        "diagram": {"omfattning": omfattning(summaries, ChartSpec)},
         "matriser": {"beroenden": Matrix(header, rows),
-                     "tidplan": grid_matrix(tidplan.week_grid(kommun, namnder))},
+                     "tidplan": named_grid(grid_matrix(tidplan.week_grid(kommun, namnder)),
+                                           names)},
         "bilder": bilder or {},
     }
+
+
+def summary(n: m.Namnd, fran: dt.date) -> NamndSammanfattning:
+    """Return one nämnd as the deck shows it (its next meeting on or after `fran`)."""
+    status = analyse.status(n)
+    ide = n.verksamhetside
+    total = len(status.avsnitt)
+    filled, begun, missing = status.ifyllda, status.paborjade, status.saknade
+    if len(filled) == total:
+        ifyllt = f"alla {total} avsnitt"
+    elif filled:
+        ifyllt = f"{svenska.lista(list(filled))} ({len(filled)} av {total})"
+    else:
+        ifyllt = f"inget av {total} avsnitt ännu"
+    mote = analyse.nasta_mote(n, fran)
+    return NamndSammanfattning(
+        n.kod, n.namn,
+        ide.formulering if ide else "Ingen formulering ännu.",
+        tuple(k.kund for k in n.kunder[:MAIN_KUNDER]), max(0, len(n.kunder) - MAIN_KUNDER),
+        status,
+        f"Version {ide.version} · {ide.status}" if ide else "Ingen formulering ännu",
+        ifyllt, svenska.lista(list(begun)), svenska.lista(list(missing)),
+        f"{mote.namn}, {svenska.datum(mote.datum)}" if mote else "Inget planerat",
+        svenska.datum(n.beslutsdatum) if n.beslutsdatum else "Inte bestämt",
+        len(n.kunder), len(n.beroenden), len(n.synergier))
+
+
+def synergi_rad(g: analyse.GemensamSynergi, names: Names) -> SynergiRad:
+    """Return a shared process with its partners and its lines attributed, by name."""
+    return SynergiRad(g.process, g.namnder, g.externa, names.lista(g.namnder, g.externa),
+                      tuple(Rad(names.lista(b.namnder), b.text) for b in g.synergier),
+                      tuple(Rad(names.lista(b.namnder), b.text) for b in g.nasta_steg))
+
+
+def omfattning(summaries: list[NamndSammanfattning], chart_spec):
+    """Return the chart of how much each nämnd has named: kunder, beroenden, synergier."""
+    series = [("Kunder", [s.antal_kunder for s in summaries]),
+              ("Beroenden", [s.antal_beroenden for s in summaries]),
+              ("Synergier", [s.antal_synergier for s in summaries])]
+    said = "; ".join(f"{s.namn}: {s.antal_kunder} kunder, {s.antal_beroenden} beroenden, "
+                     f"{s.antal_synergier} samband och synergier" for s in summaries)
+    return chart_spec([s.namn for s in summaries], series, "0",
+                      f"Stapeldiagram över hur många kunder, beroenden och samband varje nämnd "
+                      f"har skrivit in. {said}.")
+
+
+def named_grid(matrix, names: Names):
+    """Return the week grid with each nämnd's row labelled by its name ("KS – samordning"
+    becomes "Kommunstyrelsen – samordning")."""
+    from dataclasses import replace
+
+    def label(text: str) -> str:
+        kod, sep, rest = text.partition(" – ")
+        return f"{names(kod)}{sep}{rest}" if names(kod) != kod else text
+
+    return replace(matrix, rows=[[label(r[0]), *r[1:]] for r in matrix.rows])

@@ -7,6 +7,7 @@ the build's reproducibility policy (fixed zip timestamps and dates).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -21,7 +22,17 @@ from .context_kommun import kommun_context
 from .environment import environment, jinja_message_sv
 from .meeting import Mote
 from .meeting import mote as next_meeting
-from .pptx import CUT, Binding, EngineError, Kind, Location, Options, PptxTemplate
+from .pptx import (
+    CUT,
+    SPLIT,
+    SUMMARISED,
+    Binding,
+    EngineError,
+    Kind,
+    Location,
+    Options,
+    PptxTemplate,
+)
 
 AVSTAMNING = "avstamning.pptx"
 KOMMUNOVERGRIPANDE = "kommunovergripande.pptx"
@@ -29,7 +40,15 @@ CUT_NOTE = "[…] Texten är förkortad här; hela texten finns i beslutsunderla
 OPTIONS = Options(
     chart=Binding("diagram", "diagram"), matrix=Binding("matris", "matriser"),
     picture=Binding("bild", "bilder"), continued=" (forts.)", continued_again=" (forts. {n})",
-    min_font_pt=12, max_text_slides=4, max_slides=60, cut_note=CUT_NOTE)
+    min_font_pt=12, max_text_slides=4, max_slides=60, cut_note=CUT_NOTE,
+    summary="… och {count} {noun} till – se bilaga 1", summary_noun=("rad", "rader"))
+
+
+def deck_options(kommun: m.Kommun) -> Options:
+    """Return the engine's options for a kommun: a section (a text, or a table's rows) takes
+    at most the kommun's bilder per avsnitt before the rest is summarised."""
+    most = max(kommun.max_bilder, 1)
+    return replace(OPTIONS, max_text_slides=most, max_table_slides=most)
 EMBEDDED_CORE = {"docProps/core.xml": fixed_core_dates(FIXED_CREATED)}  # in chart workbooks
 # the parts every deck of a template shares: compressed once
 TEMPLATE_PARTS = ("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/theme/", "ppt/notesMasters/",
@@ -39,9 +58,9 @@ TEMPLATE_PARTS = ("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/theme/", "ppt/n
 class DeckTemplate:
     """A deck template as the app renders it: Swedish errors, reproducible bytes."""
 
-    def __init__(self, path: Path, env: jinja2.Environment) -> None:
+    def __init__(self, path: Path, env: jinja2.Environment, options: Options = OPTIONS) -> None:
         self.env = env
-        self.engine = PptxTemplate(path, env, OPTIONS)
+        self.engine = PptxTemplate(path, env, options)
         self.zip = FixedZip(shared=TEMPLATE_PARTS, embedded=EMBEDDED_CORE)
 
     @property
@@ -121,15 +140,17 @@ def message_sv(exc: EngineError, env: jinja2.Environment | None = None) -> str:
     return f"{where}: mallen kunde inte användas. Kontrollera taggarna i formen."  # no new kind
 
 
-def notice_sv(template: str, notice) -> Diagnostic:
+def notice_sv(template: str, notice, options: Options = OPTIONS) -> Diagnostic:
     """Return what fitting did to a text as a warning on the template."""
     where = f'Mallens bild {notice.slide}, formen "{notice.shape}"'
     if notice.kind == CUT:
-        message = (f"{where}: texten får inte plats på {OPTIONS.max_text_slides} bilder ens med "
-                   f"{OPTIONS.min_font_pt} punkter och förkortas i presentationen. Korta texten "
+        slides = (f"{options.max_text_slides} bilder" if options.max_text_slides > 1
+                  else "en bild")
+        message = (f"{where}: texten får inte plats på {slides} ens med "
+                   f"{options.min_font_pt} punkter och förkortas i presentationen. Korta texten "
                    "i arbetsboken, eller gör formen större i mallen.")
     else:
-        message = (f"{where}: formen är lägre än en textrad med {OPTIONS.min_font_pt} punkter, "
+        message = (f"{where}: formen är lägre än en textrad med {options.min_font_pt} punkter, "
                    "så texten syns inte hel. Gör formen större i mallen.")
     return Diagnostic(template, message, severity=Severity.VARNING)
 
@@ -141,9 +162,11 @@ class DeckRenderer:
         self.kommun = kommun
         self.mote = mote or next_meeting(kommun)  # the meeting the decks are for
         env = environment(Filters(kommun), "text")
-        self.avstamning = DeckTemplate(resources.template(AVSTAMNING, templates), env)
+        self.options = deck_options(kommun)
+        self.avstamning = DeckTemplate(resources.template(AVSTAMNING, templates), env,
+                                       self.options)
         self.kommunovergripande = DeckTemplate(resources.template(KOMMUNOVERGRIPANDE, templates),
-                                               env)
+                                               env, self.options)
         logo = resources.template(resources.LOGO, templates)
         self.bilder = {"logotyp": logo} if logo.is_file() else {}
 
@@ -153,8 +176,14 @@ class DeckRenderer:
 
     def notices(self, name: str) -> list[Diagnostic]:
         """Return, as warnings on the template, what fitting had to do to texts in the last
-        deck rendered from it."""
-        return [notice_sv(name, n) for n in self.template(name).notices]
+        deck rendered from it (rows split or summarised are the workbook's: `amounts`)."""
+        return [notice_sv(name, n, self.options) for n in self.template(name).notices
+                if n.kind not in (SPLIT, SUMMARISED)]
+
+    def amounts(self, name: str) -> list:
+        """Return the engine's notices of table rows split over slides or summarised in the
+        last deck rendered from a template (for domain.deck_checks to place in a workbook)."""
+        return [n for n in self.template(name).notices if n.kind in (SPLIT, SUMMARISED)]
 
     def namnd_deck(self, namnd: m.Namnd) -> bytes:
         """Return one nämnd's avstämning deck."""
@@ -164,8 +193,7 @@ class DeckRenderer:
 
     def kommun_deck(self, namnder: list[m.Namnd]) -> bytes:
         """Return the presentation that combines all nämnder."""
-        context = kommun_context(self.kommun, namnder, self.bilder)
-        context.setdefault("mote", self.mote)
+        context = kommun_context(self.kommun, namnder, self.bilder, self.mote)
         return self.kommunovergripande.render(
             context, title=f"Verksamhetsidéer i {self.kommun.namn} – kommunövergripande",
             author=self.kommun.namn)

@@ -1,0 +1,258 @@
+"""The kommunövergripande deck tells the truth: where each nämnd stands, by name; who proposed
+what; external partners named; nothing cut without saying so. Built from the examples and from a
+kommun whose nämnder are at different stages (incomplete workbooks read from disk)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+
+import pytest
+from pptx import Presentation
+
+from pipeline import model as m
+from pipeline.examples import KOMMUN, NAMNDER
+from pipeline.read import schema
+from pipeline.read.write import write_workbook
+from pipeline.render.context_kommun import MAIN_KUNDER
+from pipeline.render.decks import DeckRenderer
+from pipeline.render.meeting import mote
+
+EXAMPLE = {n.kod: n for n in NAMNDER}
+NAMES = {r.kod: r.namn for r in KOMMUN.namnder}
+SECTIONS = [s.name for s in schema.NAMND.sheets if not s.is_form]
+
+
+@pytest.fixture(scope="module")
+def deck(example_build):
+    return Presentation(next(p for p in example_build if p.name == "kommunovergripande.pptx"))
+
+
+def _slide(prs, title: str):
+    return next(s for s in prs.slides if s.shapes.title.text == title)
+
+
+def _slides(prs, title: str) -> list:
+    return [s for s in prs.slides if s.shapes.title.text.startswith(title)]
+
+
+def _rows(slide) -> list[list[str]]:
+    table = next(sh for sh in slide.shapes if sh.has_table).table
+    return [[c.text for c in r.cells] for r in table.rows]
+
+
+def _text(slide) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts += [c.text for r in shape.table.rows for c in r.cells]
+    return "\n".join(parts)
+
+
+def _status_rows(prs) -> dict[str, list[str]]:
+    rows = _rows(_slide(prs, "Var nämnderna står"))
+    assert rows[0] == ["Nämnd", "Verksamhetsidé", "Avsnitt i arbetsboken", "Nästa möte",
+                       "Beslut i nämnden"]
+    return {r[0]: r[1:] for r in rows[1:]}
+
+
+# the examples ---------------------------------------------------------------------------------
+
+
+def test_the_status_view_names_each_nämnd_and_where_it_stands(deck):
+    rows = _status_rows(deck)
+    assert list(rows) == [NAMES[k] for k in KOMMUN.koder]
+    sn = rows["Socialnämnden"]
+    assert sn[0] == "Version 3 · Förslag till beslut"
+    assert sn[1] == f"Ifyllt: alla {len(SECTIONS)} avsnitt"
+    assert sn[2] == "Pass 5, 14 december 2021"  # the first after the deck's meeting, 9 december
+    assert sn[3] == "22 februari 2022"
+    assert all("%" not in " ".join(r) for r in rows.values())
+
+
+def test_the_chart_counts_what_each_nämnd_named_with_labels_and_the_same_numbers_in_a_table(deck):
+    slide = _slide(deck, "Kunder, beroenden och synergier per nämnd")
+    chart = next(sh for sh in slide.shapes if sh.has_chart).chart
+    assert list(chart.plots[0].categories) == [NAMES[k] for k in KOMMUN.koder]
+    assert [s.name for s in chart.series] == ["Kunder", "Beroenden", "Synergier"]
+    assert chart.plots[0].has_data_labels
+    sn = EXAMPLE["SN"]
+    kunder = list(chart.series[0].values)
+    assert kunder[KOMMUN.koder.index("SN")] == len(sn.kunder)
+    table = {r[0]: r[1:] for r in _rows(slide)[1:]}
+    assert table["Socialnämnden"] == [str(len(sn.kunder)), str(len(sn.beroenden)),
+                                     str(len(sn.synergier))]
+    descr = next(sh for sh in slide.shapes if sh.has_chart)._element.xpath(".//p:cNvPr/@descr")[0]
+    assert "Socialnämnden: 7 kunder, 7 beroenden, 3 samband och synergier" in descr
+
+
+def test_each_nämnd_slide_has_its_idea_left_and_all_its_kunder_right_as_real_bullets(deck):
+    for namnd in NAMNDER:
+        slide = _slide(deck, namnd.namn)
+        idea = next(sh for sh in slide.shapes if sh.name == "Verksamhetsidé")
+        kunder = next(sh for sh in slide.shapes if sh.name == "Kunder")
+        assert namnd.verksamhetside.formulering in idea.text_frame.text
+        assert kunder.left >= idea.left + idea.width  # the right half is used
+        listed = [p for p in kunder.text_frame.paragraphs[1:] if p.text]
+        assert [p.text for p in listed] == [k.kund for k in namnd.kunder]  # SN's 7th: Anhöriga
+        for p in listed:
+            assert p._p.pPr.find("{*}buChar") is not None and not p.text.startswith("•")
+
+
+def test_a_synergy_with_an_external_partner_names_it_and_merged_ones_keep_who_proposed_what(deck):
+    rows = [r for s in _slides(deck, "Samband och synergier") for r in _rows(s)[1:]]
+    by_process = {r[0].split("\n")[0]: r for r in rows}
+    aldre = by_process["Sammanhållen vård och omsorg för äldre"]
+    assert "Region Västernorrland" in aldre[0] and "Socialnämnden" in aldre[0]
+    tidiga = by_process["Tidiga samordnade insatser för barn och unga"]
+    lines = tidiga[1].split("\n")
+    assert [line.split(": ")[0] for line in lines] == [
+        "Socialnämnden", "Barn- och utbildningsnämnden", "Kultur- och tekniknämnden"]
+    steps = tidiga[2].split("\n")
+    assert steps[0].startswith("Socialnämnden och Barn- och utbildningsnämnden: Ta fram")
+    assert steps[1].startswith("Kultur- och tekniknämnden: Delta")
+    assert by_process["Gemensam uppföljning utifrån verksamhetsidéerna"][0].endswith(
+        "Med: Alla nämnder")
+
+
+def test_external_partners_and_the_dependency_matrix_legend(deck):
+    externa = {r[0]: r[1] for r in _rows(_slide(deck, "Beroenden och samband med externa parter"))[1:]}
+    assert externa["Region Västernorrland"] == (
+        "Kommunstyrelsen, Socialnämnden och Barn- och utbildningsnämnden")
+    assert externa["Trafikverket"] == "Kultur- och tekniknämnden"
+    slide = _slide(deck, "Beroenden mellan nämnderna")
+    rows = _rows(slide)
+    assert rows[0][1:] == list(KOMMUN.koder)  # codes where space demands …
+    assert [r[0] for r in rows[1:]] == [f"{NAMES[k]} ({k})" for k in KOMMUN.koder]
+    legend = next(sh for sh in slide.shapes if sh.name == "Förklaring")
+    table = next(sh for sh in slide.shapes if sh.has_table)
+    assert legend.left >= table.left + table.width and legend.top == table.top  # … beside it
+    assert "BUN  Barn- och utbildningsnämnden" in legend.text_frame.text
+
+
+def test_names_not_codes_where_the_audience_reads(deck):
+    shared = {r[0]: r[1] for r in _rows(_slide(deck, "Gemensamma kunder och målgrupper"))[1:]}
+    assert shared["Barn och unga"] == ("Socialnämnden, Barn- och utbildningsnämnden och "
+                                       "Kultur- och tekniknämnden")
+    steps = {r[0]: r[1] for r in _rows(_slide(deck, "Nästa steg"))[1:]}
+    assert list(steps) == [NAMES[k] for k in KOMMUN.koder]
+    grid = [r[0] for r in _rows(_slide(deck, "Övergripande tidplan"))]
+    assert "Socialnämnden" in grid and "SN" not in grid
+
+
+def test_the_agenda_and_the_dividers(deck):
+    titles = [s.shapes.title.text for s in deck.slides]
+    agenda = _text(_slide(deck, "Dagordning"))
+    for part in ("Uppdraget och processen", "Läget i nämnderna", "Nämndernas verksamhetsidéer",
+                 "Samband mellan nämnderna", "Nästa steg"):
+        assert part in agenda
+    assert titles.index("Läget i nämnderna") + 1 == titles.index("Var nämnderna står")
+    assert len(set(titles)) == len(titles)
+
+
+# a kommun whose nämnder are at different stages -------------------------------------------------
+
+
+def _stages() -> list[m.Namnd]:
+    """KS has only Grunduppgifter and Uppdrag; SN is at its first draft; BUN is complete."""
+    ks = EXAMPLE["KS"]
+    only_uppdrag = m.Namnd(ks.kod, ks.namn, ks.forvaltning, ks.datum, ansvar=ks.ansvar)
+    sn = EXAMPLE["SN"]
+    draft = dataclasses.replace(sn, verksamhetsideer=sn.verksamhetsideer[:1], synergier=(),
+                                reflektioner=(), beslutspunkter=(), beslutsdatum=None,
+                                kunder=sn.kunder[:1])
+    return [only_uppdrag, draft, EXAMPLE["BUN"]]
+
+
+@pytest.fixture(scope="module")
+def stages(tmp_path_factory) -> Presentation:
+    """Build the combined deck from workbooks on disk, as `underlag bygg` reads them."""
+    from pipeline.build import build
+
+    root = tmp_path_factory.mktemp("skeden")
+    write_workbook(schema.KOMMUN, root / "inputs" / "kommun.xlsx", KOMMUN)
+    for namnd in _stages():
+        write_workbook(schema.NAMND, root / "inputs" / f"{namnd.kod}.xlsx", namnd)
+    report = build(root / "inputs", root / "build", None, mote=dt.date(2021, 10, 7))
+    assert {p.name for p in report.written} >= {"kommunovergripande.pptx"}
+    return Presentation(root / "build" / "kommunovergripande.pptx")
+
+
+def test_the_status_view_differs_between_nämnder_at_different_stages(stages):
+    rows = _status_rows(stages)
+    assert list(rows) == ["Kommunstyrelsen", "Socialnämnden", "Barn- och utbildningsnämnden"]
+    ks, sn, bun = rows["Kommunstyrelsen"], rows["Socialnämnden"], rows["Barn- och utbildningsnämnden"]
+    assert ks[0] == "Ingen formulering ännu"
+    assert sn[0] == "Version 1 · Utkast"
+    assert bun[0] == "Version 3 · Förslag till beslut"
+    assert ks[1].startswith("Ifyllt: Uppdrag (1 av 12)\nSaknas: Utvecklingsgrupp, Styrdokument")
+    assert "Samband och synergier" in sn[1].split("Saknas: ")[1]
+    assert "Påbörjat: Kunder" in sn[1]
+    assert bun[1] == "Ifyllt: alla 12 avsnitt"
+    assert ks[2] == "Inget planerat" and sn[2] == "Pass 3, 12 oktober 2021"
+    assert ks[3] == sn[3] == "Inte bestämt" and bun[3] == "23 februari 2022"
+    assert len({tuple(r) for r in rows.values()}) == 3
+
+
+def test_an_early_nämnd_gets_no_idea_slide_text_it_never_wrote(stages):
+    slide = _slide(stages, "Kommunstyrelsen")
+    assert "Ingen formulering ännu." in _text(slide)
+    assert "Socialnämnden" in [s.shapes.title.text for s in stages.slides]
+
+
+def test_more_kunder_than_a_slide_lists_are_counted_not_cut():
+    many = dataclasses.replace(EXAMPLE["SN"], kunder=tuple(
+        m.Kund(f"Målgrupp {i}", "s", "b", "v") for i in range(1, MAIN_KUNDER + 4)))
+    prs = Presentation(io.BytesIO(DeckRenderer(None, KOMMUN, mote(KOMMUN)).kommun_deck([many])))
+    text = next(sh for sh in _slide(prs, "Socialnämnden").shapes if sh.name == "Kunder").text_frame.text
+    assert f"Målgrupp {MAIN_KUNDER}" in text and f"Målgrupp {MAIN_KUNDER + 1}" not in text
+    assert "… och 3 till i nämndens underlag" in text
+
+
+def test_the_combined_deck_passes_the_checks(tmp_path, stages, deck):
+    from pipeline.render.a11y import check_document
+    from tests.office import audit_errors
+
+    for name, prs in (("exempel", deck), ("skeden", stages)):
+        path = tmp_path / f"{name}.pptx"
+        prs.save(path)
+        assert audit_errors(path) == [], name
+        assert [str(d) for d in check_document(path)] == [], name
+
+
+EXPECTED_DEPENDENCIES = {
+    ("KS", "BUN"), ("KS", "KTN"), ("KS", "MBN"),
+    ("SN", "KS"), ("SN", "BUN"), ("SN", "KTN"),
+    ("BUN", "KS"), ("BUN", "SN"), ("BUN", "KTN"),
+    ("KTN", "KS"), ("KTN", "MBN"),
+    ("MBN", "KS"), ("MBN", "SN"),
+}
+
+
+def test_the_dependency_matrix_matches_the_beroenden_sheets(deck):
+    rows = _rows(_slide(deck, "Beroenden mellan nämnderna"))
+    header = rows[0][1:]
+    found = {(row[0].split("(")[1].rstrip(")"), header[c - 1]) for row in rows[1:]
+             for c in range(1, len(header) + 1) if row[c] == "●"}
+    assert found == EXPECTED_DEPENDENCIES
+
+
+def test_the_combined_deck_shows_the_week_grid_with_months_over_weeks(deck):
+    table = next(sh for sh in _slide(deck, "Övergripande tidplan").shapes if sh.has_table).table
+    months = [c.text for c in table.rows[0].cells if c.text]
+    assert months == ["Juni", "Augusti", "September", "Oktober", "November", "December"]
+    weeks = [c.text for c in table.rows[1].cells]
+    sn = next([c.text for c in r.cells] for r in table.rows if r.cells[0].text == "Socialnämnden")
+    assert {w: d for w, d in zip(weeks, sn, strict=True) if d and w != "Vecka"} == {
+        "37": "14", "41": "12", "46": "16", "50": "14"}
+
+
+def test_every_nämnd_and_the_milestones_are_in_the_deck(deck):
+    titles = [s.shapes.title.text for s in deck.slides]
+    assert all(n.namn in titles for n in NAMNDER)
+    text = "\n".join(_text(s) for s in deck.slides)
+    assert all(n.verksamhetside.formulering in text for n in NAMNDER)
+    assert "17 juni 2021" in text and "9 december 2021" in text
