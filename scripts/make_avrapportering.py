@@ -123,8 +123,12 @@ def body(b: Builder) -> None:
 
     b.h("Förslag till beslut", 2)
     b.bullets("punkt in beslutspunkter", "{{ punkt.text }}", "List Number")
+    b.tag("if not beslutspunkter")
+    b.p("").add_run("Förslag till beslut saknas: skriv beslutspunkterna i kommunens arbetsbok, "
+                    "fliken Avrapportering beslut.").italic = True
+    b.tag("endif")
 
-    b.tag("if kommun.sammanfattning")
+    b.tag("if kommun.sammanfattning|trim")
     b.h("Sammanfattning", 2)
     b.paragraphs("kommun.sammanfattning")
     b.tag("endif")
@@ -186,7 +190,7 @@ def body(b: Builder) -> None:
         "nämnderna beslutar står i tabellen över verksamhetsidéerna.")
     b.tag("endif")
 
-    b.tag("if kommun.bedomning")
+    b.tag("if kommun.bedomning|trim")
     b.h("Förvaltningens bedömning", 2)
     b.paragraphs("kommun.bedomning")
     b.tag("endif")

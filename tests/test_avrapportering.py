@@ -23,8 +23,8 @@ from pipeline.render.context_avrapportering import (
     Person,
     avrapportering_context,
     beslut,
-    bilaga_warnings,
     person,
+    warnings,
 )
 from pipeline.render.docx import DocxRenderer
 
@@ -183,13 +183,24 @@ def test_next_steps_are_every_nämnds_own_and_attributed():
 def test_a_decision_point_pointing_at_a_missing_bilaga_is_a_warning():
     kommun = full_kommun(beslutspunkter=(
         m.Beslutspunkt(1, "Kommunstyrelsen godkänner avrapporteringen enligt bilaga 1."),))
-    (warning,) = bilaga_warnings(kommun, "kommun.xlsx")
+    (warning,) = warnings(kommun, "kommun.xlsx")
     assert not warning.is_error
     assert str(warning) == (
         "kommun.xlsx › Avrapportering beslut: Varning: Beslutspunkt 1 hänvisar till bilaga 1, "
         "men avrapporteringen har ingen bilaga. Ta bort hänvisningen eller skriv vilken handling "
         "som avses.")
-    assert bilaga_warnings(full_kommun(), "kommun.xlsx") == []
+    assert warnings(full_kommun(), "kommun.xlsx") == []
+
+
+def test_missing_decision_points_and_bedömning_are_warnings_and_never_made_up():
+    kommun = full_kommun(beslutspunkter=(), bedomning=" ")
+    assert [(w.sheet, w.is_error) for w in warnings(kommun, "kommun.xlsx")] == [
+        ("Avrapportering beslut", False), ("Avrapportering", False)]
+    paras = paragraphs(render(kommun))
+    assert section(paras, "Förslag till beslut") == [
+        "Förslag till beslut saknas: skriv beslutspunkterna i kommunens arbetsbok, fliken "
+        "Avrapportering beslut."]
+    assert "Förvaltningens bedömning" not in [text for _, text in paras]
 
 
 # -- the document --

@@ -200,19 +200,28 @@ def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
     return [own, *(f"Tjänsteskrivelse till {n.namn}, {svenska.datum(n.datum)}" for n in namnder)]
 
 
-def bilaga_warnings(kommun: m.Kommun, file: str, produced: int = 0):
-    """Return warnings for decision points that refer to a bilaga the avrapportering lacks."""
+def warnings(kommun: m.Kommun, file: str, produced: int = 0):
+    """Return the kommun workbook's gaps in the avrapportering: no decision points, no
+    bedömning (never generated), or a decision point naming a bilaga the avrapportering lacks."""
     from ..diagnostics import Diagnostic, Severity
 
+    def warning(sheet: str, message: str) -> Diagnostic:
+        return Diagnostic(file, message, sheet, severity=Severity.VARNING)
+
     found = []
+    if not kommun.beslutspunkter:
+        found.append(warning("Avrapportering beslut", "Avrapporteringen har inget förslag till "
+                             "beslut. Skriv beslutspunkterna i fliken."))
+    if not kommun.bedomning.strip():
+        found.append(warning("Avrapportering", "Förvaltningens bedömning saknas i "
+                             "avrapporteringen. Skriv den i fliken; verktyget skriver den aldrig."))
     for punkt in sorted(kommun.beslutspunkter, key=lambda p: p.nr):
         for nr in _BILAGA.findall(punkt.text):
             if int(nr) > produced:
-                found.append(Diagnostic(
-                    file, f"Beslutspunkt {punkt.nr} hänvisar till bilaga {nr}, men "
-                    f"avrapporteringen har {'ingen bilaga' if not produced else f'{produced} bilagor'}"
-                    ". Ta bort hänvisningen eller skriv vilken handling som avses.",
-                    "Avrapportering beslut", severity=Severity.VARNING))
+                found.append(warning("Avrapportering beslut", (
+                    f"Beslutspunkt {punkt.nr} hänvisar till bilaga {nr}, men avrapporteringen "
+                    f"har {'ingen bilaga' if not produced else f'{produced} bilagor'}. Ta bort "
+                    "hänvisningen eller skriv vilken handling som avses.")))
     return found
 
 
