@@ -13,7 +13,8 @@ from importlib import import_module
 _WHERE = {
     "ChartSpec": "bindings", "Matrix": "bindings", "PptxTemplate": "engine",
     "EngineError": "errors", "Kind": "errors", "Location": "errors",
-    "CUT": "fitting", "TOO_SMALL": "fitting", "Notice": "fitting",
+    "CUT": "fitting", "TOO_SMALL": "fitting", "SUMMARISED": "fitting", "SPLIT": "fitting",
+    "Notice": "fitting",
     "Binding": "options", "Options": "options", "check_deck": "package",
     "slide_title": "package",
 }

@@ -6,7 +6,9 @@ A template is an ordinary deck. What staff can see and edit in PowerPoint drives
 - a line `{%slide for x in … %}` or `{%slide if … %}` in a slide's notes: one slide per item,
   or the slide only when the condition holds;
 - `{%tr for x in … %}` at the start of a table row: one row per item, continuing on a copy of
-  the slide, its title marked as continued, when the rows no longer fit;
+  the slide, its title marked as continued, when the rows no longer fit (a row taller than
+  a slide goes on at a line boundary); beyond `Options.max_table_slides` slides the table
+  ends with a summary row, of what `{%summary item/items %}` in the slide's notes names;
 - shapes named `PREFIX:NAME` in PowerPoint's selection pane, with the prefixes of `Options`
   (`chart:`, `matrix:`, `picture:` unless the application chooses others): a native chart,
   a matrix table and a picture filled from data.
@@ -28,8 +30,9 @@ from pptx.shapes.shapetree import SlideShapeFactory
 from .bindings import Bindings
 from .boxes import ThemeFonts
 from .errors import EngineError, Kind, Location
-from .fitting import CUT, TOO_SMALL, Fitter, Notice
+from .fitting import CUT, SPLIT, SUMMARISED, TOO_SMALL, Fitter, Notice
 from .options import Options
+from .room import available_height, obstacles
 from .save import Writer, save
 from .shapes import (
     P_GRPSP,
@@ -48,11 +51,12 @@ from .slides import (
     fresh_creation_ids,
     renumber_parts,
 )
-from .tables import RowLoop, RowPlan, find_row_loop, render_table, strip_row_loop
+from .tables import RowLoop, RowPlan, Summary, find_row_loop, render_table, strip_row_loop
 from .tags import Tags
 from .text import apply_output, frame_source, straighten_quotes, strip_markers
 
 SLIDE_DIRECTIVE = re.compile(r"\{%slide\s+(?:for\s+(\w+)\s+in\s+(.+?)|if\s+(.+?))\s*%\}", re.S)
+SUMMARY_DIRECTIVE = re.compile(r"\{%\s*summary\s+(.+?)\s*%\}", re.S)
 P_CSLD = qn("p:cSld")
 _UNREAD = object()
 
@@ -67,9 +71,10 @@ def shape_tree(slide_or_element):
 class _SlidePlan:
     """What a template slide's notes and row loop say: the same in every render."""
 
-    notes: str  # without the directive
+    notes: str  # without the directives
     directive: tuple | None  # (loop target, loop expression, condition)
     rows: RowPlan | None
+    noun: tuple[str, str] | None = None  # what a summary row counts (`{%summary … %}`)
 
 
 @dataclass
@@ -170,7 +175,7 @@ class PptxTemplate:
         made = 0
         for scope in self._scopes(plan.directive, context, where):
             part = 0  # continuation slides are numbered, so that every title is unique
-            for rows in plan.rows.chunks(scope, self.tags) if plan.rows is not None else [None]:
+            for rows in self._table_slides(run, plan, number, scope):
                 clones = self._render_with_continuations(run, job, scope, rows, part)
                 part += len(clones)
                 made += len(clones)
@@ -181,19 +186,38 @@ class PptxTemplate:
                     run.slides.append(clone)
                     fresh_creation_ids(clone, f"{self.path.name}/{len(run.origins)}")
 
+    def _table_slides(self, run: _Render, plan: _SlidePlan, number: int, scope: dict) -> list:
+        """Return the rows of a slide's repeated table per output slide ([None]: no table),
+        noting rows split over two slides and rows left out for a summary."""
+        if plan.rows is None:
+            return [None]
+        limit = self.options.max_table_slides
+        summary = Summary(limit, lambda n: self.options.summary_text(n, plan.noun))
+        pages = plan.rows.pages(scope, self.tags, summary if limit else None)
+        shape = plan.rows.where.shape
+        for head in pages.split:
+            source = plan.rows.sources[head.split_cells[0]] or "" if head.split_cells else ""
+            run.notices.append(Notice(number, shape, SPLIT, item=head.item, source=source))
+        if pages.hidden is not None or pages.cut is not None:
+            run.notices.append(Notice(number, shape, SUMMARISED, pages.shown, pages.total,
+                                      pages.hidden if pages.hidden is not None else pages.cut))
+        return pages.slides
+
     def _plan(self, run: _Render, slide, number: int) -> _SlidePlan:
         """Return what a template slide's notes and row loop say, read on the first render."""
         plan = self._plans.get(number)
         if plan is None:
-            notes, directive = _notes(slide)
+            notes, directive, noun = _notes(slide)
             tree = shape_tree(slide)
             loop = find_row_loop(tree)
             rows = None
             if loop is not None:
                 strip_row_loop(loop.row(tree))
+                height = run.prs.slide_height
                 rows = RowPlan.of(loop, tree, Location(self.path.name, number), self.tags,
-                                  run.fitter.fonts, run.prs.slide_height)
-            plan = self._plans[number] = _SlidePlan(notes, directive, rows)
+                                  run.fitter.fonts, lambda frame: available_height(
+                                      frame, height, obstacles(slide, frame)))
+            plan = self._plans[number] = _SlidePlan(notes, directive, rows, noun)
         return plan
 
     def _render_with_continuations(self, run: _Render, job: _SlideJob, scope: dict, rows,
@@ -307,15 +331,21 @@ class PptxTemplate:
         self._masters_have_tags = found
 
 
-def _notes(slide) -> tuple[str, tuple | None]:
-    """Return a template slide's notes without its directive, and the directive's parts
-    (loop target, loop expression, condition), if it has one."""
+def _notes(slide) -> tuple[str, tuple | None, tuple[str, str] | None]:
+    """Return a template slide's notes without its directives, the slide directive's parts
+    (loop target, loop expression, condition), if it has one, and the noun of a summary
+    row (singular, plural), if the notes name it."""
     if not slide.has_notes_slide:
-        return "", None
-    text = slide.notes_slide.notes_text_frame.text
-    match = SLIDE_DIRECTIVE.search(straighten_quotes(text))
-    return (SLIDE_DIRECTIVE.sub("", text).strip(),
-            (match[1], match[2], match[3]) if match else None)
+        return "", None, None
+    text = straighten_quotes(slide.notes_slide.notes_text_frame.text)
+    match = SLIDE_DIRECTIVE.search(text)
+    summary = SUMMARY_DIRECTIVE.search(text)
+    noun = None
+    if summary:
+        words = [w.strip() for w in re.split(r"[/,]", summary[1]) if w.strip()]
+        noun = (words[0], words[-1]) if words else None
+    text = SUMMARY_DIRECTIVE.sub("", SLIDE_DIRECTIVE.sub("", text)).strip()
+    return text, (match[1], match[2], match[3]) if match else None, noun
 
 
 def _append_to_title(title, suffix: str) -> None:

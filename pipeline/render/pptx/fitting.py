@@ -4,7 +4,7 @@ slide, and cut with a note when even those are not enough."""
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapeFactory
@@ -13,19 +13,26 @@ from .boxes import ThemeFonts, family, inherited_size, settle, text_box, unwrapp
 from .shapes import is_heading
 from .text import A_P, Box, Fitted, split_paragraph, split_to_fit, text_height, visible_text
 
-CUT, TOO_SMALL = "cut", "too_small"
+CUT, TOO_SMALL, SUMMARISED, SPLIT = "cut", "too_small", "summarised", "split"
 _RUN_LIKE = (qn("a:r"), qn("a:br"), qn("a:fld"))
 
 
 @dataclass(frozen=True)
 class Notice:
     """Something the engine had to do to a text on a template slide's shape: CUT (it did not
-    fit on the slide and its continuations) or TOO_SMALL (the box is lower than one line at
-    the minimum size)."""
+    fit on the slide and its continuations), TOO_SMALL (the box is lower than one line at
+    the minimum size), SPLIT (a table row taller than a slide went on over two) or
+    SUMMARISED (a table's rows took more slides than allowed: `shown` of `total` items
+    are shown, the rest summarised in one row). `item` is the loop's item the notice is
+    about (the first one left out), `source` the template text of a split cell."""
 
     slide: int
     shape: str
     kind: str
+    shown: int = 0
+    total: int = 0
+    item: object = field(default=None, compare=False)
+    source: str = ""
 
 
 @dataclass

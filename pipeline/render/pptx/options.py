@@ -27,11 +27,26 @@ class Options:
     max_text_slides: int = 4  # a text runs over at most this many copies of its slide
     max_slides: int = 60  # output slides from one template slide; more is an error
     cut_note: str = "[…] The text is shortened here."  # ends a text cut after max_text_slides
+    # A table's rows take at most this many slides (the slide and its continuations, per
+    # item of a slide loop); 0: no limit. Beyond it the last slide ends with a summary row:
+    max_table_slides: int = 0
+    summary: str = "… and {count} more {noun}"  # the summary row, for the count left out
+    # what the rows are, singular and plural, unless the slide's notes say it with
+    # `{%summary item/items %}`
+    summary_noun: tuple[str, str] = ("row", "rows")
 
     def bindings(self) -> dict[str, tuple[str, Binding]]:
         """Return the bindings by prefix: (role, binding), role one of chart, matrix, picture."""
         return {b.prefix: (role, b) for role, b in (
             ("chart", self.chart), ("matrix", self.matrix), ("picture", self.picture))}
+
+    def summary_text(self, count: int, noun: tuple[str, str] | None = None) -> str:
+        """Return the summary row for `count` items left out (0: the last row's text is cut,
+        and the row says so with the cut note)."""
+        if count == 0:
+            return self.cut_note
+        one, many = noun or self.summary_noun
+        return self.summary.format(count=count, noun=one if count == 1 else many)
 
     def continued_title(self, part: int) -> str:
         """Return the suffix of the title of a slide's `part`-th continuation."""

@@ -4,34 +4,21 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pptx.oxml.ns import qn
 
-from . import measure
 from .boxes import ThemeFonts, family
 from .errors import Location
+from .rows import Pages, RenderedRow, RowMeasure, paginate, plain_text
 from .shapes import shape_elements, shape_name, table_of
 from .tags import Tags
-from .text import (
-    A_P,
-    A_R,
-    A_T,
-    EMU_PER_PT,
-    P_CLOSE,
-    apply_output,
-    frame_source,
-    has_tags,
-    join_split_tags,
-    run_size,
-    strip_markers,
-)
+from .text import A_P, A_R, A_T, apply_output, frame_source, has_tags, join_split_tags
 
 ROW_LOOP = re.compile(r"^\s*\{%tr\s+for\s+(.+?)\s+in\s+(.+?)\s*%\}", re.S)
 A_TR, A_TC, A_TXBODY = qn("a:tr"), qn("a:tc"), qn("a:txBody")
 A16_ROW_ID = "{http://schemas.microsoft.com/office/drawing/2014/main}rowId"
-DEFAULT_MARGINS = {"marL": 91440, "marR": 91440, "marT": 45720, "marB": 45720}
-BOTTOM_MARGIN = 457200  # keep half an inch free below a table
 _CELL = "\x01"  # between the cells of a row rendered at once: never in printed data (tags.UNSAFE)
 
 
@@ -50,13 +37,13 @@ class RowLoop:
         return list(table_of(frame).iter(A_TR))[self.row_index]
 
 
-@dataclass
-class RenderedRow:
-    """A repeated row rendered for one item: each cell's output (None: no tags), and the
-    height the row needs."""
+@dataclass(frozen=True)
+class Summary:
+    """What a table whose rows would take more slides than allowed ends with: the most
+    slides, and the text of the summary row for the count of items left out."""
 
-    outputs: list[str | None]
-    height: int
+    slides: int
+    text: Callable[[int], str]
 
 
 @dataclass(frozen=True)
@@ -76,8 +63,9 @@ class RowPlan:
 
     @classmethod
     def of(cls, loop: RowLoop, tree, where: Location, tags: Tags, fonts: ThemeFonts,
-           slide_height: int) -> RowPlan:
-        """Read a row loop's plan from its template slide (with the loop tag stripped)."""
+           available: Callable[[object], int]) -> RowPlan:
+        """Read a row loop's plan from its template slide (with the loop tag stripped);
+        `available(frame)` is the height the table may reach on the slide."""
         frame = shape_elements(tree)[loop.shape_index]
         font = family(frame, fonts)
         where = where.at(shape_name(frame))
@@ -93,20 +81,21 @@ class RowPlan:
                     for i, tr in enumerate(rows) if i != loop.row_index)
         return cls(loop, where, sources, _CELL.join(s or "" for s in sources),
                    tuple(_cell_text(tc) for tc in template_tr.iter(A_TC)),
-                   RowMeasure.of(template_tr, widths, font), fixed,
-                   available_height(frame, slide_height))
+                   RowMeasure.of(template_tr, widths, font), fixed, available(frame))
 
-    def chunks(self, scope: dict, tags: Tags) -> list[list[RenderedRow]]:
-        """Return the rows rendered for a scope, in chunks that fit one slide each."""
+    def pages(self, scope: dict, tags: Tags, summary: Summary | None = None) -> Pages:
+        """Return the rows rendered for a scope, laid out on slides (see `rows.paginate`)."""
         loop, where, rendered = self.loop, self.where, []
-        for item in tags.evaluate(loop.expr, scope, where):  # one render per row, not per cell
+        for index, item in enumerate(tags.evaluate(loop.expr, scope, where)):
+            # one render per row, not per cell
             parts = tags.render(self.row_source, {**scope, loop.target: item}, where).split(_CELL)
             outputs = [o if s else None for o, s in zip(parts, self.sources, strict=True)]
-            texts = [_plain_text(o) if o is not None else t
+            texts = [plain_text(o) if o is not None else t
                      for o, t in zip(outputs, self.fixed_texts, strict=False)]
-            rendered.append(RenderedRow(outputs, self.measure.height_for(texts)))
-        indexes = chunk([r.height for r in rendered], self.fixed, self.available)
-        return [[rendered[i] for i in part] for part in indexes]
+            rendered.append(RenderedRow(outputs, self.measure.height_for(texts), texts, item,
+                                        index))
+        return paginate(rendered, self.fixed, self.available, self.measure,
+                        summary.slides if summary else 0, summary.text if summary else None)
 
 
 def render_table(frame, scope: dict, where: Location, tags: Tags, repeated_row: int | None = None,
@@ -118,6 +107,8 @@ def render_table(frame, scope: dict, where: Location, tags: Tags, repeated_row: 
             for row in rows or ():
                 new = copy.deepcopy(tr)
                 new.set("h", str(row.height))
+                if row.summary is not None:
+                    _span(new, row.summary)
                 for tc, output in zip(new.iter(A_TC), row.outputs, strict=False):
                     if output is not None:
                         apply_output(tc.find(A_TXBODY), output)
@@ -132,9 +123,17 @@ def render_table(frame, scope: dict, where: Location, tags: Tags, repeated_row: 
     set_frame_height(frame, tbl)
 
 
-def _plain_text(output: str) -> str:
-    """Return the visible text of a rendered frame (markers removed, paragraphs as lines)."""
-    return strip_markers(output.replace(P_CLOSE, "\n")).strip()
+def _span(tr, text: str) -> None:
+    """Make a row one cell spanning the table, holding `text` in italics."""
+    cells = tr.findall(A_TC)
+    if len(cells) > 1:
+        cells[0].set("gridSpan", str(len(cells)))
+    for tc in cells[1:]:
+        tc.set("hMerge", "1")
+        set_cell_text(tc, "")
+    set_cell_text(cells[0], text)
+    for rpr in cells[0].iter(qn("a:rPr")):
+        rpr.set("i", "1")
 
 
 def _cell_text(tc) -> str:
@@ -176,41 +175,6 @@ def row_sources(tr) -> list[str | None]:
     return out
 
 
-def _margins(tc) -> dict[str, int]:
-    pr = tc.find(qn("a:tcPr"))
-    return {k: int(pr.get(k)) if pr is not None and pr.get(k) else v
-            for k, v in DEFAULT_MARGINS.items()}
-
-
-@dataclass(frozen=True)
-class RowMeasure:
-    """What a row's height depends on besides its texts: its own height, and per cell the
-    usable width in points, the font size and the top and bottom margins."""
-
-    height: int
-    cells: tuple[tuple[float, float, int], ...]
-    family: str | None
-
-    @classmethod
-    def of(cls, tr, widths: list[int], family: str | None = None) -> RowMeasure:
-        cells = []
-        for tc, width in zip(tr.iter(A_TC), widths, strict=False):
-            m = _margins(tc)
-            body = tc.find(qn("a:txBody"))
-            size = run_size(body) if body is not None else 18.0
-            cells.append(((width - m["marL"] - m["marR"]) / EMU_PER_PT, size,
-                          m["marT"] + m["marB"]))
-        return cls(int(tr.get("h", "0")), tuple(cells), family)
-
-    def height_for(self, texts: list[str]) -> int:
-        """Return the height in EMU the row needs for these cell texts."""
-        height = self.height
-        for (usable, size, margins), text in zip(self.cells, texts, strict=False):
-            lines = measure.lines_needed(text, usable, size, self.family)
-            height = max(height, int(lines * size * measure.LINE_HEIGHT * EMU_PER_PT) + margins)
-        return height
-
-
 def row_height(tr, widths: list[int], texts: list[str], family: str | None = None) -> int:
     """Return the height in EMU a row needs for these cell texts in a font family."""
     return RowMeasure.of(tr, widths, family).height_for(texts)
@@ -219,24 +183,6 @@ def row_height(tr, widths: list[int], texts: list[str], family: str | None = Non
 def column_widths(tbl) -> list[int]:
     """Return the widths of a table's columns in EMU."""
     return [int(g.get("w")) for g in tbl.find(qn("a:tblGrid")).findall(qn("a:gridCol"))]
-
-
-def chunk(heights: list[int], fixed: int, available: int) -> list[list[int]]:
-    """Split item indexes into runs whose heights fit the available height after fixed rows."""
-    chunks: list[list[int]] = [[]]
-    used = fixed
-    for i, h in enumerate(heights):
-        if chunks[-1] and used + h > available:
-            chunks.append([])
-            used = fixed
-        chunks[-1].append(i)
-        used += h
-    return chunks
-
-
-def available_height(frame, slide_height: int) -> int:
-    """Return the height from a table's top to the bottom margin of the slide."""
-    return slide_height - int(frame.find(qn("p:xfrm")).find(qn("a:off")).get("y")) - BOTTOM_MARGIN
 
 
 def renumber_rows(tbl) -> None:
