@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import subprocess
 
 import pytest
 from pptx import Presentation
@@ -19,6 +20,7 @@ from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.render import a11y
 from pipeline.render.decks import DeckRenderer
 from pipeline.render.meeting import NO_MEETING, UnknownMeeting, choose, mote
+from tests.office import needs_libreoffice
 
 OKTOBER, DECEMBER = dt.date(2021, 10, 7), dt.date(2021, 12, 9)
 QUESTIONS = (
@@ -212,3 +214,35 @@ def test_no_text_under_12_pt_and_no_accessibility_violation(namnd, tmp_path):
     path = tmp_path / f"avstamning-{namnd.kod}.pptx"
     path.write_bytes(data)
     assert a11y.check_document(path) == []
+
+
+def test_every_example_deck_passes_openxml_audit_with_its_dialogue(tmp_path):
+    from tests.office import audit_errors
+
+    for day in (OKTOBER, DECEMBER):
+        renderer = DeckRenderer(None, WITH_QUESTIONS, mote(WITH_QUESTIONS, day))
+        for namnd in NAMNDER:
+            assert audit_errors(renderer.namnd_deck(namnd), ".pptx") == [], (namnd.kod, day)
+
+
+@needs_libreoffice
+@pytest.mark.slow  # five conversions
+def test_every_example_deck_renders_one_page_per_slide_in_libreoffice(tmp_path):
+    """The footer and the slide number come from the layouts: LibreOffice shows them too."""
+    from tests.office import convert
+    from tests.test_office import pdf_pages
+
+    renderer = DeckRenderer(None, WITH_QUESTIONS, mote(WITH_QUESTIONS, OKTOBER))
+    for namnd in NAMNDER:
+        path = tmp_path / f"avstamning-{namnd.kod}.pptx"
+        path.write_bytes(renderer.namnd_deck(namnd))
+        made = convert(path, "pdf", tmp_path)
+        slides = len(Presentation(path).slides)
+        assert pdf_pages(made) == slides, namnd.kod
+        text = subprocess.run(["pdftotext", "-layout", str(made), "-"], capture_output=True,
+                              text=True, check=True).stdout.split("\f")
+        footer = f"Timrå kommun · {namnd.namn} · Avstämning 7 oktober 2021"
+        assert footer not in text[0]
+        for number, page in enumerate(text[1:slides], start=2):
+            assert footer in page, (namnd.kod, number)
+            assert re.search(rf"\b{number}\s*$", page.rstrip()), (namnd.kod, number)
