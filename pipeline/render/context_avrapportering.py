@@ -126,48 +126,17 @@ class Names:
             return svenska.lista([ALLA, *extra])
         return svenska.lista([*(self(k) for k in self.kommun.ordered(codes, key=str)), *extra])
 
-    def parties(self, med: str) -> tuple[list[str], list[str]]:
-        """Return the nämnd codes and the external parties a "Med" cell names."""
-        codes, others = [], []
-        for part in re.split(r",|;|\n|\boch\b", med):
-            part = " ".join(part.split())
-            if not part:
-                continue
-            kod = next((k for k, name in self.names.items()
-                        if part == k or svenska.folded(part) == svenska.folded(name)), None)
-            (codes if kod else others).append(kod or part)
-        return codes, others
-
 
 def synergier(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
-    """Return each cross-boundary process with every nämnd and external partner that named it,
-    the most widely shared first."""
-    groups: dict[str, tuple[str, dict, dict]] = {}
-    for namnd in namnder:
-        for s in namnd.synergier:
-            process, codes, others = groups.setdefault(svenska.folded(s.process),
-                                                       (s.process.strip(), {}, {}))
-            found, external = names.parties(s.med)
-            codes.update(dict.fromkeys([namnd.kod, *found]))
-            others.update({svenska.folded(o): o for o in external if svenska.folded(o) not in others})
-    rows = [(len(codes) + len(others), process, names.prose(codes, others.values()))
-            for process, codes, others in groups.values()]
-    return [Gemensamt(process, parter) for _, process, parter in
-            sorted(rows, key=lambda r: (-r[0], svenska.folded(r[1])))]
+    """Return each cross-boundary process with every nämnd and external partner in it."""
+    return [Gemensamt(g.process, names.prose(g.namnder, g.externa))
+            for g in analyse.gemensamma_synergier(names.kommun, namnder)]
 
 
 def externa(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
-    """Return each external partner named in the nämnders' dependencies and synergies, with the
-    nämnder that named it, the most widely named first."""
-    partners: dict[str, tuple[str, dict]] = {}
-    for namnd in namnder:
-        named = [d.intressent for d in namnd.beroenden if d.typ == "Extern" and d.intressent]
-        named += [o for s in namnd.synergier for o in names.parties(s.med)[1]]
-        for partner in named:
-            _, codes = partners.setdefault(svenska.folded(partner), (" ".join(partner.split()), {}))
-            codes[namnd.kod] = None
-    rows = sorted(partners.values(), key=lambda p: (-len(p[1]), svenska.folded(p[0])))
-    return [Gemensamt(partner, names.prose(codes)) for partner, codes in rows]
+    """Return each external partner the nämnder name, with the nämnder that name it."""
+    return [Gemensamt(e.namn, names.prose(e.namnder))
+            for e in analyse.externa_parter(names.kommun, namnder)]
 
 
 def beroenden(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
