@@ -62,13 +62,27 @@ def family(element, fonts: ThemeFonts, *, heading: bool = False) -> str | None:
 
 
 def inherited_size(shape) -> float:
-    """Return the size a run without a size of its own has in this shape, in points."""
+    """Return the size a run without a size of its own has in this shape, in points: from
+    its list style, its layout's and master's placeholder, or the master's text styles."""
     for element in _inheritance(shape):
-        for level in (qn("a:lvl1pPr"),):
-            found = element.find(f".//{qn('a:lstStyle')}/{level}/{qn('a:defRPr')}")
-            if found is not None and found.get("sz"):
-                return int(found.get("sz")) / 100
-    return DEFAULT_SIZE
+        found = element.find(f".//{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
+        if found is not None and found.get("sz"):
+            return int(found.get("sz")) / 100
+    return _master_style_size(shape) or DEFAULT_SIZE
+
+
+def _master_style_size(shape) -> float | None:
+    """Return the master's title or body text size for a placeholder (None for others)."""
+    ph = shape._element.find(f".//{qn('p:nvPr')}/{qn('p:ph')}")
+    try:
+        master = shape.part.slide_layout.slide_master._element
+    except AttributeError:  # not on a slide (a layout or master itself)
+        return None
+    if ph is None:
+        return None
+    style = "p:titleStyle" if ph.get("type") in ("title", "ctrTitle") else "p:bodyStyle"
+    found = master.find(f"{qn('p:txStyles')}/{qn(style)}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
+    return int(found.get("sz")) / 100 if found is not None and found.get("sz") else None
 
 
 def _inheritance(shape):

@@ -282,6 +282,11 @@ class PptxTemplate:
         if part and title is not None:
             _append_to_title(SlideShapeFactory(title, slide.shapes),
                              self.options.continued_title(part))
+        if title is not None and text_body(title) is not None:
+            shape = run.fitter.proxy(slide, title)
+            if shape.width and shape.height:
+                run.fitter.fit_title(slide, shape)
+        run.fitter.explicit_sizes(slide)
         return overflow
 
     def _render_element(self, slide, element, scope: dict, where: Location,

@@ -9,9 +9,29 @@ from dataclasses import dataclass, field
 from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapeFactory
 
-from .boxes import ThemeFonts, family, inherited_size, settle, text_box, unwrapped, usable_width
-from .shapes import is_heading
-from .text import A_P, Box, Fitted, split_paragraph, split_to_fit, text_height, visible_text
+from .boxes import (
+    DEFAULT_SIZE,
+    ThemeFonts,
+    family,
+    inherited_size,
+    settle,
+    text_box,
+    unwrapped,
+    usable_width,
+)
+from .shapes import all_shape_elements, is_heading
+from .text import (
+    A_P,
+    Box,
+    Fitted,
+    no_autofit_scale,
+    set_sizes,
+    shrink_to_fit,
+    split_paragraph,
+    split_to_fit,
+    text_height,
+    visible_text,
+)
 
 CUT, TOO_SMALL, SUMMARISED, SPLIT = "cut", "too_small", "summarised", "split"
 _RUN_LIKE = (qn("a:r"), qn("a:br"), qn("a:fld"))
@@ -65,6 +85,26 @@ class Fitter:
         settle(shape, fitted.height, widen=widen, slide_width=self.slide_width)
         return fitted
 
+    def fit_title(self, slide, shape) -> None:
+        """Shrink a title until it fits its box, not below the minimum size (a title never
+        continues on another slide)."""
+        shrink_to_fit(shape.text_frame._txBody, self.box(slide, shape), self.min_font_pt,
+                      inherited_size(shape))
+
+    def explicit_sizes(self, slide) -> None:
+        """Write a size on every run of a slide's texts and table cells that has none, and
+        turn off shrink-on-overflow, so that no office suite scales text on its own."""
+        tree = slide._element.find(qn("p:cSld")).find(qn("p:spTree"))
+        for element in all_shape_elements(tree):
+            body = element.find(qn("p:txBody"))
+            if body is not None and _unsized(body):
+                no_autofit_scale(body)
+                set_sizes(body, 1.0, self.min_font_pt, inherited_size(self.proxy(slide, element)))
+            for cell in element.iter(qn("a:tc")):
+                body = cell.find(qn("a:txBody"))
+                if body is not None and _unsized(body):
+                    set_sizes(body, 1.0, self.min_font_pt, DEFAULT_SIZE)
+
     def continue_text(self, slide, shapes: list, overflow: dict[int, list]) -> dict[int, list]:
         """Put the paragraphs that did not fit into the same shapes of a continuation slide
         (`shapes` are its shape elements); return what still does not fit."""
@@ -106,3 +146,10 @@ class Fitter:
             cut = max(text.rfind(" ", 0, max(len(text) - 40, 1)), 1)
             head, _ = split_paragraph(kept[0], cut)
             body.replace(kept[0], head)
+
+
+def _unsized(body) -> bool:
+    """Return True when a run, field or paragraph end of a text body has no size of its own."""
+    return any(not (r.get("sz") if r.tag == qn("a:endParaRPr") else (
+        r.find(qn("a:rPr")) is not None and r.find(qn("a:rPr")).get("sz")))
+        for r in body.iter(qn("a:r"), qn("a:fld"), qn("a:endParaRPr")))

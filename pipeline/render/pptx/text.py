@@ -270,15 +270,7 @@ def split_to_fit(txBody, box: Box, minimum_pt: float, default_size: float = 18.0
     moves on: whole paragraphs where at least one fits, else the first paragraph is split at
     a line boundary. Each call keeps at least one line, or reports the box as too small.
     """
-    paragraphs = _paragraphs(txBody, default_size)
-    largest = max((p.size for p in paragraphs), default=minimum_pt)
-    floor = min(1.0, minimum_pt / largest) if largest else 1.0
-    scale = 1.0
-    while _height(paragraphs, box, scale, minimum_pt) * EMU_PER_PT > box.height and scale > floor:
-        scale = max(floor, round(scale - SHRINK_STEP, 2))
-    _no_autofit_scale(txBody)
-    if scale < 1.0:
-        _set_sizes(txBody, scale, minimum_pt, default_size)
+    paragraphs, scale = _shrink(txBody, box, minimum_pt, default_size)
     needed = _height(paragraphs, box, scale, minimum_pt) * EMU_PER_PT
     if needed <= box.height:
         return Fitted([], int(needed))
@@ -309,15 +301,41 @@ def split_to_fit(txBody, box: Box, minimum_pt: float, default_size: float = 18.0
     return Fitted(rest, int(used))
 
 
-def _no_autofit_scale(txBody) -> None:
+def shrink_to_fit(txBody, box: Box, minimum_pt: float, default_size: float = 18.0) -> int:
+    """Shrink a text body until it fits its box, not below `minimum_pt`, writing the size on
+    every run; nothing moves on. Return the height it needs in EMU."""
+    paragraphs, scale = _shrink(txBody, box, minimum_pt, default_size)
+    return int(_height(paragraphs, box, scale, minimum_pt) * EMU_PER_PT)
+
+
+def _shrink(txBody, box: Box, minimum_pt: float, default_size: float
+            ) -> tuple[list[_Paragraph], float]:
+    """Choose the scale at which a text body fits its box (not below the minimum size) and
+    write the sizes on every run: no run is left to inherit a size or an autofit scale."""
+    paragraphs = _paragraphs(txBody, default_size)
+    largest = max((p.size for p in paragraphs), default=minimum_pt)
+    floor = min(1.0, minimum_pt / largest) if largest else 1.0
+    scale = 1.0
+    while _height(paragraphs, box, scale, minimum_pt) * EMU_PER_PT > box.height and scale > floor:
+        scale = max(floor, round(scale - SHRINK_STEP, 2))
+    no_autofit_scale(txBody)
+    set_sizes(txBody, scale, minimum_pt, default_size)
+    return paragraphs, scale
+
+
+def no_autofit_scale(txBody) -> None:
     """Drop shrink-on-overflow: the engine has chosen the sizes (keep resize-shape-to-fit)."""
     body_pr = txBody.find(qn("a:bodyPr"))
     for child in body_pr.findall(qn("a:normAutofit")):
         body_pr.replace(child, body_pr.makeelement(qn("a:noAutofit"), {}))
+    if not any(body_pr.find(tag) is not None for tag in _AUTOFIT):  # none inherited either
+        warp = body_pr.find(qn("a:prstTxWarp"))
+        body_pr.insert(0 if warp is None else 1, body_pr.makeelement(qn("a:noAutofit"), {}))
 
 
-def _set_sizes(txBody, scale: float, minimum: float, default_size: float) -> None:
-    """Write the shrunk size on every run, break and paragraph end of a text body."""
+def set_sizes(txBody, scale: float, minimum: float, default_size: float) -> None:
+    """Write the (shrunk) size on every run, break and paragraph end of a text body, never
+    below the minimum."""
     for p in txBody.findall(A_P):
         for child in p:
             if child.tag in (A_R, A_FLD, A_BR):
