@@ -324,9 +324,14 @@ def test_underlag_bygg_writes_it_and_it_passes_tillganglighet(workdir, runner):
 
 @pytest.mark.slow
 @needs_libreoffice
-def test_at_most_four_pages_in_libreoffice(made, tmp_path):
+@pytest.mark.parametrize("long", [False, True], ids=["exemplen", "lång-arbetsbok"])
+def test_at_most_four_pages_in_libreoffice(made, tmp_path, long):
+    """The examples, and with Socialnämnden's workbook replaced by a long, messy one (40
+    kunder, 30 styrdokument, a 600-character verksamhetsidé)."""
+    from .long_workbook import long_namnd
     from .test_office import pdf_pages
 
     path = tmp_path / "avrapportering.docx"
-    path.write_bytes(made)
+    path.write_bytes(render(full_kommun(), [long_namnd() if n.kod == "SN" else n
+                                            for n in NAMNDER]) if long else made)
     assert pdf_pages(convert(path, "pdf", tmp_path)) <= 4
