@@ -202,8 +202,7 @@ def avstamning() -> bytes:
     sheet_table(s, "Tabell versioner", S.VERKSAMHETSIDE, "v",
                 {"version": 1.3, "datum": 2.4, "status": 2.4, "formulering": 6.0}, "v in versioner",
                 exprs={"datum": "v.datum|datum"})
-    divider(prs, "dialog", *questions["dialog"])
-    dialog_slide(prs)
+    dialog_slide(prs)  # no divider: the agenda names it, its slides say "Dialog – fråga 1 av 2"
     s = slide(prs, "Tidslinje", "{%slide if namnd.moten %}")
     matrix(s, "matris:tidslinje", 2.6, size=12)
     textbox(s, "Förklaring", [("{{ veckoschema_forklaring }}", BODY_PT, False)],
