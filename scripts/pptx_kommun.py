@@ -81,7 +81,7 @@ def _cell_paragraphs(cell, paragraphs: list[list[tuple[str, int, bool, object]]]
 
 def _status(prs) -> None:
     """Where each nämnd stands: one row per nämnd, by name, readable at 12 pt."""
-    s = slide(prs, "Var nämnderna står", "{%slide if namnder %}")
+    s = slide(prs, "Var nämnderna står", "{%slide if namnder %}\n{%summary nämnd/nämnder %}")
     shape = table(s, "Tabell status", [
         ("Nämnd", "{{ n.namn }}", 2.6), ("Verksamhetsidé", "{{ n.ide }}", 2.3),
         ("Avsnitt i arbetsboken", "", 4.4), ("Nästa möte", "{{ n.nasta_mote }}", 1.55),
@@ -184,25 +184,28 @@ def _per_namnd(prs) -> None:
 
 
 def _synergier(prs) -> None:
-    """Shared processes: who takes part (nämnder and external partners, by name) and who
-    proposed which synergy and which next step."""
-    s = slide(prs, "Samband och synergier", "{%slide if synergier %}")
-    shape = table(s, "Tabell synergier", [("Process och parter", "", 3.3),
-                                          ("Synergi – vem föreslog vad", "", 4.7),
-                                          ("Nästa steg – vem föreslog vad", "", 4.1)],
-                  "y in synergier")
-    tbl = shape.table
-    _cell_paragraphs(tbl.cell(1, 0), [
-        [("{%tr for y in synergier %}{{ y.process }}", SMALL + 1, True, TEXT)],
-        [("Med: ", SMALL, True, MUTED), ("{{ y.parter }}", SMALL, False, MUTED)]])
-    for col, attr in ((1, "synergier"), (2, "nasta_steg")):
-        _cell_paragraphs(tbl.cell(1, col), [
-            [(f"{{%p for b in y.{attr} %}}", SMALL, False, TEXT)],
-            [("{{ b.av }}: ", SMALL, True, TEXT), ("{{ b.text }}", SMALL, False, TEXT)],
-            [("{%p endfor %}", SMALL, False, TEXT)]])
-    for col in range(3):
-        for r in tbl.cell(0, col).text_frame.paragraphs[0].runs:
-            r.font.size = Pt(SMALL + 1)
+    """Shared processes: who takes part (nämnder and external partners, by name), and who
+    proposed which synergy; then who proposed which next step."""
+    for title, attr, header, loop in (
+            ("Samband och synergier", "synergier", "Synergi – vem föreslog vad", "synergier"),
+            ("Nästa steg i de gemensamma processerna", "nasta_steg",
+             "Nästa steg – vem föreslog vad", "synergier_med_steg")):
+        s = slide(prs, title, f"{{%slide if {loop} %}}\n{{%summary process/processer %}}")
+        first, width = ("Process och parter", 3.4) if attr == "synergier" else ("Process", 4.1)
+        shape = table(s, f"Tabell {attr.replace('_', ' ')}", [(first, "", width),
+                                                              (header, "", 12.1 - width)],
+                      f"y in {loop}")
+        tbl = shape.table
+        process = [(f"{{%tr for y in {loop} %}}{{{{ y.process }}}}", SMALL + 1, True, TEXT)]
+        parter = [("Med: ", SMALL, True, MUTED), ("{{ y.parter }}", SMALL, False, MUTED)]
+        _cell_paragraphs(tbl.cell(1, 0), [process, parter] if attr == "synergier" else [process])
+        _cell_paragraphs(tbl.cell(1, 1), [
+            [(f"{{%p for b in y.{attr} %}}", SMALL + 1, False, TEXT)],
+            [("{{ b.av }}: ", SMALL + 1, True, TEXT), ("{{ b.text }}", SMALL + 1, False, TEXT)],
+            [("{%p endfor %}", SMALL + 1, False, TEXT)]])
+        for col in range(2):
+            for r in tbl.cell(0, col).text_frame.paragraphs[0].runs:
+                r.font.size = Pt(SMALL + 1)
 
 
 def _beroenden(prs) -> None:
@@ -225,7 +228,8 @@ def _beroenden(prs) -> None:
     _runs(paragraphs[4], [("{{ f.av }}", SMALL + 1, True, TEXT),
                           ("  {{ f.namn }}", SMALL + 1, False, TEXT)])
     paragraphs[4].space_after = Pt(2)
-    s = slide(prs, "Beroenden och samband med externa parter", "{%slide if externa %}")
+    s = slide(prs, "Beroenden och samband med externa parter",
+              "{%slide if externa %}\n{%summary part/parter %}")
     table(s, "Tabell externa parter", [("Extern part", "{{ e.namn }}", 4.2),
                                        ("Nämnder som har skrivit in parten", "{{ e.av }}", 7.9)],
           "e in externa")
@@ -244,7 +248,8 @@ def kommunovergripande() -> bytes:
                                 ("{{ stycke }}", BODY_PT + 4, False), ("{%p endfor %}", 18, False),
                                 ("{% if kommun.vision %}Vision: {{ kommun.vision }}{% endif %}",
                                  BODY_PT + 4, True)])
-    s = slide(prs, "Processen och de gemensamma milstolparna", "{%slide if milstolpar %}")
+    s = slide(prs, "Processen och de gemensamma milstolparna",
+              "{%slide if milstolpar %}\n{%summary milstolpe/milstolpar %}")
     table(s, "Tabell milstolpar", [("Datum", "{{ ms.datum|datum }}", 2.6),
                                    ("Tid", "{{ ms.start|klockslag(ms.slut) }}", 1.9),
                                    ("Milstolpe", "{{ ms.benamning }}", 3.0),
@@ -255,9 +260,7 @@ def kommunovergripande() -> bytes:
             top=Inches(6.0), height=Inches(0.8), color=MUTED)
     s = slide(prs, "Övergripande tidplan", "{%slide if milstolpar %}")
     matrix(s, "matris:tidplan", 3.1, size=12)
-    textbox(s, "Förklaring", [("Siffrorna är dagarna i månaden då mötena hålls. Veckorna räknas "
-                               "enligt ISO 8601 och hör till den månad där veckans torsdag "
-                               "ligger; … står för veckor utan möten.", SMALL, False)],
+    textbox(s, "Förklaring", [("{{ veckoschema_forklaring }}", SMALL, False)],
             top=Inches(6.2), height=Inches(0.7), color=MUTED)
     divider(prs, "status", *PARTS["status"])
     _status(prs)
@@ -265,13 +268,14 @@ def kommunovergripande() -> bytes:
     divider(prs, "ideer", *PARTS["ideer"])
     _per_namnd(prs)
     divider(prs, "samband", *PARTS["samband"])
-    s = slide(prs, "Gemensamma kunder och målgrupper", "{%slide if gemensamma_kunder %}")
+    s = slide(prs, "Gemensamma kunder och målgrupper",
+              "{%slide if gemensamma_kunder %}\n{%summary kund/kunder %}")
     table(s, "Tabell gemensamma kunder", [("Kund eller målgrupp", "{{ g.kund }}", 4.0),
                                           ("Nämnder", "{{ g.av }}", 8.1)],
           "g in gemensamma_kunder")
     _beroenden(prs)
     _synergier(prs)
-    s = slide(prs, "Nästa steg", "{%slide if steg_per_namnd %}")
+    s = slide(prs, "Nästa steg", "{%slide if steg_per_namnd %}\n{%summary nämnd/nämnder %}")
     shape = table(s, "Tabell nästa steg", [("Nämnd", "{{ st.namn }}", 3.2),
                                            ("Nästa steg", "", 8.9)], "st in steg_per_namnd")
     _cell_paragraphs(shape.table.cell(1, 1), [[("{%p for t in st.steg %}", BODY_PT, False, TEXT)],

@@ -105,17 +105,35 @@ def test_each_nämnd_slide_has_its_idea_left_and_all_its_kunder_right_as_real_bu
 def test_a_synergy_with_an_external_partner_names_it_and_merged_ones_keep_who_proposed_what(deck):
     rows = [r for s in _slides(deck, "Samband och synergier") for r in _rows(s)[1:]]
     by_process = {r[0].split("\n")[0]: r for r in rows}
+    assert len(by_process) == 10  # every process shown, none summarised
     aldre = by_process["Sammanhållen vård och omsorg för äldre"]
-    assert "Region Västernorrland" in aldre[0] and "Socialnämnden" in aldre[0]
+    assert aldre[0].endswith("Med: Socialnämnden och Region Västernorrland")
     tidiga = by_process["Tidiga samordnade insatser för barn och unga"]
-    lines = tidiga[1].split("\n")
-    assert [line.split(": ")[0] for line in lines] == [
+    assert [line.split(": ")[0] for line in tidiga[1].split("\n")] == [
         "Socialnämnden", "Barn- och utbildningsnämnden", "Kultur- och tekniknämnden"]
-    steps = tidiga[2].split("\n")
-    assert steps[0].startswith("Socialnämnden och Barn- och utbildningsnämnden: Ta fram")
-    assert steps[1].startswith("Kultur- och tekniknämnden: Delta")
     assert by_process["Gemensam uppföljning utifrån verksamhetsidéerna"][0].endswith(
         "Med: Alla nämnder")
+    steps = {r[0]: r[1] for s in _slides(deck, "Nästa steg i de gemensamma processerna")
+             for r in _rows(s)[1:]}
+    assert len(steps) == 10
+    assert steps["Tidiga samordnade insatser för barn och unga"].split("\n") == [
+        "Socialnämnden och Barn- och utbildningsnämnden: Ta fram en gemensam modell för tidig "
+        "samverkan under 2022.",
+        "Kultur- och tekniknämnden: Delta i arbetet med en gemensam modell för tidig samverkan."]
+
+
+def test_beyond_the_kommuns_slides_per_section_the_deck_says_how_many_processes_are_left():
+    many = [dataclasses.replace(n, synergier=tuple(
+        m.Synergi("KS", f"Process {n.kod} {i}", "Synergi " * 30, "Steg " * 20) for i in range(8)))
+        for n in NAMNDER]
+    kommun = dataclasses.replace(KOMMUN, max_bilder=1)
+    prs = Presentation(io.BytesIO(DeckRenderer(None, kommun, mote(kommun)).kommun_deck(many)))
+    [slide] = _slides(prs, "Samband och synergier")
+    last = _rows(slide)[-1][0]
+    assert last.startswith("… och ") and last.endswith(
+        " processer till – se nämndernas avstämningsunderlag")
+    shown = len(_rows(slide)) - 2
+    assert int(last.split()[2]) == 40 - shown
 
 
 def test_external_partners_and_the_dependency_matrix_legend(deck):

@@ -150,6 +150,8 @@ def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None
     names = Names(kommun, namnder)
     summaries = [summary(n, after) for n in namnder]
     header, rows = analyse.beroendematris(kommun, namnder)
+    grid = tidplan.week_grid(kommun, namnder)
+    synergies = [synergi_rad(g, names) for g in analyse.gemensamma_synergier(kommun, namnder)]
     rows = [[f"{names(r[0])} ({r[0]})" if names(r[0]) != r[0] else r[0], *r[1:]] for r in rows]
     steps = [NamndSteg(n.kod, n.namn, tuple(r.text for r in n.reflektioner
                                             if r.typ == "Nästa steg")) for n in namnder]
@@ -164,19 +166,19 @@ def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None
         "avsnitt": {a.nyckel: a for a in agenda},
         "namnder": summaries,
         "milstolpar": sorted(kommun.milstolpar, key=lambda ms: ms.datum),
-        "veckoschema_forklaring": forklaring(tidplan.week_grid(kommun, namnder)),
+        "veckoschema_forklaring": forklaring(grid),
         "gemensamma_kunder": [Delad(g.kund, g.namnder, names.lista(g.namnder))
                               for g in analyse.gemensamma_kunder(kommun, namnder)],
-        "synergier": [synergi_rad(g, names) for g in analyse.gemensamma_synergier(kommun, namnder)],
+        "synergier": synergies,
+        "synergier_med_steg": [y for y in synergies if y.nasta_steg],
         "externa": [Delad(p.namn, p.namnder, names.lista(p.namnder))
                     for p in analyse.externa_parter(kommun, namnder)],
         "nasta_steg": [Steg(s.kod, s.namn, text) for s in steps for text in s.steg],
         "steg_per_namnd": [s for s in steps if s.steg],
         "forkortningar": [Delad(names(k), (k,), k) for k in kommun.koder],
         "diagram": {"omfattning": omfattning(summaries, ChartSpec)},
-        "matriser": {"beroenden": Matrix(header, rows),
-                     "tidplan": named_grid(grid_matrix(tidplan.week_grid(kommun, namnder)),
-                                           names)},
+        "matriser": {"beroenden": Matrix(header, rows), "tidplan": named_grid(grid_matrix(grid),
+                                                                              names)},
         "bilder": bilder or {},
     }
 

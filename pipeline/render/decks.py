@@ -42,6 +42,7 @@ OPTIONS = Options(
     picture=Binding("bild", "bilder"), continued=" (forts.)", continued_again=" (forts. {n})",
     min_font_pt=12, max_text_slides=4, max_slides=60, cut_note=CUT_NOTE,
     summary="… och {count} {noun} till – se bilaga 1", summary_noun=("rad", "rader"))
+KOMMUN_SUMMARY = "… och {count} {noun} till – se nämndernas avstämningsunderlag"  # no bilaga 1
 
 
 def deck_options(kommun: m.Kommun) -> Options:
@@ -166,7 +167,7 @@ class DeckRenderer:
         self.avstamning = DeckTemplate(resources.template(AVSTAMNING, templates), env,
                                        self.options)
         self.kommunovergripande = DeckTemplate(resources.template(KOMMUNOVERGRIPANDE, templates),
-                                               env, self.options)
+                                               env, replace(self.options, summary=KOMMUN_SUMMARY))
         logo = resources.template(resources.LOGO, templates)
         self.bilder = {"logotyp": logo} if logo.is_file() else {}
 
