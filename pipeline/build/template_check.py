@@ -18,7 +18,8 @@ def check(inputs_dir: Path, templates: Path | None) -> tuple[int, list[Diagnosti
     from ..domain.inputs import load
 
     inputs = load(inputs_dir)
-    return len(inputs.results), inputs.diagnostics + check_templates(inputs, templates)
+    problems = check_templates(inputs, templates)  # adds what the decks do to the workbooks
+    return len(inputs.results), inputs.diagnostics + problems
 
 
 def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
@@ -28,6 +29,7 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
     learn what they broke before anyone builds with it. A broken template is reported and
     the others are still checked.
     """
+    from ..domain import deck_checks
     from ..render.a11y import check_document
 
     kommun, namnder = inputs.kommun, inputs.namnder
@@ -36,6 +38,7 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
 
         kommun, namnder = KOMMUN, list(NAMNDER)
     problems: list[Diagnostic] = []
+    read = {id(r.value): r for r in inputs.results if r.kind == "namnd" and r.ok}
     made = {}
     words = [name for _, name in NAMND_DOCUMENTS]
     for kind in (*words, "decks"):
@@ -62,6 +65,8 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
             failed.add(name)
             continue
         deck = made["decks"].template(name) if name.endswith(".pptx") else None
+        if namnd is not None and name == "avstamning.pptx" and id(namnd) in read:
+            deck_checks.place(read[id(namnd)], made["decks"].amounts(name), kommun)
         warnings = made["decks"].notices(name) if deck else made[name].warnings
         problems += [w for w in warnings if w not in problems]
         if namnd is None or namnd is namnder[0]:  # one rendering per template shows its look

@@ -15,6 +15,8 @@ import jinja2
 from .. import model as m
 from .. import resources
 from ..diagnostics import Diagnostic, Severity, TemplateError
+from ..domain import deck_checks
+from ..domain.deck_checks import Amount
 from ..output import FIXED_CREATED, FixedZip, fixed_core_dates
 from .context import Filters
 from .context_avstamning import avstamning_context
@@ -181,10 +183,12 @@ class DeckRenderer:
         return [notice_sv(name, n, self.options) for n in self.template(name).notices
                 if n.kind not in (SPLIT, SUMMARISED)]
 
-    def amounts(self, name: str) -> list:
-        """Return the engine's notices of table rows split over slides or summarised in the
-        last deck rendered from a template (for domain.deck_checks to place in a workbook)."""
-        return [n for n in self.template(name).notices if n.kind in (SPLIT, SUMMARISED)]
+    def amounts(self, name: str) -> list[Amount]:
+        """Return what the last deck rendered from a template did with rows too many or too
+        long for its slides, for `deck_checks.place` to say at the workbook's cells."""
+        kinds = {SPLIT: deck_checks.SPLIT, SUMMARISED: deck_checks.SUMMARISED}
+        return [Amount(kinds[n.kind], n.item, n.shown, n.total, n.source, n.shape)
+                for n in self.template(name).notices if n.kind in kinds]
 
     def namnd_deck(self, namnd: m.Namnd) -> bytes:
         """Return one nämnd's avstämning deck."""
