@@ -151,6 +151,12 @@ def divider(prs, key: str, title: str, question: str) -> None:
                   notes=f"{{%slide if '{key}' in avsnitt %}}")
 
 
+def shown_if(condition: str, noun: str) -> str:
+    """Return a table slide's notes: shown when the condition holds, and what its summary row
+    counts when the rows would take more slides than the kommun's bilder per avsnitt."""
+    return f"{{%slide if {condition} %}}\n{{%summary {noun} %}}"
+
+
 def avstamning() -> bytes:
     """Return the per-nämnd avstämning deck template."""
     from pipeline.render.context_avstamning import SECTIONS
@@ -160,32 +166,34 @@ def avstamning() -> bytes:
     title_slide(prs, "{{ namnd.namn }}", "Verksamhetsidé – underlag till avstämning",
                 byline="{{ namnd.forvaltning }}")
     agenda_slide(prs, notes="{%slide if agenda %}")
-    s = slide(prs, "Utvecklingsgruppen", "{%slide if namnd.medlemmar %}")
+    s = slide(prs, "Utvecklingsgruppen", shown_if("namnd.medlemmar", "medlem/medlemmar"))
     sheet_table(s, "Tabell grupp", S.UTVECKLINGSGRUPP, "m",
                 {"namn": 4, "roll": 4, "parti_funktion": 4.1})
     divider(prs, "vad", *questions["vad"])
-    s = slide(prs, "Vad – uppdrag och ansvar", "{%slide if namnd.ansvar %}")
+    s = slide(prs, "Vad – uppdrag och ansvar", shown_if("namnd.ansvar", "område/områden"))
     sheet_table(s, "Tabell ansvar", S.UPPDRAG, "a", {"omrade": 3.6, "beskrivning": 8.5})
-    s = slide(prs, "Vad – styrande lagar och direktiv", "{%slide if namnd.styrdokument %}")
+    s = slide(prs, "Vad – styrande lagar och direktiv",
+              shown_if("namnd.styrdokument", "styrdokument/styrdokument"))
     sheet_table(s, "Tabell styrdokument", S.STYRDOKUMENT, "d", {"namn": 4.4, "typ": 2.3, "styr": 5.4},
                 headers={"namn": "Styrdokument"})
-    s = slide(prs, "Vad – politikens intentioner", "{%slide if namnd.intentioner %}")
+    s = slide(prs, "Vad – politikens intentioner", shown_if("namnd.intentioner", "intention/intentioner"))
     sheet_table(s, "Tabell intentioner", S.INTENTIONER, "i", {"intention": 8.1, "kalla": 4})
     divider(prs, "for_vem", *questions["for_vem"])
-    s = slide(prs, "För vem och varför – kunder och målgrupper", "{%slide if namnd.kunder %}")
+    s = slide(prs, "För vem och varför – kunder och målgrupper", shown_if("namnd.kunder", "kund/kunder"))
     sheet_table(s, "Tabell kunder", S.KUNDER, "k",
                 {"kund": 2.6, "situation": 3.15, "behov": 3.15, "varde": 3.2})
     divider(prs, "utmaningar", *questions["utmaningar"])
-    s = slide(prs, "Utmaningar och möjligheter framåt", "{%slide if namnd.utmaningar %}")
+    s = slide(prs, "Utmaningar och möjligheter framåt",
+              shown_if("namnd.utmaningar", "utmaning eller möjlighet/utmaningar och möjligheter"))
     sheet_table(s, "Tabell utmaningar", S.UTMANINGAR, "u", {"typ": 2.2, "beskrivning": 9.9},
                 "u in utmaningar_forst")
     divider(prs, "beroenden", *questions["beroenden"])
-    s = slide(prs, "Beroenden till andra", "{%slide if namnd.beroenden %}")
+    s = slide(prs, "Beroenden till andra", shown_if("namnd.beroenden", "beroende/beroenden"))
     sheet_table(s, "Tabell beroenden", S.BEROENDEN, "b",
                 {"part": 3.3, "typ": 1.4, "riktning": 2.6, "beskrivning": 4.8},
                 headers={"part": "Beroende till"}, exprs={"part": "b|part"})
     divider(prs, "synergier", *questions["synergier"])
-    s = slide(prs, "Synergier med andra nämnder och parter", "{%slide if namnd.synergier %}")
+    s = slide(prs, "Synergier med andra nämnder och parter", shown_if("namnd.synergier", "synergi/synergier"))
     sheet_table(s, "Tabell synergier", S.SYNERGIER, "y",
                 {"med": 2.8, "process": 3.2, "synergi": 3.2, "nasta_steg": 2.9},
                 headers={"med": "Med"}, exprs={"med": "y.med|namnder"})
@@ -198,7 +206,8 @@ def avstamning() -> bytes:
                             "{{ ide.status|lower }}", BODY_PT, False)],
             top=Inches(5.8), height=Inches(0.6), left=Inches(1.5), width=WIDTH - Inches(2.7),
             color=MUTED)
-    s = slide(prs, "Verksamhetsidéns versioner", "{%slide if namnd.verksamhetsideer|length > 1 %}")
+    s = slide(prs, "Verksamhetsidéns versioner",
+              shown_if("namnd.verksamhetsideer|length > 1", "version/versioner"))
     sheet_table(s, "Tabell versioner", S.VERKSAMHETSIDE, "v",
                 {"version": 1.3, "datum": 2.4, "status": 2.4, "formulering": 6.0}, "v in versioner",
                 exprs={"datum": "v.datum|datum"})
@@ -207,7 +216,7 @@ def avstamning() -> bytes:
     matrix(s, "matris:tidslinje", 2.6, size=12)
     textbox(s, "Förklaring", [("{{ veckoschema_forklaring }}", BODY_PT, False)],
             top=Inches(6.2), height=Inches(0.7), color=MUTED)
-    s = slide(prs, "Tidplan och möten", "{%slide if tidplan %}")
+    s = slide(prs, "Tidplan och möten", shown_if("tidplan", "möte/möten"))
     table(s, "Tabell möten", [("Datum", "{{ r.datum|datum }}", 2.6), ("Tid", "{{ r.tid }}", 1.9),
                               ("Aktivitet", "{{ r.aktivitet }}", 4.6), ("Plats", "{{ r.plats }}", 3.0)],
           "r in tidplan")
