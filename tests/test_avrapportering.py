@@ -335,3 +335,20 @@ def test_at_most_four_pages_in_libreoffice(made, tmp_path, long):
     path.write_bytes(render(full_kommun(), [long_namnd() if n.kod == "SN" else n
                                             for n in NAMNDER]) if long else made)
     assert pdf_pages(convert(path, "pdf", tmp_path)) <= 4
+
+
+def test_kontrollera_names_a_misspelled_name_in_the_avrapportering_template(workdir, runner):
+    import zipfile
+
+    (workdir / "templates").mkdir()
+    with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(
+            workdir / "templates" / "avrapportering.docx", "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            if info.filename == "word/document.xml":
+                blob = blob.replace(b"{{ namnd }}", b"{{ namd }}", 1)
+            dst.writestr(info, blob)
+    result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    assert ('avrapportering.docx: Mallen avrapportering.docx, brödtext, vid texten "{{ namd }}": '
+            'namnet "namd" finns inte i underlaget.') in result.output, result.output
