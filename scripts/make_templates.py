@@ -30,6 +30,7 @@ from word_common import (  # noqa: E402, F401 - re-exported for the other Word t
     _page,
     _preserve_spaces,
     _styles,
+    landscape_section,
 )
 
 from pipeline.output import atomic_write, deterministic_zip, template_properties  # noqa: E402
@@ -104,7 +105,7 @@ def build() -> bytes:
     b.p("Gruppen har träffats och stämt av arbetet vid följande tillfällen. Hela tidplanen "
         "finns i bilaga 1.", keep=True)
     b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.4), ("Tid", "rad.tid", 3.0),
-                               ("Aktivitet", "rad.aktivitet", 9.6)])
+                               ("Aktivitet", "rad.aktivitet", 9.6)], together=True)
     b.tag("endif")
     b.tag("if sammandrag")
     b.p("Utvecklingsgruppens underlag beskriver {{ sammandrag }}. Underlaget finns i sin "
@@ -252,7 +253,12 @@ def build_bilaga() -> bytes:
     b.tag("if tidplan")
     b.h("Tidplan", 2)
     b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.4), ("Tid", "rad.tid", 3.0),
-                               ("Aktivitet", "rad.aktivitet", 5.6), ("Plats", "rad.plats", 4.0)])
+                               ("Aktivitet", "rad.aktivitet", 5.6), ("Plats", "rad.plats", 4.0)],
+            together=True)
+    b.tag("endif")
+    # the week grid on a landscape page of its own: 9 pt across the year, never split
+    landscape_section(doc, BILAGA_LATER, "{{ bilaga_titel }}")
+    b.tag("if veckoschema_forklaring")
     b.h("Veckoöversikt", 3)
     b.p("{{ veckoschema_forklaring }}", keep=True)
     b.p("{{ veckoschema }}")

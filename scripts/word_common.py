@@ -126,22 +126,39 @@ def _page(doc, first_page=MEMO_HEADER, later_pages=MEMO_LATER, footer: str = "{{
         _footer(doc, part, footer)
 
 
-def _header_lines(doc, header, lines) -> None:
+def landscape_section(doc, header_lines, footer: str) -> None:
+    """End the section so far and begin an A4 landscape one, with its own header (the later
+    pages' lines) and footer across the wider page."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
+    section.different_first_page_header_footer = False
+    width = section.page_width - section.left_margin - section.right_margin
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    _header_lines(doc, section.header, header_lines, width)
+    _footer(doc, section.footer, footer, width)
+
+
+def _header_lines(doc, header, lines, width=TEXT_WIDTH) -> None:
     first = header.paragraphs[0]
     for i, (left, right, bold) in enumerate(lines):
         p = first if i == 0 else header.add_paragraph()
         p.style = doc.styles["Header"]
-        p.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
         run = p.add_run(f"{left}\t{right}")
         run.bold = bold
         run.font.size = Pt(10)
     header.paragraphs[-1].paragraph_format.space_after = Pt(12)
 
 
-def _footer(doc, footer_part, text: str = "{{ titel }}") -> None:
+def _footer(doc, footer_part, text: str = "{{ titel }}", width=TEXT_WIDTH) -> None:
     footer = footer_part.paragraphs[0]
     footer.style = doc.styles["Footer"]
-    footer.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    footer.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     footer.add_run(f"{text}\tSida ").font.size = Pt(9)
     _field(footer, "PAGE")
     footer.add_run(" av ").font.size = Pt(9)
@@ -195,8 +212,10 @@ class Builder:
         self.p(text, style, keep=keep)
         self.tag("endfor")
 
-    def table(self, loop: str, columns: list[tuple[str, str, float]]) -> None:
-        """Add a table with a repeated header row and one row per item of a loop."""
+    def table(self, loop: str, columns: list[tuple[str, str, float]], *,
+              together: bool = False) -> None:
+        """Add a table with a repeated header row and one row per item of a loop; with
+        `together`, a short table kept on one page (its rows kept with the next)."""
         table = self.doc.add_table(rows=4, cols=len(columns))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -209,6 +228,10 @@ class Builder:
                 row.cells[i].width = Cm(width)
             _cell_text(header.cells[i], title, bold=True)
             _cell_text(body.cells[i], f"{{{{ {expr} }}}}")
+        if together:
+            for row in (header, body):
+                for cell in row.cells:
+                    cell.paragraphs[0].paragraph_format.keep_with_next = True
         _cell_text(start.cells[0], f"{{%tr for {loop} %}}")
         _cell_text(end.cells[0], "{%tr endfor %}")
         grid = table._tbl.tblGrid

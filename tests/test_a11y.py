@@ -72,7 +72,7 @@ DOCX_BREAKS = {
                 'rubriken "Uppdraget": Rubriknivå 4 följer på nivå 2; en nivå hoppas över.'),
     "table header": (lambda d: d.tables[0].rows[0]._tr.trPr.remove(
         d.tables[0].rows[0]._tr.trPr.find(qn("w:tblHeader"))),
-        "tabell 1!Datum Tid Aktivitet Plats: Tabellens första rad är inte markerad som "
+        "tabell 1!Datum Tid Aktivitet: Tabellens första rad är inte markerad som "
         "rubrikrad."),
     "alt text": (lambda d: d.add_picture(_picture()),
                  "bilder!Picture 1: Bilden saknar alternativtext."),

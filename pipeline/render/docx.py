@@ -27,7 +27,7 @@ from ..output import zip_bytes
 from .context import Filters, bilaga_context, memo_context
 from .docx_clean import clean_package
 from .docx_grid import GRID_MARKER, insert_grid
-from .docx_tables import hold_tables, text_style
+from .docx_tables import hold_tables, text_style, text_width_cm
 from .environment import environment, error_line, jinja_message_sv
 
 TEMPLATE_NAME = "beslutsunderlag.docx"
@@ -94,7 +94,9 @@ class DocxRenderer:
             if name == "word/document.xml":
                 xml = hold_tables(xml, *self.table_text)
                 if grid is not None and GRID_MARKER in xml:
-                    xml = insert_grid(xml, grid, self._style_id("Tabelltext"))
+                    width = text_width_cm(xml, xml.index(GRID_MARKER))
+                    xml = insert_grid(xml, grid, self._style_id("Tabelltext"),
+                                      *([width] if width else []))
             rendered[name] = xml.encode("utf-8")
         return zip_bytes((name, rendered.get(name, blob)) for name, blob in self.members)
 

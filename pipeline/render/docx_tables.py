@@ -138,3 +138,17 @@ def _shares(need: list[int], total: int) -> list[int]:
     out = [n * total // sum(need) for n in need]
     out[-1] += total - sum(out)
     return out
+
+
+def text_width_cm(xml: str, at: int) -> float | None:
+    """Return the text width in cm of the section that holds position `at` of document.xml:
+    its page width less its margins (the section's properties follow its last paragraph)."""
+    found = re.search(r"<w:sectPr\b.*?</w:sectPr>", xml[at:], re.S)
+    if not found:
+        return None
+    page = re.search(r'<w:pgSz\b[^>]*\bw:w="(\d+)"', found[0])
+    left = re.search(r'<w:pgMar\b[^>]*\bw:left="(\d+)"', found[0])
+    right = re.search(r'<w:pgMar\b[^>]*\bw:right="(\d+)"', found[0])
+    if not (page and left and right):
+        return None
+    return (int(page[1]) - int(left[1]) - int(right[1])) / 567
