@@ -13,20 +13,18 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from word_common import (  # noqa: E402 - the styles and helpers of every Word template
-    TEXT_WIDTH,
     Builder,
     _drop_styles_with_effects,
-    _field,
+    _page,
     _preserve_spaces,
     _styles,
 )
@@ -34,43 +32,12 @@ from word_common import (  # noqa: E402 - the styles and helpers of every Word t
 from pipeline.output import atomic_write, deterministic_zip, template_properties  # noqa: E402
 
 NAME = "avrapportering.docx"
-SIGNATURE_TAB = Cm(8.5)  # the handläggare's column of the signature, as in the memo
-
-
-def _page(doc) -> None:
-    """A4 with the tjänsteskrivelse's header: kommun, förvaltning, date and Dnr."""
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin, section.bottom_margin = Cm(3), Cm(2)
-    section.header_distance = Cm(1.2)
-    section.different_first_page_header_footer = True
-    for name in ("Header", "Footer"):
-        doc.styles[name].paragraph_format.tab_stops.clear_all()
-    dnr = "{% if kommun.diarienummer %}Dnr {{ kommun.diarienummer }}{% endif %}"
-    first_page = (("{{ kommun.namn }}", "Tjänsteskrivelse", True),
-                  ("{{ forvaltning }}", "{% if kommun.datum %}{{ kommun.datum|datum }}{% endif %}",
-                   False),
-                  ("", dnr, False))
-    for header, lines in ((section.first_page_header, first_page),
-                          (section.header, (("{{ kommun.namn }}", dnr, False),))):
-        first = header.paragraphs[0]
-        for i, (left, right, bold) in enumerate(lines):
-            p = first if i == 0 else header.add_paragraph()
-            p.style = doc.styles["Header"]
-            p.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-            run = p.add_run(f"{left}\t{right}")
-            run.bold = bold
-            run.font.size = Pt(10)
-        header.paragraphs[-1].paragraph_format.space_after = Pt(12)
-    for footer_part in (section.first_page_footer, section.footer):
-        footer = footer_part.paragraphs[0]
-        footer.style = doc.styles["Footer"]
-        footer.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-        footer.add_run("{{ titel }}\tSida ").font.size = Pt(9)
-        _field(footer, "PAGE")
-        footer.add_run(" av ").font.size = Pt(9)
-        _field(footer, "NUMPAGES")
+DNR = "{% if kommun.diarienummer %}Dnr {{ kommun.diarienummer }}{% endif %}"
+# A tjänsteskrivelse's header, from kommunstyrelsen's förvaltning
+HEADER = (("{{ kommun.namn }}", "Tjänsteskrivelse", True),
+          ("{{ forvaltning }}", "{% if kommun.datum %}{{ kommun.datum|datum }}{% endif %}", False),
+          ("", DNR, False))
+LATER = (("{{ kommun.namn }}", DNR, False),)
 
 
 def _lead_bullets(b: Builder, loop: str, lead: str, text: str, style: str = "List Bullet") -> None:
@@ -83,18 +50,15 @@ def _lead_bullets(b: Builder, loop: str, lead: str, text: str, style: str = "Lis
 
 
 def _signature(b: Builder) -> None:
-    """Förvaltningschef and handläggare side by side, name above title, kept together and with
-    what precedes them."""
+    """Förvaltningschef and handläggare side by side, name above title, in the memo's style
+    Underskrift: kept together and with what precedes them."""
     b.tag("if underskrifter")
-    spacer = b.p("")
-    spacer.paragraph_format.space_before = Pt(24)
-    for field in ("namn", "titel"):
+    for field, space in (("namn", Pt(30)), ("titel", None)):
         p = b.p("{% for u in underskrifter %}{{ u." + field + " }}{% if not loop.last %}\t"
-                "{% endif %}{% endfor %}")
-        p.paragraph_format.tab_stops.add_tab_stop(SIGNATURE_TAB)
-        p.paragraph_format.space_after = Pt(0)
-    for p in (spacer, b.doc.paragraphs[-2]):
-        p.paragraph_format.keep_with_next = True
+                "{% endif %}{% endfor %}", "Underskrift")
+        if space:
+            p.paragraph_format.space_before = space
+    p.paragraph_format.keep_with_next = False  # the style keeps each line with the next
     b.tag("endif")
 
 
@@ -124,8 +88,8 @@ def body(b: Builder) -> None:
     b.h("Förslag till beslut", 2)
     b.bullets("punkt in beslutspunkter", "{{ punkt.text }}", "List Number")
     b.tag("if not beslutspunkter")
-    b.p("").add_run("Förslag till beslut saknas: skriv beslutspunkterna i kommunens arbetsbok, "
-                    "fliken Avrapportering beslut.").italic = True
+    b.p("Förslag till beslut saknas: skriv beslutspunkterna i kommunens arbetsbok, fliken "
+        "Avrapportering beslut.", "Saknas")
     b.tag("endif")
 
     b.tag("if kommun.sammanfattning|trim")
@@ -213,7 +177,7 @@ def build() -> bytes:
     _styles(doc)
     for name in ("List Bullet", "List Number", "List"):  # many short items: single spaced
         doc.styles[name].paragraph_format.line_spacing = 1.0
-    _page(doc)
+    _page(doc, HEADER, LATER)
     if doc.paragraphs:
         doc._body._body.remove(doc.paragraphs[0]._p)
     body(Builder(doc))

@@ -248,8 +248,8 @@ def test_partners_next_steps_and_signature_are_named(made):
     steps = section(paras, "Idé om nästa steg")[1:]
     assert [s.split(":")[0] for s in steps] == [n.namn for n in NAMNDER]
     assert steps[1].startswith("Socialnämnden: Varje verksamhetsområde")
-    assert paras[-2:] == [("Normal", "Anders Nordin\tLena Brandt"),
-                          ("Normal", "Kommundirektör\tUtvecklingsstrateg")]
+    assert paras[-2:] == [("Underskrift", "Anders Nordin\tLena Brandt"),
+                          ("Underskrift", "Kommundirektör\tUtvecklingsstrateg")]
 
 
 def test_names_not_codes_and_no_bilaga_that_is_not_produced(made):
@@ -277,8 +277,11 @@ def test_pagination_marks_rows_and_keeps_the_signature_together(made):
         for row in table.rows:
             assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
         assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
-    closing = document.paragraphs[-3:-1]  # the space before the names, and the names
-    assert all(p.paragraph_format.keep_with_next for p in closing)
+    names, titles = document.paragraphs[-2:]
+    assert names.style.paragraph_format.keep_with_next and names.paragraph_format.keep_with_next \
+        is not False
+    expedieras = [p for p in document.paragraphs if p.style.name == "List"]
+    assert expedieras and all(p.paragraph_format.keep_with_next for p in expedieras)
 
 
 def test_workbook_text_is_data_not_template_code(tmp_path):
