@@ -19,6 +19,7 @@ from pipeline.model import (
     Verksamhetside,
 )
 
+from . import forvaltningen
 from .moten import INFOR_SLUTLIG, INSIKTER, REFLEKTION, VAD_FOR_VEM, pass_moten
 
 _PLATS = "Kommunhuset, sammanträdesrum Fagervik"
@@ -30,6 +31,7 @@ NAMND = Namnd(
     datum=dt.date(2022, 1, 19),
     diarienummer="BUN 2021/156",
     handlaggare="Johanna Sved, utvecklingsledare",
+    **forvaltningen.BUN,  # förvaltningschef, bedömning, konsekvenser
     processtod="Therese Lundmark",
     beslutsdatum=dt.date(2022, 2, 23),
     arende="Verksamhetsidé för barn- och utbildningsnämnden",

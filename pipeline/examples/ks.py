@@ -20,6 +20,7 @@ from pipeline.model import (
     Verksamhetside,
 )
 
+from . import forvaltningen
 from .moten import pass_moten
 
 _PLATS = "Kommunhuset, sammanträdesrum Bergeforsen"
@@ -33,6 +34,7 @@ NAMND = Namnd(
     datum=dt.date(2022, 1, 12),
     diarienummer="KS 2021/312",
     handlaggare="Lena Brandt, utvecklingsstrateg",
+    **forvaltningen.KS,  # förvaltningschef, bedömning, konsekvenser
     processtod="Lena Brandt",
     beslutsdatum=dt.date(2022, 2, 8),
     arende="Verksamhetsidé för kommunstyrelsen",

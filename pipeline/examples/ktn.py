@@ -19,6 +19,7 @@ from pipeline.model import (
     Verksamhetside,
 )
 
+from . import forvaltningen
 from .moten import INSIKTER, VAD_FOR_VEM, pass_moten
 
 _PLATS = "Kommunhuset, sammanträdesrum Söråker"
@@ -30,6 +31,7 @@ NAMND = Namnd(
     datum=dt.date(2022, 1, 20),
     diarienummer="KTN 2021/98",
     handlaggare="Oskar Lidén, verksamhetsutvecklare",
+    **forvaltningen.KTN,  # förvaltningschef, bedömning, konsekvenser
     processtod="Ida Morin",
     beslutsdatum=dt.date(2022, 3, 2),
     arende="Verksamhetsidé för kultur- och tekniknämnden",

@@ -19,6 +19,7 @@ from pipeline.model import (
     Verksamhetside,
 )
 
+from . import forvaltningen
 from .moten import INFOR_SLUTLIG, INSIKTER, REFLEKTION, pass_moten
 
 _PLATS = "Kommunhuset, sammanträdesrum Bergeforsen"
@@ -30,6 +31,7 @@ NAMND = Namnd(
     datum=dt.date(2022, 1, 17),
     diarienummer="MBN 2021/301",
     handlaggare="Ali Karimi, utredare",
+    **forvaltningen.MBN,  # förvaltningschef, bedömning, konsekvenser
     processtod="Tove Ringström",
     beslutsdatum=dt.date(2022, 2, 21),
     arende="Verksamhetsidé för miljö- och byggnadsnämnden",

@@ -19,6 +19,7 @@ from pipeline.model import (
     Verksamhetside,
 )
 
+from . import forvaltningen
 from .moten import INFOR_SLUTLIG, INSIKTER, REFLEKTION, VAD_FOR_VEM, pass_moten
 
 _PLATS = "Kommunhuset, sammanträdesrum Sörberge"
@@ -30,6 +31,7 @@ NAMND = Namnd(
     datum=dt.date(2022, 1, 18),
     diarienummer="SN 2021/214",
     handlaggare="Sara Holmqvist, kvalitetsutvecklare",
+    **forvaltningen.SN,  # förvaltningschef, bedömning, konsekvenser
     processtod="Mikael Dahlin",
     beslutsdatum=dt.date(2022, 2, 22),
     arende="Verksamhetsidé för socialnämnden",
@@ -52,18 +54,12 @@ NAMND = Namnd(
         Medlem("Birgitta Fjällström", "Opposition", "Moderaterna"),
         Medlem("Roger Hägglund", "Opposition", "Sverigedemokraterna"),
         Medlem("Eva Marklund", "Förvaltningens ledningsgrupp", "Socialchef"),
-        Medlem(
-            "Jonas Byström",
-            "Förvaltningens ledningsgrupp",
-            "Verksamhetschef individ- och familjeomsorg",
-        ),
+        Medlem("Jonas Byström", "Förvaltningens ledningsgrupp",
+               "Verksamhetschef individ- och familjeomsorg"),
         Medlem("Camilla Norberg", "Förvaltningens ledningsgrupp", "Verksamhetschef äldreomsorg"),
         Medlem("Leila Nasser", "Förvaltningens ledningsgrupp", "Verksamhetschef funktionsstöd"),
-        Medlem(
-            "Ulrika Granlund",
-            "Förvaltningens ledningsgrupp",
-            "Medicinskt ansvarig sjuksköterska",
-        ),
+        Medlem("Ulrika Granlund", "Förvaltningens ledningsgrupp",
+               "Medicinskt ansvarig sjuksköterska"),
         Medlem("Mikael Dahlin", "Processtöd", "Utvecklingsledare"),
     ),
     ansvar=(
