@@ -109,6 +109,6 @@ def test_kontrollera_warns_of_a_long_verksamhetside_with_its_cell(runner, workdi
         "KS.xlsx › Verksamhetsidé!D4: Varning: Formuleringen är 8\N{NO-BREAK SPACE}969 tecken "
         "lång; en verksamhetsidé är en mening eller två. I presentationerna kan en så lång text "
         "behöva flera bilder och förkortas. Korta formuleringen.")
-    assert ('kommunovergripande.pptx: Varning: Mallens bild 6, formen "Verksamhetsidé": texten får '
-            "inte plats på 4 bilder ens med 12 punkter och förkortas i presentationen. Korta "
+    assert ('kommunovergripande.pptx: Varning: Mallens bild 11, formen "Verksamhetsidé": texten får '
+            "inte plats på 2 bilder ens med 12 punkter och förkortas i presentationen. Korta "
             "texten i arbetsboken, eller gör formen större i mallen.") in result.output.splitlines()
