@@ -197,10 +197,12 @@ class PptxTemplate:
         shape = plan.rows.where.shape
         for head in pages.split:
             source = plan.rows.sources[head.split_cells[0]] or "" if head.split_cells else ""
+            source = strip_markers(source)
             run.notices.append(Notice(number, shape, SPLIT, item=head.item, source=source))
         if pages.hidden is not None or pages.cut is not None:
             cut = next((h for h in pages.split if h.item is pages.cut and h.split_cells), None)
-            source = plan.rows.sources[cut.split_cells[0]] or "" if cut is not None else ""
+            source = strip_markers(
+                plan.rows.sources[cut.split_cells[0]] or "" if cut is not None else "")
             run.notices.append(Notice(number, shape, SUMMARISED, pages.shown, pages.total,
                                       pages.hidden if pages.hidden is not None else pages.cut,
                                       source))
