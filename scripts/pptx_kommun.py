@@ -37,6 +37,7 @@ from pipeline.render.context_kommun import SECTIONS
 PARTS = {key: (rubrik, fraga) for key, rubrik, fraga in SECTIONS}
 FOOTER = "{{ kommun.namn }} · Kommunövergripande · {{ mote.rubrik }}"
 SMALL = 12  # the smallest text in the deck
+BELOW_CAPTION = CONTENT_TOP + Inches(0.6)  # a table's top when a caption explains it above
 SERIES_COLORS = (ACCENT, RGBColor(0x2E, 0x75, 0xB6), RGBColor(0x9D, 0xC3, 0xE6))  # dark to light
 
 
@@ -79,13 +80,23 @@ def _cell_paragraphs(cell, paragraphs: list[list[tuple[str, int, bool, object]]]
             _bullet(p, runs[0][1])
 
 
+def caption(s, text: str, name: str = "Förklaring") -> None:
+    """Add the line that explains a table, between the title and the table."""
+    box = textbox(s, name, [(text, SMALL + 1, False)], top=CONTENT_TOP - Inches(0.05),
+                  height=BELOW_CAPTION - CONTENT_TOP, color=MUTED)
+    box.text_frame.paragraphs[0].space_after = 0
+
+
 def _status(prs) -> None:
     """Where each nämnd stands: one row per nämnd, by name, readable at 12 pt."""
     s = slide(prs, "Var nämnderna står", "{%slide if namnder %}\n{%summary nämnd/nämnder %}")
+    caption(s, "Ifyllt: avsnittet har så många rader som planeringen räknar med. Nästa möte: "
+               "nämndens första pass eller möte {% if mote.datum %}efter {{ mote.datum_text }}"
+               "{% else %}från och med i dag{% endif %}.")
     shape = table(s, "Tabell status", [
         ("Nämnd", "{{ n.namn }}", 2.6), ("Verksamhetsidé", "{{ n.ide }}", 2.3),
         ("Avsnitt i arbetsboken", "", 4.4), ("Nästa möte", "{{ n.nasta_mote }}", 1.55),
-        ("Beslut i nämnden", "{{ n.beslut }}", 1.28)], "n in namnder")
+        ("Beslut i nämnden", "{{ n.beslut }}", 1.28)], "n in namnder", top=BELOW_CAPTION)
     tbl = shape.table
     _cell_paragraphs(tbl.cell(1, 0), [[("{%tr for n in namnder %}{{ n.namn }}", BODY_PT, True,
                                         TEXT)]])
@@ -104,11 +115,6 @@ def _status(prs) -> None:
     for col in range(5):
         for r in tbl.cell(0, col).text_frame.paragraphs[0].runs:
             r.font.size = Pt(SMALL + 1)
-    textbox(s, "Förklaring", [("Ifyllt: avsnittet har så många rader som planeringen räknar "
-                               "med. Nästa möte är nämndens första pass eller möte "
-                               "{% if mote.datum %}efter {{ mote.datum_text }}{% else %}från "
-                               "och med i dag{% endif %}.", SMALL, False)],
-            top=Inches(6.35), height=Inches(0.55), color=MUTED)
 
 
 def _omfattning(prs) -> None:
@@ -250,18 +256,17 @@ def kommunovergripande() -> bytes:
                                  BODY_PT + 4, True)])
     s = slide(prs, "Processen och de gemensamma milstolparna",
               "{%slide if milstolpar %}\n{%summary milstolpe/milstolpar %}")
+    caption(s, "Pass 1–2 v. 33–39: vad, för vem och varför. Pass 3–4 v. 41–48: formulering av "
+               "verksamhetsidé. Pass 5 v. 50 och framåt: reflektion och underlag för beslut.",
+            name="Passen")
     table(s, "Tabell milstolpar", [("Datum", "{{ ms.datum|datum }}", 2.6),
                                    ("Tid", "{{ ms.start|klockslag(ms.slut) }}", 1.9),
                                    ("Milstolpe", "{{ ms.benamning }}", 3.0),
-                                   ("Innehåll", "{{ ms.beskrivning }}", 4.6)], "ms in milstolpar")
-    textbox(s, "Passen", [("Pass 1–2 v. 33–39: vad, för vem och varför. Pass 3–4 v. 41–48: "
-                           "formulering av verksamhetsidé. Pass 5 v. 50 och framåt: reflektion "
-                           "och underlag för beslut.", BODY_PT, False)],
-            top=Inches(6.0), height=Inches(0.8), color=MUTED)
+                                   ("Innehåll", "{{ ms.beskrivning }}", 4.6)], "ms in milstolpar",
+          top=BELOW_CAPTION)
     s = slide(prs, "Övergripande tidplan", "{%slide if milstolpar %}")
-    matrix(s, "matris:tidplan", 3.1, size=12)
-    textbox(s, "Förklaring", [("{{ veckoschema_forklaring }}", SMALL, False)],
-            top=Inches(6.2), height=Inches(0.7), color=MUTED)
+    caption(s, "{{ veckoschema_forklaring }}")
+    matrix(s, "matris:tidplan", 3.1, top=BELOW_CAPTION, size=12)
     divider(prs, "status", *PARTS["status"])
     _status(prs)
     _omfattning(prs)
