@@ -120,14 +120,12 @@ def build() -> bytes:
     b.p("{{ ide.formulering }}", "Verksamhetsidé", keep=True)
     b.p("Formuleringen är version {{ ide.version }} av den {{ ide.datum|datum }} "
         "med status {{ ide.status|lower }}."
-        "{% if namnd.verksamhetsideer|length > 1 %} Tidigare versioner finns i bilaga 1."
-        "{% endif %}")
+        "{% if tidigare_versioner %} Tidigare versioner finns i bilaga 1.{% endif %}")
 
     b.h("Förvaltningens bedömning", 2)
-    b.tag("if namnd.bedomning")
     b.paragraphs("namnd.bedomning")
-    b.tag("else")
-    b.p("Förvaltningens bedömning saknas i arbetsboken (fliken Bedömning).", "Saknas")
+    b.tag("if bedomning_saknas")
+    b.p("Förvaltningens bedömning saknas i arbetsboken (fliken {{ bedomning_saknas }}).", "Saknas")
     b.tag("endif")
 
     b.tag("if namnd.ekonomi or namnd.barnkonsekvenser")
@@ -152,9 +150,9 @@ def build() -> bytes:
     b.tag("endif")
 
     b.tag("if namnd.forvaltningschef or namnd.handlaggare")
-    b.p("{{ namnd.forvaltningschef|namn }}\t{{ namnd.handlaggare|namn }}",
+    b.p("{{ forvaltningschef.namn }}\t{{ handlaggare.namn }}",
         "Underskrift").paragraph_format.space_before = Pt(30)
-    b.p("{{ namnd.forvaltningschef|befattning }}\t{{ namnd.handlaggare|befattning }}",
+    b.p("{{ forvaltningschef.titel }}\t{{ handlaggare.titel }}",
         "Underskrift").paragraph_format.keep_with_next = False
     b.tag("endif")
     return _save(doc, "{{ titel }}", "Verksamhetsidé", "verksamhetsidé, tjänsteskrivelse")
@@ -173,7 +171,7 @@ def build_bilaga() -> bytes:
 
     b.h("Förslag till verksamhetsidé", 2)
     b.p("{{ ide.formulering }}", "Verksamhetsidé")
-    b.tag("if namnd.verksamhetsideer|length > 1")
+    b.tag("if tidigare_versioner")
     b.h("Formuleringens versioner", 3)
     b.sheet_table(S.VERKSAMHETSIDE, "v", {"version": 1.7, "datum": 3.3, "status": 3.2,
                                           "formulering": 7.8},

@@ -61,6 +61,14 @@ def stycken(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"\n\s*\n", text or "") if part.strip()]
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Person:
+    """A name and a title as they stand in the signature block."""
+
+    namn: str
+    titel: str
+
+
 def namn(person: str) -> str:
     """Return the name of "Eva Lind, socialchef": the text before the first comma."""
     return (person or "").split(",", 1)[0].strip()
@@ -110,6 +118,12 @@ def memo_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
         **namnd_context(kommun, namnd),
         "beslutspunkter": [dataclasses.replace(p, text=med_bilagetitlar(p.text, titles))
                            for p in sorted(namnd.beslutspunkter, key=lambda p: p.nr)],
+        "tidigare_versioner": [v for v in namnd.verksamhetsideer if v != namnd.verksamhetside],
+        # the sheet where Förvaltningens bedömning is missing, or "" when the workbook has one
+        "bedomning_saknas": "" if stycken(namnd.bedomning) else "Bedömning",
+        "forvaltningschef": Person(namn(namnd.forvaltningschef),
+                                   befattning(namnd.forvaltningschef)),
+        "handlaggare": Person(namn(namnd.handlaggare), befattning(namnd.handlaggare)),
         "gruppen": gruppen(namnd),
         # the processtöd when the group's list does not already name them
         "processtod": "" if any(namn(namnd.processtod) == p.namn for p in namnd.medlemmar)
