@@ -172,12 +172,13 @@ def _jsonable(value: object) -> object:
 def context(kommun, namnd, style_id: str | None) -> dict:
     """Return our context for one nämnd as the peer's JSON data."""
     from pipeline.domain import tidplan
-    from pipeline.render.context import Filters, namnd_context, stycken
+    from pipeline.render.context import Filters, memo_context, stycken
     from pipeline.render.docx_grid import grid_table_xml
 
     filters = Filters(kommun)
-    data = _jsonable(namnd_context(kommun, namnd))
-    data["namnd"]["sammanfattning_stycken"] = stycken(namnd.sammanfattning)
+    data = _jsonable(memo_context(kommun, namnd))
+    for name in ("sammanfattning", "bedomning", "ekonomi", "barnkonsekvenser"):
+        data["namnd"][f"{name}_stycken"] = stycken(getattr(namnd, name))
     data["kommun"]["uppdrag_stycken"] = stycken(kommun.uppdrag)
     for item, beroende in zip(data["namnd"]["beroenden"], namnd.beroenden, strict=True):
         item["part"] = filters.part(beroende)
