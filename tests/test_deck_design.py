@@ -157,7 +157,7 @@ def test_the_agenda_lists_the_sections_with_content_and_dividers_follow_it():
 
 def test_an_empty_section_leaves_the_agenda_and_the_numbers_close_up():
     namnd = dataclasses.replace(NAMNDER[1], beroenden=(), synergier=())
-    prs = deck(namnd, kommun=KOMMUN)  # no questions either
+    prs = deck(namnd, kommun=dataclasses.replace(KOMMUN, dialogfragor=()))  # no questions
     items = re.findall(r"^(\d+)\s+(.+)$", texts(prs.slides[1].shapes), re.M)
     assert items == [("1", "Vad"), ("2", "För vem och varför"), ("3", "Utmaningar och möjligheter"),
                      ("4", "Verksamhetsidé"), ("5", "Tidplan")]
