@@ -274,3 +274,14 @@ def test_every_nämnd_and_the_milestones_are_in_the_deck(deck):
     text = "\n".join(_text(s) for s in deck.slides)
     assert all(n.verksamhetside.formulering in text for n in NAMNDER)
     assert "17 juni 2021" in text and "9 december 2021" in text
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Processen och de gemensamma milstolparna", "Passen"), ("Övergripande tidplan", "Förklaring"),
+    ("Var nämnderna står", "Förklaring")])
+def test_the_line_that_explains_a_table_stands_right_above_it(deck, title, name):
+    slide = _slide(deck, title)
+    caption = next(sh for sh in slide.shapes if sh.name == name)
+    table = next(sh for sh in slide.shapes if sh.has_table)
+    assert caption.text_frame.text.strip()
+    assert 0 <= table.top - (caption.top + caption.height) < 914400 // 4  # within a quarter inch
