@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from docx.shared import Cm, Inches
+
 from .. import svenska
 from ..domain import tidplan
 from .pptx.measure import lines_needed
@@ -151,7 +153,7 @@ def _widths(needs: list[float], room: float) -> list[float]:
 def _twips(cm: float) -> int:
     """Return a width in twentieths of a point, rounded down so that widths never add up to
     more than their sum."""
-    return int(cm / 2.54 * 1440)
+    return Cm(cm).emu * 1440 // Inches(1).emu
 
 
 def _table(grid: tidplan.Veckoschema, part: range, label_cm: float, widths_cm: list[float],
