@@ -102,8 +102,7 @@ def body(b: Builder) -> None:
     b.paragraphs("kommun.uppdrag")
 
     b.h("Nämndernas verksamhetsidéer", 3)
-    b.p("Tabellen visar varje nämnds verksamhetsidé som den står i nämndens arbetsbok, med "
-        "version och status och när nämnden har beslutat eller planerar att besluta.")
+    b.p("Verksamhetsidéerna som de står i nämndernas arbetsböcker, med status och beslut:")
     b.table("n in namnder", [("Nämnd", "n.namn", 3.7),
                              ("Verksamhetsidé", "n.formulering or '–'", 8.3),
                              ("Status", "n.rader|join('\\n')", 4.0)])
@@ -139,19 +138,16 @@ def body(b: Builder) -> None:
 
     b.tag("if nasta_steg")
     b.h("Idé om nästa steg", 3)
-    b.p("Nämnderna har i sina reflektioner pekat ut följande nästa steg, som underlag för "
-        "kommande uppdrag.")
+    b.p("Nämndernas idéer om nästa steg, som underlag för kommande uppdrag:")
     _lead_bullets(b, "s in nasta_steg", "{{ s.namnd }}: ", "{{ s.text }}")  # one per nämnd
     b.tag("endif")
 
     b.tag("if milstolpar")
     b.h("Tidplan", 3)
-    b.p("De gemensamma milstolparna i arbetet:").paragraph_format.keep_with_next = True
     b.table("m in milstolpar", [("Datum", "m.datum|datum", 3.4), ("Tid", "m.tid", 3.0),
                                 ("Milstolpe", "m.benamning", 5.0), ("Plats", "m.plats", 4.6)])
     _kept_together(b.doc.tables[-1])
-    b.p("Nämndernas egna möten står i tidplanen i varje nämnds tjänsteskrivelse, och när "
-        "nämnderna beslutar står i tabellen över verksamhetsidéerna.")
+    b.p("Nämndernas egna möten står i deras tjänsteskrivelser.")
     b.tag("endif")
 
     b.tag("if kommun.bedomning|trim")

@@ -6,6 +6,10 @@ has a date (Kommun.datum), the nämnd's decision date (Namnd.beslutsdatum) lies 
 formulation used has the status Förslag till beslut; otherwise the decision date is reported as
 "planerat beslut <date>". Without a decision date the status says so; a registered nämnd without a
 readable workbook is listed as lacking one, so that no nämnd silently drops out of the report.
+
+The week grid of every nämnd (`veckoschema`, rows named by the nämnder) is offered to the template
+but not placed in the default one: with the five example nämnder it does not fit in the four pages
+beside everything else, and each nämnd's own meetings stand in its tjänsteskrivelse and bilaga 1.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from .. import svenska
+from ..diagnostics import Diagnostic, Severity
 from ..domain import analyse, tidplan
 from ..domain.tidplan import COORDINATOR
 
@@ -169,11 +174,10 @@ def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
     return [own, *(f"Tjänsteskrivelse till {n.namn}, {svenska.datum(n.datum)}" for n in namnder)]
 
 
-def warnings(kommun: m.Kommun, file: str, produced: int = 0):
+def warnings(kommun: m.Kommun, file: str) -> list[Diagnostic]:
     """Return the kommun workbook's gaps in the avrapportering: no decision points, no
-    bedömning (never generated), or a decision point naming a bilaga the avrapportering lacks."""
-    from ..diagnostics import Diagnostic, Severity
-
+    bedömning (never generated), or a decision point naming a bilaga (the avrapportering has
+    none)."""
     def warning(sheet: str, message: str) -> Diagnostic:
         return Diagnostic(file, message, sheet, severity=Severity.VARNING)
 
@@ -185,12 +189,10 @@ def warnings(kommun: m.Kommun, file: str, produced: int = 0):
         found.append(warning("Avrapportering", "Förvaltningens bedömning saknas i "
                              "avrapporteringen. Skriv den i fliken; verktyget skriver den aldrig."))
     for punkt in sorted(kommun.beslutspunkter, key=lambda p: p.nr):
-        for nr in _BILAGA.findall(punkt.text):
-            if int(nr) > produced:
-                found.append(warning("Avrapportering beslut", (
-                    f"Beslutspunkt {punkt.nr} hänvisar till bilaga {nr}, men avrapporteringen "
-                    f"har {'ingen bilaga' if not produced else f'{produced} bilagor'}. Ta bort "
-                    "hänvisningen eller skriv vilken handling som avses.")))
+        found += [warning("Avrapportering beslut", (
+            f"Beslutspunkt {punkt.nr} hänvisar till bilaga {nr}, men avrapporteringen har ingen "
+            "bilaga. Ta bort hänvisningen eller skriv vilken handling som avses."))
+                  for nr in _BILAGA.findall(punkt.text)]
     return found
 
 
