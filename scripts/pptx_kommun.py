@@ -166,7 +166,7 @@ def _per_namnd(prs) -> None:
     s = slide(prs, "{{ n.namn }}", "{%slide for n in namnder %}")
     half = (CONTENT_WIDTH - Inches(0.5)) // 2
     textbox(s, "Verksamhetsidé", [("Verksamhetsidé", SMALL + 2, True),
-                                  ("{{ n.formulering }}", 24, False), ("{{ n.ide }}", BODY_PT, False)],
+                                  ("{{ n.formulering }}", 24, False), ("{{ n.version }}", BODY_PT, False)],
             top=CONTENT_TOP, height=Inches(5.2), width=half)
     box = s.shapes[-1].text_frame
     box.paragraphs[0].runs[0].font.color.rgb = MUTED

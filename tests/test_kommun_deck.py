@@ -217,7 +217,10 @@ def test_the_status_view_differs_between_nämnder_at_different_stages(stages):
 
 def test_an_early_nämnd_gets_no_idea_slide_text_it_never_wrote(stages):
     slide = _slide(stages, "Kommunstyrelsen")
-    assert "Ingen formulering ännu." in _text(slide)
+    idea = next(sh for sh in slide.shapes if sh.name == "Verksamhetsidé").text_frame.text
+    assert idea.split("\n") == ["Verksamhetsidé", "Ingen formulering ännu.", ""]
+    sn = next(sh for sh in _slide(stages, "Socialnämnden").shapes if sh.name == "Verksamhetsidé")
+    assert sn.text_frame.text.split("\n")[-1] == "Version 1 · Utkast"
     assert "Socialnämnden" in [s.shapes.title.text for s in stages.slides]
 
 

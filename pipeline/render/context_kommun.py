@@ -53,6 +53,7 @@ class NamndSammanfattning:
     fler_kunder: int  # how many more the workbook names
     status: analyse.Status
     ide: str  # "Version 3 · Förslag till beslut" or "Ingen formulering ännu"
+    version: str  # "Version 3 · Förslag till beslut", empty without a formulation
     ifyllt: str  # "alla 12 avsnitt", or the filled sections by name and how many
     paborjat: str  # sections begun, by name
     saknas: str  # sections with nothing in them, by name
@@ -202,6 +203,7 @@ def summary(n: m.Namnd, fran: dt.date) -> NamndSammanfattning:
         tuple(k.kund for k in n.kunder[:MAIN_KUNDER]), max(0, len(n.kunder) - MAIN_KUNDER),
         status,
         f"Version {ide.version} · {ide.status}" if ide else "Ingen formulering ännu",
+        f"Version {ide.version} · {ide.status}" if ide else "",
         ifyllt, svenska.lista(list(begun)), svenska.lista(list(missing)),
         f"{mote.namn}, {svenska.datum(mote.datum)}" if mote else "Inget planerat",
         svenska.datum(n.beslutsdatum) if n.beslutsdatum else "Inte bestämt",
