@@ -109,8 +109,8 @@ def body(b: Builder) -> None:
 
     b.tag("if kommun.vision or kommun.styrmodell")
     b.h("Verksamhetsidéerna, visionen och styrmodellen", 3)
-    b.tag("if kommun.vision")
-    b.p("Kommunens vision är ”{{ kommun.vision }}”.")
+    b.tag("if vision")
+    b.p("Kommunens vision är ”{{ vision }}”.")
     b.tag("endif")
     b.paragraphs("kommun.styrmodell")
     b.tag("endif")

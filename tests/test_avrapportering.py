@@ -126,9 +126,16 @@ def test_each_nämnd_has_its_idea_and_status_and_a_registered_one_without_workbo
     assert list(rows) == [ref.namn for ref in KOMMUN.namnder]
     sn = rows["Socialnämnden"]
     assert sn.formulering == " ".join(NAMNDER[1].verksamhetside.formulering.split())
-    assert sn.rader == ("Version 3", "Förslag till beslut", "Beslutad 22 februari 2022")
-    assert rows["Kultur- och tekniknämnden"].rader[-1] == "Planerat beslut 2 mars 2022"
+    assert sn.rader == ("Version 3", "Förslag till beslut", "Beslutad 22\u00a0februari\u00a02022")
+    assert rows["Kultur- och tekniknämnden"].rader[-1] == "Planerat beslut 2\u00a0mars\u00a02022"
     assert rows["Miljö- och byggnadsnämnden"].rader == ("Ingen arbetsbok",)
+
+
+def test_the_vision_is_stated_once():
+    vision = "Timrå – en stark kommun i en växande region"
+    assert avrapportering_context(full_kommun(styrmodell="Om styrning."), [])["vision"] == vision
+    named = full_kommun(styrmodell=f"Styrmodellen utgår från visionen {vision.upper()}.")
+    assert avrapportering_context(named, [])["vision"] == ""
 
 
 def test_signatories_are_a_name_and_a_title():
@@ -235,7 +242,7 @@ def test_each_nämnds_idea_and_status_stands_in_the_table(made):
     for row, namnd in zip(table[1:], NAMNDER, strict=True):
         assert row[1] == " ".join(namnd.verksamhetside.formulering.split())
         assert row[2].split("\n")[:2] == ["Version 3", "Förslag till beslut"]
-        assert re.fullmatch(r"(Beslutad|Planerat beslut) \d+ \w+ 2022", row[2].split("\n")[2])
+        assert re.fullmatch(r"(Beslutad|Planerat beslut) \d+\xa0\w+\xa02022", row[2].split("\n")[2])
 
 
 def test_partners_next_steps_and_signature_are_named(made):

@@ -30,6 +30,8 @@ BESLUTAD, PLANERAT = "beslutad", "planerat beslut"
 ALLA = "alla nämnder"
 JOINT_ROW = "Gemensamt"  # the week grid's row of the joint milestones
 _BILAGA = re.compile(r"\bbilaga\s+(\d+)", re.IGNORECASE)
+_DATUM = re.compile(r"\d{1,2} \w+ \d{4}")  # "22 februari 2022": kept on one line in the table
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +48,7 @@ class NamndStatus:
     def rader(self) -> tuple[str, ...]:
         """Return the status as the table's lines: version, status, decision."""
         version = f"Version {self.version}" if self.version is not None else ""
-        beslut = self.beslut[:1].upper() + self.beslut[1:]
+        beslut = _DATUM.sub(lambda d: d[0].replace(" ", NBSP), self.beslut[:1].upper() + self.beslut[1:])
         return tuple(line for line in (version, self.status, beslut) if line)
 
 
@@ -216,6 +218,9 @@ def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> dict:
     return {
         "kommun": kommun,
         "titel": TITEL,
+        # the vision stated on its own unless the styrmodell's text already names it
+        "vision": "" if svenska.folded(kommun.vision) in svenska.folded(kommun.styrmodell)
+                  else kommun.vision,
         "namnd": ks.namn if ks else "Kommunstyrelsen",
         "forvaltning": (ks.forvaltning or ks.namn) if ks else "",
         "beslutspunkter": sorted(kommun.beslutspunkter, key=lambda p: p.nr),
