@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import model as m
 from pipeline.domain import analyse
@@ -244,3 +246,10 @@ def test_an_empty_register_orders_nothing_and_marks_nothing():
                _namnd("KS", kunder=(_kund("a"),))]
     assert analyse.beroendematris(kommun, namnder) == (["Beroende av →"], [])
     assert [g.namnder for g in analyse.gemensamma_kunder(kommun, namnder)] == [("SN", "KS")]
+
+
+@given(st.text(max_size=80))
+def test_any_med_cell_gives_registered_codes_and_nonempty_partner_names(med):
+    internal, external = analyse.parter(KOMMUN, med)
+    assert set(internal) <= set(KOMMUN.koder)
+    assert all(name.strip() for name in external)
