@@ -197,7 +197,7 @@ def _synergier(prs) -> None:
             ("Nästa steg i de gemensamma processerna", "nasta_steg",
              "Nästa steg – vem föreslog vad", "synergier_med_steg")):
         s = slide(prs, title, f"{{%slide if {loop} %}}\n{{%summary process/processer %}}")
-        first, width = ("Process och parter", 3.4) if attr == "synergier" else ("Process", 4.1)
+        first, width = ("Process och parter", 3.4) if attr == "synergier" else ("Process", 4.5)
         shape = table(s, f"Tabell {attr.replace('_', ' ')}", [(first, "", width),
                                                               (header, "", 12.1 - width)],
                       f"y in {loop}")
