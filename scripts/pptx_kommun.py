@@ -180,6 +180,8 @@ def _per_namnd(prs) -> None:
         ("{%p endfor %}", 18, False),
         ("{%p if n.fler_kunder %}", 18, False),
         ("… och {{ n.fler_kunder }} till i nämndens underlag", 16, False),
+        ("{%p endif %}", 18, False),
+        ("{%p if not n.kunder %}", 18, False), ("Inga kunder inskrivna ännu.", 18, False),
         ("{%p endif %}", 18, False)], top=CONTENT_TOP, height=Inches(5.2), left=right,
         width=half)
     paragraphs = kunder.text_frame.paragraphs
@@ -187,6 +189,7 @@ def _per_namnd(prs) -> None:
     _bullet(paragraphs[2], 18)
     paragraphs[2].space_after = Pt(4)
     paragraphs[5].runs[0].font.color.rgb = MUTED
+    paragraphs[8].runs[0].font.color.rgb = MUTED
 
 
 def _synergier(prs) -> None:

@@ -219,6 +219,8 @@ def test_an_early_nämnd_gets_no_idea_slide_text_it_never_wrote(stages):
     slide = _slide(stages, "Kommunstyrelsen")
     idea = next(sh for sh in slide.shapes if sh.name == "Verksamhetsidé").text_frame.text
     assert idea.split("\n") == ["Verksamhetsidé", "Ingen formulering ännu.", ""]
+    kunder = next(sh for sh in slide.shapes if sh.name == "Kunder").text_frame.text
+    assert kunder.split("\n") == ["Kunder och målgrupper", "Inga kunder inskrivna ännu."]
     sn = next(sh for sh in _slide(stages, "Socialnämnden").shapes if sh.name == "Verksamhetsidé")
     assert sn.text_frame.text.split("\n")[-1] == "Version 1 · Utkast"
     assert "Socialnämnden" in [s.shapes.title.text for s in stages.slides]
