@@ -190,36 +190,36 @@ def avstamning() -> bytes:
     divider(prs, "beroenden", *questions["beroenden"])
     s = slide(prs, "Beroenden till andra", shown_if("namnd.beroenden", "beroende/beroenden"))
     sheet_table(s, "Tabell beroenden", S.BEROENDEN, "b",
-                {"part": 3.3, "typ": 1.4, "riktning": 2.6, "beskrivning": 4.8},
+                {"part": 3.0, "typ": 1.2, "riktning": 2.3, "beskrivning": 5.6},
                 headers={"part": "Beroende till"}, exprs={"part": "b|part"})
     divider(prs, "synergier", *questions["synergier"])
     s = slide(prs, "Synergier med andra nämnder och parter", shown_if("namnd.synergier", "synergi/synergier"))
     sheet_table(s, "Tabell synergier", S.SYNERGIER, "y",
                 {"med": 2.8, "process": 3.2, "synergi": 3.2, "nasta_steg": 2.9},
                 headers={"med": "Med"}, exprs={"med": "y.med|namnder"})
-    divider(prs, "verksamhetside", *questions["verksamhetside"])
-    s = slide(prs, "Förslag till verksamhetsidé", "{%slide if ide %}")
-    textbox(s, "Verksamhetsidé", [("{{ ide.formulering }}", 28, False)], top=Inches(1.8),
-            height=Inches(3.6), left=Inches(1.5), width=WIDTH - Inches(2.7), color=ACCENT)
-    rectangle(s, "Citatlinje", Inches(1.2), Inches(1.85), Inches(0.08), Inches(3.4), LIGHT)
+    # the section opens with the proposal itself: at an avstämning it is what the room discusses
+    s = section_slide(prs, "Verksamhetsidé", "{{ ide.formulering }}",
+                      number="{{ avsnitt.verksamhetside.nummer }}",
+                      notes="{%slide if ide and 'verksamhetside' in avsnitt %}")
+    proposal = s.placeholders[1].text_frame.paragraphs[0].runs[0].font
+    proposal.size, proposal.color.rgb = Pt(26), ACCENT
     textbox(s, "Version", [("Version {{ ide.version }}, {{ ide.datum|datum }} – "
                             "{{ ide.status|lower }}", BODY_PT, False)],
-            top=Inches(5.8), height=Inches(0.6), left=Inches(1.5), width=WIDTH - Inches(2.7),
+            top=Inches(6.1), height=Inches(0.5), left=Inches(2.5), width=WIDTH - Inches(3.1),
             color=MUTED)
-    s = slide(prs, "Verksamhetsidéns versioner",
-              shown_if("namnd.verksamhetsideer|length > 1", "version/versioner"))
+    s = slide(prs, "Tidigare formuleringar", shown_if("tidigare", "version/versioner"))
     sheet_table(s, "Tabell versioner", S.VERKSAMHETSIDE, "v",
-                {"version": 1.3, "datum": 2.4, "status": 2.4, "formulering": 6.0}, "v in versioner",
+                {"version": 1.3, "datum": 2.4, "status": 2.4, "formulering": 6.0}, "v in tidigare",
                 exprs={"datum": "v.datum|datum"})
     dialog_slide(prs)  # no divider: the agenda names it, its slides say "Dialog – fråga 1 av 2"
     s = slide(prs, "Tidslinje", "{%slide if namnd.moten %}")
     matrix(s, "matris:tidslinje", 2.6, size=12)
     textbox(s, "Förklaring", [("{{ veckoschema_forklaring }}", BODY_PT, False)],
             top=Inches(6.2), height=Inches(0.7), color=MUTED)
-    s = slide(prs, "Tidplan och möten", shown_if("tidplan", "möte/möten"))
+    s = slide(prs, "Kommande möten", shown_if("kommande", "möte/möten"))
     table(s, "Tabell möten", [("Datum", "{{ r.datum|datum }}", 2.6), ("Tid", "{{ r.tid }}", 1.9),
                               ("Aktivitet", "{{ r.aktivitet }}", 4.6), ("Plats", "{{ r.plats }}", 3.0)],
-          "r in tidplan")
+          "r in kommande")
     return _save(prs, "Avstämning – verksamhetsidé")
 
 

@@ -459,6 +459,8 @@ def test_nearby_text_shows_the_tags_docxtpl_took_out_of_their_paragraphs():
     ('{{ "abc }}', 'en text inom citattecken saknar sitt avslutande "'),
     ("{{ 'abc }}", "en text inom citattecken saknar sitt avslutande '"),
     ("{{ x! }}", 'tecknet "!" kan inte stå i en tagg'),
+    ("{{ x \x04 }}", "en tagg slutar inte i samma stycke som den börjar; skriv }} eller %} i samma "
+                    "stycke som {{ eller {%"),  # a deck's paragraph marker after an open tag
     ("{{ x|datm }}", 'filtret "datm" finns inte (menar du "datum"?)'),
     ("{% if x %}{{ x|datm }}{% endif %}", 'filtret "datm" finns inte (menar du "datum"?)'),
     ("{{ x|qwerty }}", 'filtret "qwerty" finns inte'),

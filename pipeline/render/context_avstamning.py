@@ -61,7 +61,7 @@ def agenda(namnd: m.Namnd, dialog: list[Dialog], rows: list) -> list[Avsnitt]:
         "synergier": bool(namnd.synergier),
         "verksamhetside": bool(namnd.verksamhetsideer),
         "dialog": bool(dialog),
-        "tidplan": bool(rows or namnd.moten),
+        "tidplan": bool(rows or namnd.moten),  # the timeline, and the meetings ahead
     }
     present = [(key, rubrik, fraga) for key, rubrik, fraga in SECTIONS if filled[key]]
     return [Avsnitt(i, key, rubrik, fraga) for i, (key, rubrik, fraga) in enumerate(present, 1)]
@@ -86,6 +86,11 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
         **names,
         "veckoschema_forklaring": forklaring(timeline),  # the timeline's own, with passes
         "versioner": sorted(namnd.verksamhetsideer, key=lambda v: (v.version, v.datum)),
+        # the formulations before the proposal, which has its own slide
+        "tidigare": sorted((v for v in namnd.verksamhetsideer if v != namnd.verksamhetside),
+                           key=lambda v: (v.version, v.datum)),
+        # from the meeting on: what the group and the nämnd have ahead of them
+        "kommande": [r for r in names["tidplan"] if mote.datum is None or r.datum >= mote.datum],
         "utmaningar_forst": [*namnd.endast_utmaningar, *namnd.mojligheter],
         "bilder": bilder or {},
         "matriser": {"tidslinje": grid_matrix(timeline)},

@@ -172,6 +172,10 @@ def jinja_message_sv(exc: jinja2.TemplateError, env: jinja2.Environment | None =
                     "(\" eller ') inom {{ … }} och {% … %}")
         if char in "\"'":
             return f"en text inom citattecken saknar sitt avslutande {char}"
+        if re.fullmatch(r"\\x[01][0-9a-f]", char):  # a paragraph or run boundary (or a control
+            # character): the tag was not closed in the paragraph where it starts
+            return ("en tagg slutar inte i samma stycke som den börjar; skriv }} eller %} i "
+                    "samma stycke som {{ eller {%")
         return f'tecknet "{char}" kan inte stå i en tagg'
     if match := re.match(r"expected token '(.+?)', got '(.+)'$", message):
         if match[1].startswith("end of "):
