@@ -37,13 +37,15 @@ def pdfs(example_build, tmp_path_factory) -> dict[Path, Path]:
 
 @needs_libreoffice
 def test_every_example_output_converts_and_decks_keep_their_slide_count(pdfs):
-    assert len(pdfs) == 11
+    assert len(pdfs) == 17  # 5 memos, 5 bilagor, the avrapportering and 6 decks
     for document, made in pdfs.items():
         assert made.stat().st_size > 1000, document.name
         if document.suffix == ".pptx":
             assert pdf_pages(made) == len(Presentation(document).slides), document.name
+        elif document.name.startswith("beslutsunderlag-"):
+            assert 2 <= pdf_pages(made) <= 4, document.name  # a tjänsteskrivelse
         else:
-            assert pdf_pages(made) >= 4
+            assert pdf_pages(made) >= 1, document.name
 
 
 @needs_libreoffice
