@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from pipeline.cli import main
 
-from .conftest import ROOT, edit
+from .conftest import ROOT, edit, find_row
 
 
 @pytest.mark.parametrize("command", [[], *[[name] for name in main.commands]])
@@ -38,7 +38,9 @@ def test_bygg_writes_every_beslutsunderlag(runner, workdir):
                        f"Skrev {Path('build', k, f'tidplan-{k}.ics')}")),
         f"Skrev {Path('build', 'kommunovergripande.pptx')}",
         f"Skrev {Path('build', 'tidplan.ics')}",
-        "Klart: 5 beslutsunderlag, 5 bilagor, 6 presentationer och 6 kalenderfiler, inga problem.",
+        f"Skrev {Path('build', 'avrapportering.docx')}",
+        "Klart: 5 beslutsunderlag, 5 bilagor, 1 avrapportering, 6 presentationer och 6 "
+        "kalenderfiler, inga problem.",
     ]
     assert "Socialnämnden" in docx.Document(workdir / "build/SN/beslutsunderlag-SN.docx").paragraphs[0].text
 
@@ -55,7 +57,8 @@ def test_bygg_with_a_broken_workbook_builds_the_others_and_exits_1(runner, workd
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
     assert result.output.splitlines()[-1] == (
-        "Klart: 4 beslutsunderlag, 4 bilagor, 5 presentationer och 5 kalenderfiler, 1 fel.")
+        "Klart: 4 beslutsunderlag, 4 bilagor, 1 avrapportering, 5 presentationer och 5 "
+        "kalenderfiler, 1 fel.")
     assert not (workdir / "build/SN").exists()
     assert (workdir / "build/MBN/beslutsunderlag-MBN.docx").exists()
     assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before, "inputs unchanged"
@@ -84,16 +87,17 @@ def test_five_mistakes_give_five_messages_at_the_right_cells_and_the_rest_is_bui
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
     assert sorted(p.name for p in (workdir / "build").iterdir() if not p.name.startswith(".")) == [
-        "BUN", "KS", "KTN", "MBN", "index.html", "kommunovergripande.pptx", "manifest.json",
-        "tidplan.ics"]
+        "BUN", "KS", "KTN", "MBN", "avrapportering.docx", "index.html", "kommunovergripande.pptx",
+        "manifest.json", "tidplan.ics"]
 
 
 def test_kontrollera_writes_nothing_and_reports(runner, workdir):
-    edit(workdir / "inputs/BUN.xlsx", {"Grunduppgifter": {"B8": "snart"}})
+    datum = find_row(workdir / "inputs/BUN.xlsx", "Grunduppgifter", 1, "Datum för tjänsteskrivelsen")
+    edit(workdir / "inputs/BUN.xlsx", {"Grunduppgifter": {f"B{datum}": "snart"}})
     result = runner.invoke(main, ["kontrollera"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        'BUN.xlsx › Grunduppgifter!B8: Datumet "snart" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, '
+        f'BUN.xlsx › Grunduppgifter!B{datum}: Datumet "snart" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, '
         "till exempel 2021-10-07.",
         "Kontrollerade 6 arbetsböcker: 1 fel.",
     ]
@@ -126,13 +130,15 @@ def test_kontrollera_names_the_slide_and_shape_of_a_misspelled_name_in_a_deck(ru
     templates = workdir / "templates"
     templates.mkdir()
     prs = Presentation(ROOT / "templates/avstamning.pptx")
-    shape = prs.slides[16].shapes[1]  # the verksamhetsidé slide
+    nr, shape = next((nr, shape) for nr, slide in enumerate(prs.slides, start=1)
+                     for shape in slide.shapes  # the verksamhetsidé slide's formulation
+                     if shape.has_text_frame and shape.text_frame.text == "{{ ide.formulering }}")
     shape.text_frame.paragraphs[0].runs[0].text = "{{ ide.formulerng }}"
     prs.save(templates / "avstamning.pptx")
     result = runner.invoke(main, ["kontrollera"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        'avstamning.pptx: Mallen avstamning.pptx, bild 17, formen "Verksamhetsidé": namnet '
+        f'avstamning.pptx: Mallen avstamning.pptx, bild {nr}, formen "{shape.name}": namnet '
         '"formulerng" finns inte i underlaget. Rätta stavningen i mallen; namnen listas i README '
         "under Mallar.",
         "Kontrollerade 6 arbetsböcker: 1 fel.",

@@ -63,11 +63,12 @@ def test_blank_rows_whitespace_and_line_breaks_are_tolerated(sn):
 
 def test_numbers_and_dates_stored_as_text_are_read(sn):
     row = find_row(sn, "Förslag till beslut", 1, 2)
+    datum = find_row(sn, "Grunduppgifter", 1, "Datum för tjänsteskrivelsen")
     edit(sn, {
         "Förslag till beslut": {f"A{row}": " 2 "},
         "Verksamhetsidé": {"B2": "2021-10-20", "A2": "1.0"},
         "Tidplan": {"C2": "14 september 2021", "D2": "13.00", "E2": "16:30"},
-        "Grunduppgifter": {"B8": 44592},  # an Excel serial number: 2022-01-31
+        "Grunduppgifter": {f"B{datum}": 44592},  # an Excel serial number: 2022-01-31
     })
     result = read_workbook(sn)
     assert errors(result) == []
@@ -288,7 +289,7 @@ def test_a_merge_over_a_form_value_names_the_field(sn):
     result = read_workbook(sn)
     assert [str(d) for d in result.diagnostics] == [
         f"sn.xlsx › Grunduppgifter!B{row + 1}: Varning: Cellerna B{row}:B{row + 1} är "
-        f'sammanfogade, så värdet för "Processtöd" i B{row + 1} är tomt. Dela upp cellerna och '
+        f'sammanfogade, så värdet för "Förvaltningschef" i B{row + 1} är tomt. Dela upp cellerna och '
         "skriv värdet i varje rad."
     ]
 

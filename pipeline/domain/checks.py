@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from .. import model as m
@@ -24,6 +25,50 @@ def check_kommun(result: ReadResult) -> None:
         if counts[ref.kod] > 1:
             result.add(f"Nämndkoden {ref.kod} finns på flera rader. Varje nämnd ska ha en egen kod.",
                        sheet.name, result.located.cell(sheet, i, "kod"))
+    _check_dialogfragor(result, kommun)
+    _check_avrapportering(result, kommun)
+
+
+def _check_dialogfragor(result: ReadResult, kommun: m.Kommun) -> None:
+    """Warn about a discussion question whose date is no avstämning's: no deck for an
+    avstämning shows it."""
+    sheet = S.KOMMUN.sheet("Dialogfrågor")
+    if any(d.is_error and d.sheet == "Milstolpar" for d in result.diagnostics):
+        return  # a milestone with an error was left out; its questions would seem astray
+    dates = sorted({s.datum for s in tidplan.avstamningar(kommun)})
+    named = svenska.lista([svenska.datum(d) for d in dates])
+    for i, fraga in enumerate(kommun.dialogfragor):
+        if fraga.datum in dates:
+            continue
+        where = (f"avstämningarnas datum i fliken Milstolpar ({named})" if len(dates) > 1 else
+                 f"avstämningens datum i fliken Milstolpar ({named})" if dates else
+                 "en avstämnings datum: fliken Milstolpar har ingen milstolpe av typen Avstämning")
+        result.add(f"Frågan gäller {svenska.datum(fraga.datum)}, som inte är {where}. Frågan "
+                   "visas bara vid avstämningen med samma datum. Rätta datumet.",
+                   sheet.name, result.located.cell(sheet, i, "datum"), warning=True)
+
+
+_BILAGA = re.compile(r"\bbilaga\s+(\d+)\b", re.IGNORECASE)
+
+
+def bilaga_refs(text: str) -> list[int]:
+    """Return the bilagor a text refers to as "bilaga N" (any case), each once, in order."""
+    return list(dict.fromkeys(int(nr) for nr in _BILAGA.findall(text)))
+
+
+def _check_avrapportering(result: ReadResult, kommun: m.Kommun) -> None:
+    """Warn about a "bilaga N" in the avrapportering: it has no numbered bilagor."""
+    form, points = S.KOMMUN.sheet("Avrapportering"), S.KOMMUN.sheet("Avrapportering beslut")
+    texts = [(points.name, result.located.cell(points, i, "text"), f"Beslutspunkt {p.nr}", p.text)
+             for i, p in enumerate(kommun.beslutspunkter)]
+    texts += [(form.name, result.located.fields.get(key, ""), f'"{form.column(key).header}"',
+               getattr(kommun, key)) for key in ("sammanfattning", "bedomning")]
+    for sheet, cell, what, text in texts:
+        for nr in bilaga_refs(text):
+            result.add(f"{what} hänvisar till bilaga {nr}, men avrapporteringen har inga "
+                       "bilagor; nämndernas tjänsteskrivelser står under Beslutsunderlag. Ta "
+                       "bort hänvisningen eller skriv vilken handling som avses.",
+                       sheet, cell, warning=True)
 
 
 def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
@@ -50,6 +95,8 @@ def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
     _check_numbers(result, S.BESLUT, [p.nr for p in namnd.beslutspunkter], "nr",
                    "Beslutspunkt nummer {} finns flera gånger. Numrera punkterna 1, 2, 3 …")
     _check_moten(result, namnd)
+    _check_bedomning(result, namnd)
+    _check_bilagor(result, namnd)
     if kommun is not None:
         _check_dates(result, namnd, kommun)
 
@@ -115,6 +162,44 @@ def _check_ideer(result: ReadResult, namnd: m.Namnd) -> None:
                 "två. I presentationerna kan en så lång text behöva flera bilder och förkortas. "
                 "Korta formuleringen.",
                 sheet.name, result.located.cell(sheet, i, "formulering"), warning=True)
+
+
+def _check_bedomning(result: ReadResult, namnd: m.Namnd) -> None:
+    """Warn, once the nämnd heads for a decision, that Förvaltningens bedömning is empty: the
+    memo then only says that it is missing, since the tool never writes it."""
+    final = namnd.beslutspunkter or any(v.status == m.FORSLAG_TILL_BESLUT
+                                        for v in namnd.verksamhetsideer)
+    if namnd.bedomning.strip() or not final:
+        return
+    result.add("Förvaltningens bedömning är tom. Tjänsteskrivelsen visar då bara att "
+               "bedömningen saknas; underlag skriver den aldrig själv. Skriv förvaltningens "
+               "egen, motiverade bedömning innan ärendet går till nämnden.",
+               S.BEDOMNING.name, result.located.fields.get("bedomning", ""), warning=True)
+
+
+def _check_bilagor(result: ReadResult, namnd: m.Namnd) -> None:
+    """Warn about a "bilaga N" that is no document of the ärende: bilaga 1 is the group's
+    material (the tool's), bilaga 2, 3 … the workbook's Övriga bilagor in their order."""
+    loc, beslut = result.located, S.BESLUT
+    ovriga = namnd.ovriga_bilagor
+    texts = [(beslut.name, loc.cell(beslut, i, "text"), f"Beslutspunkt {p.nr}", p.text)
+             for i, p in enumerate(namnd.beslutspunkter)]
+    for sheet, key in ((S.GRUNDUPPGIFTER, "sammanfattning"), (S.BEDOMNING, "bedomning"),
+                       (S.BEDOMNING, "ekonomi"), (S.BEDOMNING, "barnkonsekvenser")):
+        texts.append((sheet.name, loc.fields.get(key, ""), f'"{sheet.column(key).header}"',
+                      getattr(namnd, key)))
+    own = "bilaga 1 (utvecklingsgruppens underlag, som underlag gör)"
+    others = [f"bilaga {nr} ({titel})" for nr, titel in enumerate(ovriga, start=2)]
+    existing = (f"Ärendet har {svenska.lista([own, *others])}" if others else
+                f"Ärendet har bara {own}")
+    column = S.GRUNDUPPGIFTER.column("bilagor").header
+    for sheet, cell, what, text in texts:
+        for nr in bilaga_refs(text):
+            if 1 <= nr <= 1 + len(ovriga):
+                continue
+            result.add(f"{what} hänvisar till bilaga {nr}, som inte finns. {existing}. Skriv "
+                       f'handlingen under "{column}" i fliken {S.GRUNDUPPGIFTER.name}, en per '
+                       "rad, eller rätta hänvisningen.", sheet, cell, warning=True)
 
 
 def _check_numbers(result: ReadResult, sheet: S.Sheet, numbers: list[int], key: str,

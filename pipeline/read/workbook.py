@@ -89,9 +89,11 @@ def _read(result: ReadResult, wb_schema: schema.WorkbookSchema, sheets: dict) ->
     for sheet in wb_schema.sheets:
         ws = sheets.get(folded(sheet.name))
         if ws is None and sheet.optional:
+            new = ("en ny kommunarbetsbok (underlag ny MAPP skapar en)" if wb_schema is schema.KOMMUN
+                   else "en ny arbetsbok (underlag arbetsbok)")
             result.add(f"Fliken {sheet.name} saknas; arbetsboken är gjord före den fliken "
-                       "fanns. Kopiera fliken från en ny arbetsbok (underlag arbetsbok) för att "
-                       "fylla i den.", sheet.name, warning=True)
+                       f"fanns. Kopiera fliken från {new} för att fylla i den.", sheet.name,
+                       warning=True)
             continue
         if ws is None:
             result.add(

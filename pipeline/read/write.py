@@ -130,9 +130,12 @@ INSTRUCTIONS = {
     ),
     "kommun": (
         "Den här arbetsboken håller det som är gemensamt för alla nämnder: kommunen, "
-        "uppdraget, de gemensamma milstolparna och registret över nämnder.",
-        "Processtöd eller samordnare fyller i den en gång. Den ska ligga i mappen inputs/ "
-        "tillsammans med nämndernas arbetsböcker.",
+        "uppdraget, de gemensamma milstolparna, registret över nämnder och frågorna till "
+        "avstämningarnas dialoger.",
+        "Processtöd eller samordnare fyller i den i början av arbetet. Flikarna Avrapportering "
+        "och Avrapportering beslut fylls i efter nämndernas beslut, inför kommunstyrelsens "
+        "avrapportering. Arbetsboken ska ligga i mappen inputs/ tillsammans med nämndernas "
+        "arbetsböcker.",
         "Ändra inte rubrikerna och inte flikarnas namn. Datum skrivs ÅÅÅÅ-MM-DD.",
     ),
 }
