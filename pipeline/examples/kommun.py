@@ -102,7 +102,7 @@ KOMMUN = Kommun(
             OKTOBER,
             "Vilken form ska nämndernas verksamhetsidéer ha?",
             "Vad ska en verksamhetsidé innehålla, hur lång är den och hur förhåller den sig till "
-            "visionen? Vilken gemensam kravbild säkrar en kommun, tillsammans?",
+            "visionen? Vilken gemensam kravbild behöver vi för att säkra en kommun, tillsammans?",
         ),
         Dialogfraga(
             DECEMBER,
