@@ -68,8 +68,10 @@ def _documents(paths: list[Path]) -> str:
     words = [p.name for p in paths if p.suffix == ".docx"]
     memos = sum(n.startswith("beslutsunderlag-") for n in words)
     bilagor = sum(n.startswith("bilaga-") for n in words)
-    others = len(words) - memos - bilagor
+    reports = sum(n == "avrapportering.docx" for n in words)
+    others = len(words) - memos - bilagor - reports
     text = (f"{memos} beslutsunderlag, {bilagor} {'bilaga' if bilagor == 1 else 'bilagor'}, "
+            + (f"{reports} avrapportering, " if reports else "")
             + (f"{others} {'annat Word-dokument' if others == 1 else 'andra Word-dokument'}, "
                if others else "")
             + f"{decks} "

@@ -35,7 +35,6 @@ from pptx_design import (  # noqa: E402 - the design system, shared with pptx_ko
     agenda_slide,
     flat,
     new_deck,
-    rectangle,
     row_height,
     section_slide,
     slide,

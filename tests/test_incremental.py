@@ -45,7 +45,7 @@ def test_changing_one_workbook_rebuilds_that_nämnd_and_the_combined_documents(i
                                "tidplan-SN.ics", "kommunovergripande.pptx", "tidplan.ics",
                                "avrapportering.docx"}
     assert result.output.splitlines()[-1] == (
-        "Klart: 1 beslutsunderlag, 1 bilaga, 1 annat Word-dokument, 2 presentationer och 2 "
+        "Klart: 1 beslutsunderlag, 1 bilaga, 1 avrapportering, 2 presentationer och 2 "
         "kalenderfiler, 16 oförändrade, "
         "inga problem.")
     after = {p: p.read_bytes() for p in (inputs.parent / "build").rglob("*.*")}

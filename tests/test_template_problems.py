@@ -47,7 +47,7 @@ def test_a_broken_word_template_is_reported_with_the_inputs_problems_and_decks_a
     assert sorted(p.name for p in build.rglob("*.pptx")) == [
         "avstamning-BUN.pptx", "avstamning-KS.pptx", "avstamning-KTN.pptx",
         "avstamning-MBN.pptx", "kommunovergripande.pptx"]
-    assert lines[-1] == ("Klart: 0 beslutsunderlag, 4 bilagor, 1 annat Word-dokument, 5 "
+    assert lines[-1] == ("Klart: 0 beslutsunderlag, 4 bilagor, 1 avrapportering, 5 "
                          "presentationer och 5 kalenderfiler, 2 fel.")
 
 
