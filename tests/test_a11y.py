@@ -110,8 +110,10 @@ def _add_picture(prs):
 
 
 def _light_text(prs):
-    run = _slide(prs, "Förslag till verksamhetsidé").shapes[1].text_frame.paragraphs[0].runs[0]
-    run.font.color.rgb = PptxRGB(0xCC, 0xCC, 0xCC)
+    box = next(sh for sh in _slide(prs, "Dagordning").shapes if sh.name == "Punkter")
+    for paragraph in box.text_frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.color.rgb = PptxRGB(0xCC, 0xCC, 0xCC)
 
 
 def _status_table_removed(prs):
