@@ -341,7 +341,9 @@ def section_slide(prs, title: str, question: str, number: str = "", notes: str =
 
 
 MEETING_CARD = [("Mötet", 14, True), ("{{ mote.rubrik }}", 18, True),
-                ("{{ mote.detaljer|replace(' · ', '\n') }}", 14, False)]
+                # Jinja's escape for a line break, not a break inside the tag: LibreOffice saves that
+                # as a character of the text
+                ("{{ mote.detaljer|replace(' · ', '\\n') }}", 14, False)]
 
 
 def agenda_slide(prs, loop: str = "a in agenda", title: str = "Dagordning", notes: str = "",

@@ -50,6 +50,12 @@ def _named(prs, name: str):
     return next(s for slide in prs.slides for s in slide.shapes if s.name == name)
 
 
+def _idea_slide(prs):
+    """Return the slide that shows the proposed verksamhetsidé."""
+    return next(slide for slide in prs.slides for s in slide.shapes
+                if s.has_text_frame and s.text_frame.text == "{{ ide.formulering }}")
+
+
 def renamed_chart(prs) -> None:
     """PowerPoint names a replaced chart "Diagram 3"."""
     _named(prs, "diagram:omfattning").name = "Diagram 3"
@@ -61,19 +67,20 @@ def renamed_matrix(prs) -> None:
 
 def one_line_version_box(prs) -> None:
     """PowerPoint refits the Version box to one line of its 14 pt text."""
-    box = _shape(prs, 17, "Version")
+    box = next(s for s in _idea_slide(prs).shapes if s.name == "Version")
     box.height = Emu(int(Pt(14) * 1.2) + 91440)
 
 
 def shrunk_idea_box(prs) -> None:
     """LibreOffice's "resize shape to fit text" shrinks the box to its tag's one line."""
-    box = _shape(prs, 17, "Verksamhetsidé")
-    box.height = Emu(int(Pt(28) * 1.2) + 91440)
+    box = next(s for s in _idea_slide(prs).shapes if s.has_text_frame
+               and s.text_frame.text == "{{ ide.formulering }}")
+    box.height = Emu(int(Pt(26) * 1.2) + 91440)
 
 
 def new_tagged_text_box(prs) -> None:
     """A new 14 pt text box with a tag, as PowerPoint inserts one (one line, no wrapping)."""
-    box = prs.slides[16].shapes.add_textbox(Inches(0.6), Inches(6.2), Inches(3), Inches(0.4))
+    box = _idea_slide(prs).shapes.add_textbox(Inches(0.6), Inches(6.2), Inches(3), Inches(0.4))
     box.name = "Textruta 9"
     run = box.text_frame.paragraphs[0].add_run()
     run.text = "Status: {{ ide.status }} – {{ ide.formulering }}"
@@ -104,7 +111,7 @@ def hidden_slide(prs) -> None:
 
 def curly_quotes(prs) -> None:
     """AutoCorrect turns straight quotes into curly ones as staff type a tag."""
-    box = _shape(prs, 17, "Version")
+    box = next(s for s in _idea_slide(prs).shapes if s.name == "Version")
     run = box.text_frame.paragraphs[0].runs[0]
     run.text = "Version {{ ide.version }} {{ ”(utkast)” if ide.status == ”Utkast” else ”” }}"
 
