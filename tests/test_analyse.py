@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pipeline import model as m
@@ -249,6 +249,7 @@ def test_an_empty_register_orders_nothing_and_marks_nothing():
 
 
 @given(st.text(max_size=80))
+@example("\x1f")  # whitespace to str.split, not to strip(" .")
 def test_any_med_cell_gives_registered_codes_and_nonempty_partner_names(med):
     internal, external = analyse.parter(KOMMUN, med)
     assert set(internal) <= set(KOMMUN.koder)

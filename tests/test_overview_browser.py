@@ -17,7 +17,7 @@ from pipeline.build import build
 from pipeline.cli import main
 
 from .browser import check_page, chromium, require_browser
-from .conftest import edit
+from .conftest import edit, find_row
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +46,11 @@ def test_examples_page(browser, inputs, tmp_path):
 
 @pytest.mark.slow
 def test_page_with_a_broken_workbook(browser, inputs, tmp_path):
-    edit(inputs / "BUN.xlsx", {"Grunduppgifter": {"B8": "snart"}})  # a date that cannot be read
+    row = find_row(inputs / "BUN.xlsx", "Grunduppgifter", 1, "Datum för tjänsteskrivelsen")
+    edit(inputs / "BUN.xlsx", {"Grunduppgifter": {f"B{row}": "snart"}})  # a date not readable
     page = _build(inputs, tmp_path / "build")
     _assert_clean(page, browser)
-    assert "BUN.xlsx › Grunduppgifter!B8" in page.read_text(encoding="utf-8")
+    assert f"BUN.xlsx › Grunduppgifter!B{row}" in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

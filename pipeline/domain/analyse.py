@@ -135,7 +135,8 @@ def parter(kommun: m.Kommun, med: str) -> tuple[list[str], list[str]]:
         found = [c for c in re.findall(r"\b[A-ZÅÄÖ][A-ZÅÄÖ0-9]*\b", part) if c in codes]
         internal += found
         rest = re.sub(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b", " ", part) if found else part
-        external += [p.strip(" .") for p in _CONNECTOR.split(f" {rest} ") if p.strip(" .")]
+        names = (" ".join(p.split()).strip(" .") for p in _CONNECTOR.split(f" {rest} "))
+        external += [name for name in names if name]  # any whitespace, control ones too
     return internal, external
 
 
