@@ -239,16 +239,19 @@ def test_the_övriga_bilagor_are_bilaga_2_and_on_and_a_number_beyond_them_is_nam
         "Kontrollerade 6 arbetsböcker: 1 varning."]
 
 
-def test_a_bilaga_in_the_avrapportering_is_a_warning_at_its_cell(runner, workdir):
+def test_a_bilaga_in_the_avrapportering_other_than_its_own_is_a_warning_at_its_cell(
+        runner, workdir):
     path = workdir / "inputs/kommun.xlsx"
     point = find_row(path, "Avrapportering beslut", 1, 2)
     edit(path, {"Avrapportering beslut": {f"B{point}": "Kommunstyrelsen antar plan enligt "
-                                                       "bilaga 1."}})
+                                                       "bilaga 1 och bilaga 2."}})
     result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
     assert lines(result) == [
         f"kommun.xlsx › Avrapportering beslut!B{point}: Varning: Beslutspunkt 2 hänvisar till "
-        "bilaga 1, men avrapporteringen har inga bilagor; nämndernas tjänsteskrivelser står under "
-        "Beslutsunderlag. Ta bort hänvisningen eller skriv vilken handling som avses.",
+        "bilaga 2, som inte finns. Avrapporteringen har bara bilaga 1 (nämndernas "
+        "verksamhetsidéer och det de har gemensamt, som underlag gör); nämndernas "
+        "tjänsteskrivelser står under Beslutsunderlag. Ta bort hänvisningen eller skriv vilken "
+        "handling som avses.",
         "Kontrollerade 6 arbetsböcker: 1 varning."]
 
 

@@ -57,7 +57,8 @@ def bilaga_refs(text: str) -> list[int]:
 
 
 def _check_avrapportering(result: ReadResult, kommun: m.Kommun) -> None:
-    """Warn about a "bilaga N" in the avrapportering: it has no numbered bilagor."""
+    """Warn about a "bilaga N" in the avrapportering other than its bilaga 1 (the nämnders'
+    verksamhetsidéer and what they share, which the tool writes)."""
     form, points = S.KOMMUN.sheet("Avrapportering"), S.KOMMUN.sheet("Avrapportering beslut")
     texts = [(points.name, result.located.cell(points, i, "text"), f"Beslutspunkt {p.nr}", p.text)
              for i, p in enumerate(kommun.beslutspunkter)]
@@ -65,9 +66,12 @@ def _check_avrapportering(result: ReadResult, kommun: m.Kommun) -> None:
                getattr(kommun, key)) for key in ("sammanfattning", "bedomning")]
     for sheet, cell, what, text in texts:
         for nr in bilaga_refs(text):
-            result.add(f"{what} hänvisar till bilaga {nr}, men avrapporteringen har inga "
-                       "bilagor; nämndernas tjänsteskrivelser står under Beslutsunderlag. Ta "
-                       "bort hänvisningen eller skriv vilken handling som avses.",
+            if nr == 1:
+                continue
+            result.add(f"{what} hänvisar till bilaga {nr}, som inte finns. Avrapporteringen har "
+                       "bara bilaga 1 (nämndernas verksamhetsidéer och det de har gemensamt, som "
+                       "underlag gör); nämndernas tjänsteskrivelser står under Beslutsunderlag. "
+                       "Ta bort hänvisningen eller skriv vilken handling som avses.",
                        sheet, cell, warning=True)
 
 
