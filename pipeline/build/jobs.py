@@ -30,6 +30,9 @@ NAMND_DOCUMENTS = (("beslutsunderlag", "beslutsunderlag.docx"), ("bilaga", "bila
 KOMMUN_DECK = "kommunovergripande.pptx"
 KOMMUN_CALENDAR = "tidplan.ics"
 AVRAPPORTERING = "avrapportering.docx"  # kommunstyrelsen's avrapportering of every nämnd
+BILAGA_AVRAPPORTERING = "bilaga-avrapportering.docx"  # its bilaga 1 (output and template name)
+# The avrapportering's Word documents: each template's name is its output's name in build/
+KOMMUN_DOCUMENTS = (AVRAPPORTERING, BILAGA_AVRAPPORTERING)
 
 
 @dataclass(eq=False)
@@ -119,6 +122,9 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
             lambda: lazy(AVRAPPORTERING).render(inputs.namnder), AVRAPPORTERING,
             lambda: [*lazy(AVRAPPORTERING).warnings, *avrapportering_warnings(inputs, kommun)],
             lambda: lazy(AVRAPPORTERING)),
+        Job(out / BILAGA_AVRAPPORTERING, key("docx", *everyone, template[BILAGA_AVRAPPORTERING]),
+            lambda: lazy(BILAGA_AVRAPPORTERING).render(inputs.namnder), BILAGA_AVRAPPORTERING,
+            docx_warnings(BILAGA_AVRAPPORTERING), lambda: lazy(BILAGA_AVRAPPORTERING)),
     ]
     return jobs
 
@@ -133,11 +139,13 @@ def avrapportering_warnings(inputs: Inputs, kommun: m.Kommun) -> list[Diagnostic
 def renderer(kind: str, kommun: m.Kommun, templates: Path | None, meeting=None):
     """Return a Word template's renderer (kind: the template's name, "bilaga.docx"), or the
     deck renderer (kind "decks"), each template loaded once."""
-    if kind == AVRAPPORTERING:
-        from ..render.context_avrapportering import avrapportering_context
+    if kind in KOMMUN_DOCUMENTS:
+        from ..render import context_avrapportering as c
         from ..render.docx import DocxRenderer
 
-        return DocxRenderer(resources.template(kind, templates), kommun, avrapportering_context)
+        context = (c.avrapportering_context if kind == AVRAPPORTERING
+                   else c.bilaga_avrapportering_context)
+        return DocxRenderer(resources.template(kind, templates), kommun, context)
     if kind.endswith(".docx"):
         from ..render.docx import CONTEXTS, DocxRenderer
 

@@ -153,7 +153,7 @@ def write_overview(report: BuildReport, inputs_dir: Path, out: Path, templates: 
                    today: dt.date) -> None:
     """Write build/index.html atomically: every nämnd's state, documents and problems."""
     from ..render.overview import overview_context, render
-    from .jobs import AVRAPPORTERING, KOMMUN_CALENDAR, KOMMUN_DECK
+    from .jobs import AVRAPPORTERING, BILAGA_AVRAPPORTERING, KOMMUN_CALENDAR, KOMMUN_DECK
 
     inputs = report.inputs
     codes = [r.value.kod for r in inputs.results if r.kind == "namnd" and r.value is not None]
@@ -165,7 +165,10 @@ def write_overview(report: BuildReport, inputs_dir: Path, out: Path, templates: 
                 ("Gemensam tidplan (kalenderfil, .ics)", out / KOMMUN_CALENDAR),
                 ("Avrapportering till kommunstyrelsen (Word)", out / AVRAPPORTERING),
                 ("Avrapportering till kommunstyrelsen (PDF)",
-                 (out / AVRAPPORTERING).with_suffix(".pdf"))]
+                 (out / AVRAPPORTERING).with_suffix(".pdf")),
+                ("Bilaga 1 till avrapporteringen (Word)", out / BILAGA_AVRAPPORTERING),
+                ("Bilaga 1 till avrapporteringen (PDF)",
+                 (out / BILAGA_AVRAPPORTERING).with_suffix(".pdf"))]
     now = dt.datetime.now().replace(second=0, microsecond=0)
     if now.date() != today:
         now = dt.datetime.combine(today, now.time())

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity, TemplateError, UnderlagError
-from .jobs import AVRAPPORTERING, KOMMUN_DECK, NAMND_DOCUMENTS, renderer
+from .jobs import KOMMUN_DECK, KOMMUN_DOCUMENTS, NAMND_DOCUMENTS, renderer
 
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
@@ -41,7 +41,7 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
     read = {id(r.value): r for r in inputs.results if r.kind == "namnd" and r.ok}
     made = {}
     words = [name for _, name in NAMND_DOCUMENTS]
-    for kind in (*words, AVRAPPORTERING, "decks"):
+    for kind in (*words, *KOMMUN_DOCUMENTS, "decks"):
         try:
             made[kind] = renderer(kind, kommun, templates)
         except TemplateError as exc:
@@ -50,8 +50,9 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
     for name in words:
         if name in made:
             jobs += [(name, namnd, made[name].render) for namnd in namnder]
-    if AVRAPPORTERING in made:  # one document of every nämnd
-        jobs.append((AVRAPPORTERING, None, lambda _: made[AVRAPPORTERING].render(namnder)))
+    for name in KOMMUN_DOCUMENTS:  # one document of every nämnd
+        if name in made:
+            jobs.append((name, None, lambda _, r=made[name]: r.render(namnder)))
     if "decks" in made:
         decks = made["decks"]
         jobs += [("avstamning.pptx", namnd, decks.namnd_deck) for namnd in namnder]

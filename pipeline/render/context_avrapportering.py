@@ -1,5 +1,7 @@
-"""What the KS avrapportering's template sees: every nämnd's verksamhetsidé and status, what the
-nämnder share, their next steps and the joint timetable, with nämnder named, never coded.
+"""What the KS avrapportering's templates see: the tjänsteskrivelse (avrapportering.docx), at most
+four pages for any number of nämnder, and its bilaga 1 (bilaga-avrapportering.docx) with the long
+material: every nämnd's verksamhetsidé and status, what the nämnder share, their next steps and
+the joint timetable with the kommun-wide week grid. Nämnder are named, never coded.
 
 The status rule: a nämnd's verksamhetsidé is reported "beslutad <date>" when the avrapportering
 has a date (Kommun.datum), the nämnd's decision date (Namnd.beslutsdatum) lies before it and the
@@ -7,9 +9,11 @@ formulation used has the status Förslag till beslut; otherwise the decision dat
 "planerat beslut <date>". Without a decision date the status says so; a registered nämnd without a
 readable workbook is listed as lacking one, so that no nämnd silently drops out of the report.
 
-The week grid of every nämnd (`veckoschema`, rows named by the nämnder) is offered to the template
-but not placed in the default one: with the five example nämnder it does not fit in the four pages
-beside everything else, and each nämnd's own meetings stand in its tjänsteskrivelse and bilaga 1.
+The tjänsteskrivelse holds what is bounded whatever the number of nämnder or the length of their
+texts: one table row per nämnd (status and decision, no formulation) and a few sentences of
+counts with the most shared items (`i_korthet`); everything in full is in bilaga 1, whose week
+grid of every nämnd (`veckoschema`, rows named by the nämnder) stands on a landscape page when it
+needs more than a portrait page's width (`liggande`).
 """
 
 from __future__ import annotations
@@ -24,12 +28,16 @@ from .. import svenska
 from ..diagnostics import Diagnostic, Severity
 from ..domain import analyse, tidplan
 from ..domain.tidplan import COORDINATOR
+from . import avrapportering_kort as kort
+from .docx_grid import PORTRAIT_CM, min_width_cm
+from .timetable import forklaring
 
 TITEL = "Avrapportering av uppdrag verksamhetsidé"
+BILAGA_TITEL = "Nämndernas verksamhetsidéer och det de har gemensamt"
+MEST = 3  # the most shared items the tjänsteskrivelse names of each kind
 BESLUTAD, PLANERAT = "beslutad", "planerat beslut"
 ALLA = "alla nämnder"
 JOINT_ROW = "Gemensamt"  # the week grid's row of the joint milestones
-_BILAGA = re.compile(r"\bbilaga\s+(\d+)", re.IGNORECASE)
 _DATUM = re.compile(r"\d{1,2} \w+ \d{4}")  # "22 februari 2022": kept on one line in the table
 NBSP = "\u00a0"
 
@@ -46,10 +54,25 @@ class NamndStatus:
 
     @property
     def rader(self) -> tuple[str, ...]:
-        """Return the status as the table's lines: version, status, decision."""
+        """Return the status as the bilaga's table lines: version, status, decision."""
         version = f"Version {self.version}" if self.version is not None else ""
-        beslut = _DATUM.sub(lambda d: d[0].replace(" ", NBSP), self.beslut[:1].upper() + self.beslut[1:])
-        return tuple(line for line in (version, self.status, beslut) if line)
+        return tuple(line for line in (version, self.status, self.beslut_text) if line)
+
+    @property
+    def beslut_text(self) -> str:
+        """Return the decision capitalised, its date unbroken: "Beslutad 22 februari 2022"."""
+        return _DATUM.sub(lambda d: d[0].replace(" ", NBSP),
+                          self.beslut[:1].upper() + self.beslut[1:])
+
+    @property
+    def kort(self) -> str:
+        """Return status and version on one line: "Förslag till beslut, version 3"."""
+        version = f", version {self.version}" if self.version is not None else ""
+        return f"{self.status}{version}"
+
+    @property
+    def beslutad(self) -> bool:
+        return self.beslut.startswith(BESLUTAD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +85,11 @@ class Gemensamt:
 
 @dataclass(frozen=True, slots=True)
 class Steg:
-    """The next steps one nämnd named, as one text."""
+    """The next steps one nämnd named: each on its own, and as one text."""
 
     namnd: str
     text: str
+    punkter: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +158,30 @@ class Names:
         return svenska.lista([*(self(k) for k in self.kommun.ordered(codes, key=str)), *extra])
 
 
-def synergier(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
+@dataclass(frozen=True, slots=True)
+class Process:
+    """A cross-boundary process: its parties, and the synergies and next steps written for it
+    (each "Synergi: …" or "Nästa steg: …", "Synergi (Socialnämnden): …" when several nämnder
+    wrote them)."""
+
+    vad: str
+    parter: str
+    texter: tuple[str, ...]
+
+
+def synergier(names: Names, namnder: list[m.Namnd]) -> list[Process]:
     """Return each cross-boundary process with every nämnd and external partner in it."""
-    return [Gemensamt(g.process, names.prose(g.namnder, g.externa))
-            for g in analyse.gemensamma_synergier(names.kommun, namnder)]
+    def lines(lead: str, bidrag, several: bool) -> list[str]:
+        return [f"{lead}{f' ({names.prose(b.namnder)})' if several else ''}: "
+                f"{' '.join(b.text.split())}" for b in bidrag]
+
+    out = []
+    for g in analyse.gemensamma_synergier(names.kommun, namnder):
+        writers = {k for b in (*g.synergier, *g.nasta_steg) for k in b.namnder}
+        several = len(writers) > 1
+        out.append(Process(g.process, names.prose(g.namnder, g.externa), tuple(
+            lines("Synergi", g.synergier, several) + lines("Nästa steg", g.nasta_steg, several))))
+    return out
 
 
 def externa(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
@@ -164,22 +208,24 @@ def nasta_steg(namnder: list[m.Namnd]) -> list[Steg]:
         texts = [" ".join(r.text.split()) for r in namnd.reflektioner
                  if r.typ == "Nästa steg" and r.text.strip()]
         if texts:
-            steps.append(Steg(namnd.namn, " ".join(
-                t if t[-1] in ".!?" else f"{t}." for t in texts)))
+            texts = [t if t[-1] in ".!?" else f"{t}." for t in texts]  # each a sentence
+            steps.append(Steg(namnd.namn, " ".join(texts), tuple(texts)))
     return steps
 
 
 def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
-    """Return the documents of the ärende: this tjänsteskrivelse, then each nämnd's
-    tjänsteskrivelse that the same build writes (build/<KOD>/beslutsunderlag-<KOD>.docx)."""
-    own = "Tjänsteskrivelse" + (f", {svenska.datum(kommun.datum)}" if kommun.datum else "")
-    return [own, *(f"Tjänsteskrivelse till {n.namn}, {svenska.datum(n.datum)}" for n in namnder)]
+    """Return the documents of the ärende, each one the same build writes: this
+    tjänsteskrivelse, its bilaga 1 (build/bilaga-avrapportering.docx), then each nämnd's
+    tjänsteskrivelse (build/<KOD>/beslutsunderlag-<KOD>.docx)."""
+    when = f", {svenska.datum(kommun.datum)}" if kommun.datum else ""
+    return [f"Tjänsteskrivelse{when}", f"Bilaga 1 {BILAGA_TITEL}{when}",
+            *(f"Tjänsteskrivelse till {n.namn}, {svenska.datum(n.datum)}" for n in namnder)]
 
 
 def warnings(kommun: m.Kommun, file: str) -> list[Diagnostic]:
-    """Return the kommun workbook's gaps in the avrapportering: no decision points, no
-    bedömning (never generated), or a decision point naming a bilaga (the avrapportering has
-    none)."""
+    """Return the kommun workbook's gaps in the avrapportering: no decision points, or no
+    bedömning (never generated). A "bilaga N" in its texts is checked when the workbook is read
+    (domain.checks), with its cell."""
     def warning(sheet: str, message: str) -> Diagnostic:
         return Diagnostic(file, message, sheet, severity=Severity.VARNING)
 
@@ -190,11 +236,6 @@ def warnings(kommun: m.Kommun, file: str) -> list[Diagnostic]:
     if not kommun.bedomning.strip():
         found.append(warning("Avrapportering", "Förvaltningens bedömning saknas i "
                              "avrapporteringen. Skriv den i fliken; verktyget skriver den aldrig."))
-    for punkt in sorted(kommun.beslutspunkter, key=lambda p: p.nr):
-        found += [warning("Avrapportering beslut", (
-            f"Beslutspunkt {punkt.nr} hänvisar till bilaga {nr}, men avrapporteringen har ingen "
-            "bilaga. Ta bort hänvisningen eller skriv vilken handling som avses."))
-                  for nr in _BILAGA.findall(punkt.text)]
     return found
 
 
@@ -208,23 +249,32 @@ def veckoschema(names: Names, namnder: list[m.Namnd]) -> tidplan.Veckoschema:
 
 
 def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> dict:
-    """Return the names the avrapportering's template can use."""
+    """Return the names the avrapportering's templates can use (the tjänsteskrivelse's and
+    its bilaga's: the week grid only in bilaga_avrapportering_context)."""
     namnder = kommun.ordered(namnder)
     names = Names(kommun, namnder)
     ks = kommun.namnd(COORDINATOR)
     status = {n.kod: namnd_status(kommun, n) for n in namnder}
     for ref in kommun.namnder:  # a registered nämnd without a readable workbook
         status.setdefault(ref.kod, NamndStatus(ref.namn, "", None, "Ingen arbetsbok", ""))
+    rows = [status[k] for k in kommun.ordered(status, key=str)]
     return {
         "kommun": kommun,
         "titel": TITEL,
+        "bilaga_titel": BILAGA_TITEL,
         # the vision stated on its own unless the styrmodell's text already names it
         "vision": "" if svenska.folded(kommun.vision) in svenska.folded(kommun.styrmodell)
                   else kommun.vision,
         "namnd": ks.namn if ks else "Kommunstyrelsen",
         "forvaltning": (ks.forvaltning or ks.namn) if ks else "",
         "beslutspunkter": sorted(kommun.beslutspunkter, key=lambda p: p.nr),
-        "namnder": [status[k] for k in kommun.ordered(status, key=str)],
+        "namnder": rows,
+        # the tjänsteskrivelse's short account; bilaga 1 has everything in full
+        "kort": {"beslut": kort.beslut(sum(r.beslutad for r in rows),
+                                       sum(r.beslut.startswith(PLANERAT) for r in rows),
+                                       len(rows)),
+                 "gemensamt": kort.gemensamt(kommun, namnder, names),
+                 "nasta_steg": kort.nasta_steg(namnder, len(rows))},
         "gemensamma_kunder": [Gemensamt(g.kund, names.prose(g.namnder))
                               for g in analyse.gemensamma_kunder(kommun, namnder)],
         "beroenden": beroenden(names, namnder),
@@ -233,9 +283,20 @@ def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> dict:
         "nasta_steg": nasta_steg(namnder),
         "milstolpar": [Milstolpsrad(s.datum, svenska.klockslag(s.start, s.slut), s.benamning,
                                     s.plats)
-                       for s in sorted(kommun.milstolpar, key=lambda s: (s.datum, s.start or dt.time()))],
-        "veckoschema": veckoschema(names, namnder),
+                       for s in sorted(kommun.milstolpar,
+                                       key=lambda s: (s.datum, s.start or dt.time()))],
         "beslutsunderlag": beslutsunderlag(kommun, namnder),
         "underskrifter": [p for p in (person(kommun.forvaltningschef),
                                       person(kommun.handlaggare)) if p],
     }
+
+
+def bilaga_avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> dict:
+    """Return the names bilaga 1 of the avrapportering can use: those of the tjänsteskrivelse
+    and the week grid of every nämnd with its caption, on a landscape page (`liggande`) when
+    it needs more than a portrait page's width."""
+    grid = veckoschema(Names(kommun, kommun.ordered(namnder)), kommun.ordered(namnder))
+    return {**avrapportering_context(kommun, namnder),
+            "veckoschema": grid,
+            "veckoschema_forklaring": forklaring(grid),
+            "liggande": min_width_cm(grid) > PORTRAIT_CM}
