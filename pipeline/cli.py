@@ -67,11 +67,13 @@ def _documents(paths: list[Path]) -> str:
     decks, calendars = count[".pptx"], count[".ics"]
     words = [p.name for p in paths if p.suffix == ".docx"]
     memos = sum(n.startswith("beslutsunderlag-") for n in words)
-    bilagor = sum(n.startswith("bilaga-") for n in words)
+    bilagor = sum(n.startswith("bilaga-1-") for n in words)  # a nämnd's bilaga 1
     reports = sum(n == "avrapportering.docx" for n in words)
-    others = len(words) - memos - bilagor - reports
+    appendix = sum(n == "bilaga-avrapportering.docx" for n in words)  # the avrapportering's
+    others = len(words) - memos - bilagor - reports - appendix
+    report = "avrapportering med bilaga" if appendix else "avrapportering"
     text = (f"{memos} beslutsunderlag, {bilagor} {'bilaga' if bilagor == 1 else 'bilagor'}, "
-            + (f"{reports} avrapportering, " if reports else "")
+            + (f"{reports} {report}, " if reports else "")
             + (f"{others} {'annat Word-dokument' if others == 1 else 'andra Word-dokument'}, "
                if others else "")
             + f"{decks} "

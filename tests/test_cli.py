@@ -39,7 +39,8 @@ def test_bygg_writes_every_beslutsunderlag(runner, workdir):
         f"Skrev {Path('build', 'kommunovergripande.pptx')}",
         f"Skrev {Path('build', 'tidplan.ics')}",
         f"Skrev {Path('build', 'avrapportering.docx')}",
-        "Klart: 5 beslutsunderlag, 5 bilagor, 1 avrapportering, 6 presentationer och 6 "
+        f"Skrev {Path('build', 'bilaga-avrapportering.docx')}",
+        "Klart: 5 beslutsunderlag, 5 bilagor, 1 avrapportering med bilaga, 6 presentationer och 6 "
         "kalenderfiler, inga problem.",
     ]
     assert "Socialnämnden" in docx.Document(workdir / "build/SN/beslutsunderlag-SN.docx").paragraphs[0].text
@@ -57,7 +58,7 @@ def test_bygg_with_a_broken_workbook_builds_the_others_and_exits_1(runner, workd
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
     assert result.output.splitlines()[-1] == (
-        "Klart: 4 beslutsunderlag, 4 bilagor, 1 avrapportering, 5 presentationer och 5 "
+        "Klart: 4 beslutsunderlag, 4 bilagor, 1 avrapportering med bilaga, 5 presentationer och 5 "
         "kalenderfiler, 1 fel.")
     assert not (workdir / "build/SN").exists()
     assert (workdir / "build/MBN/beslutsunderlag-MBN.docx").exists()
@@ -87,8 +88,8 @@ def test_five_mistakes_give_five_messages_at_the_right_cells_and_the_rest_is_bui
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
     assert sorted(p.name for p in (workdir / "build").iterdir() if not p.name.startswith(".")) == [
-        "BUN", "KS", "KTN", "MBN", "avrapportering.docx", "index.html", "kommunovergripande.pptx",
-        "manifest.json", "tidplan.ics"]
+        "BUN", "KS", "KTN", "MBN", "avrapportering.docx", "bilaga-avrapportering.docx",
+        "index.html", "kommunovergripande.pptx", "manifest.json", "tidplan.ics"]
 
 
 def test_kontrollera_writes_nothing_and_reports(runner, workdir):

@@ -27,10 +27,10 @@ def written(result) -> set[str]:
 
 def test_a_rebuild_with_nothing_changed_renders_nothing(inputs):
     first = bygg(inputs)
-    assert len(written(first)) == 23
+    assert len(written(first)) == 24
     again = bygg(inputs)
     assert (again.exit_code, again.output) == (
-        0, "Inget har ändrats sedan förra bygget; 23 dokument i "
+        0, "Inget har ändrats sedan förra bygget; 24 dokument i "
            f"{inputs.parent / 'build'} är aktuella.\n")
 
 
@@ -43,9 +43,9 @@ def test_changing_one_workbook_rebuilds_that_nämnd_and_the_combined_documents(i
     result = bygg(inputs)
     assert written(result) == {"beslutsunderlag-SN.docx", "bilaga-1-SN.docx", "avstamning-SN.pptx",
                                "tidplan-SN.ics", "kommunovergripande.pptx", "tidplan.ics",
-                               "avrapportering.docx"}
+                               "avrapportering.docx", "bilaga-avrapportering.docx"}
     assert result.output.splitlines()[-1] == (
-        "Klart: 1 beslutsunderlag, 1 bilaga, 1 avrapportering, 2 presentationer och 2 "
+        "Klart: 1 beslutsunderlag, 1 bilaga, 1 avrapportering med bilaga, 2 presentationer och 2 "
         "kalenderfiler, 16 oförändrade, "
         "inga problem.")
     after = {p: p.read_bytes() for p in (inputs.parent / "build").rglob("*.*")}
@@ -73,7 +73,7 @@ def test_a_deleted_output_is_made_again_and_alla_forces_everything(inputs):
     bygg(inputs)
     (inputs.parent / "build/KTN/avstamning-KTN.pptx").unlink()
     assert written(bygg(inputs)) == {"avstamning-KTN.pptx"}
-    assert len(written(bygg(inputs, "--alla"))) == 23
+    assert len(written(bygg(inputs, "--alla"))) == 24
 
 
 def test_problems_are_shown_again_when_nothing_changed(inputs):
@@ -100,7 +100,7 @@ def test_two_builds_of_the_same_inputs_give_the_same_bytes(inputs, tmp_path):
                                   str(tmp_path / name)], catch_exceptions=False)
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*")
                    if p.is_file() and not p.name.startswith("."))
-    assert len(files) == 25  # 23 documents, the overview page and the manifest
+    assert len(files) == 26  # 24 documents, the overview page and the manifest
     for f in files:
         a, b = ((tmp_path / name / f).read_bytes() for name in ("a", "b"))
         if f.name == "index.html":  # the same apart from the build's time stamp
@@ -139,5 +139,5 @@ def test_the_library_build_removes_stale_temporaries_when_nothing_changed(inputs
     stale = _plant_stale_temporaries(out)
     report = run_build(inputs, out, None)
     assert report.nothing_changed
-    assert (report.exit_code, report.written, len(report.unchanged)) == (0, [], 23)
+    assert (report.exit_code, report.written, len(report.unchanged)) == (0, [], 24)
     assert [p for p in stale if p.exists()] == []

@@ -37,7 +37,7 @@ def pdfs(example_build, tmp_path_factory) -> dict[Path, Path]:
 
 @needs_libreoffice
 def test_every_example_output_converts_and_decks_keep_their_slide_count(pdfs):
-    assert len(pdfs) == 17  # 5 memos, 5 bilagor, the avrapportering and 6 decks
+    assert len(pdfs) == 18  # 5 memos, 5 bilagor, the avrapportering, its bilaga, 6 decks
     for document, made in pdfs.items():
         assert made.stat().st_size > 1000, document.name
         if document.suffix == ".pptx":

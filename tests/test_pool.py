@@ -21,11 +21,13 @@ def test_prepare_makes_each_renderer_once_for_the_workers_to_inherit(inputs, tmp
     monkeypatch.setattr(jobs_module, "renderer", lambda kind, *a: made.append(kind) or real(kind, *a))
     jobs = _jobs(inputs, tmp_path)
     pool.prepare(jobs)
-    assert sorted(made) == ["avrapportering.docx", "beslutsunderlag.docx", "bilaga.docx", "decks"]
+    assert sorted(made) == ["avrapportering.docx", "beslutsunderlag.docx",
+                            "bilaga-avrapportering.docx", "bilaga.docx", "decks"]
     assert "icalendar" in sys.modules
     for job in jobs:  # rendering needs nothing more
         assert job.make()
-    assert sorted(made) == ["avrapportering.docx", "beslutsunderlag.docx", "bilaga.docx", "decks"]
+    assert sorted(made) == ["avrapportering.docx", "beslutsunderlag.docx",
+                            "bilaga-avrapportering.docx", "bilaga.docx", "decks"]
 
 
 def test_a_template_that_cannot_be_loaded_is_left_to_its_jobs(inputs, tmp_path):

@@ -101,8 +101,8 @@ def test_codes_cannot_escape_the_build_folder(inputs):
                 "bokstäver och siffror, till exempel SN.") in result.output
     build = inputs.parent / "build"
     assert sorted(p.name for p in build.iterdir() if not p.name.startswith(".")) == [
-        "KS", "MBN", "avrapportering.docx", "index.html", "kommunovergripande.pptx",
-        "manifest.json", "tidplan.ics"]
+        "KS", "MBN", "avrapportering.docx", "bilaga-avrapportering.docx", "index.html",
+        "kommunovergripande.pptx", "manifest.json", "tidplan.ics"]
     assert not (inputs.parent / "x").exists()
 
 

@@ -43,11 +43,12 @@ def test_a_broken_word_template_is_reported_with_the_inputs_problems_and_decks_a
     assert any(line.startswith("SN.xlsx › Kunder!A2") for line in lines)
     build = workdir / "build"
     assert sorted(p.name for p in build.rglob("*.docx")) == [  # bilaga 1 has its own template
-        "avrapportering.docx", *(f"bilaga-1-{k}.docx" for k in ("BUN", "KS", "KTN", "MBN"))]
+        "avrapportering.docx", *(f"bilaga-1-{k}.docx" for k in ("BUN", "KS", "KTN", "MBN")),
+        "bilaga-avrapportering.docx"]
     assert sorted(p.name for p in build.rglob("*.pptx")) == [
         "avstamning-BUN.pptx", "avstamning-KS.pptx", "avstamning-KTN.pptx",
         "avstamning-MBN.pptx", "kommunovergripande.pptx"]
-    assert lines[-1] == ("Klart: 0 beslutsunderlag, 4 bilagor, 1 avrapportering, 5 "
+    assert lines[-1] == ("Klart: 0 beslutsunderlag, 4 bilagor, 1 avrapportering med bilaga, 5 "
                          "presentationer och 5 kalenderfiler, 2 fel.")
 
 
