@@ -10,6 +10,8 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -392,31 +394,146 @@ def test_a_kommun_without_the_avrapportering_sheets_still_gets_a_document():
     assert audit_errors(data) == []
 
 
-def test_underlag_bygg_writes_it_and_it_passes_tillganglighet(workdir, runner):
+def test_underlag_bygg_writes_it_and_its_bilaga_and_both_pass_tillganglighet(workdir, runner):
     result = runner.invoke(main, ["bygg"], catch_exceptions=False)
-    target = workdir / "build" / "avrapportering.docx"
-    assert f"Skrev {Path('build') / 'avrapportering.docx'}" in result.output, result.output
-    names = [text for style, text in paragraphs(target.read_bytes())
-             if style.startswith("Heading")]
-    assert names[0] == "Avrapportering av uppdrag verksamhetsidé"
+    for name, title in (("avrapportering.docx", "Avrapportering av uppdrag verksamhetsidé"),
+                        ("bilaga-avrapportering.docx", BILAGA_TITEL)):
+        target = workdir / "build" / name
+        assert f"Skrev {Path('build') / name}" in result.output, result.output
+        names = [text for style, text in paragraphs(target.read_bytes())
+                 if style.startswith("Heading")]
+        assert names[0] == title
+    index = (workdir / "build" / "index.html").read_text(encoding="utf-8")
+    assert "bilaga-avrapportering.docx" in index
     result = runner.invoke(main, ["tillganglighet"], catch_exceptions=False)
     assert "avrapportering" not in result.output, result.output
 
 
+# -- bilaga 1 --
+
+@pytest.fixture(scope="module")
+def bilaga() -> bytes:
+    return render_bilaga(full_kommun())
+
+
+def test_the_bilaga_is_a_document_of_its_own_with_real_headings(bilaga):
+    paras = paragraphs(bilaga)
+    headings = [(style, text) for style, text in paras if style.startswith("Heading")]
+    assert headings[:5] == [("Heading 1", BILAGA_TITEL), ("Heading 2", "Nämndernas verksamhetsidéer"),
+                            ("Heading 2", "Tidplan"), ("Heading 3", "Veckoöversikt"),
+                            ("Heading 2", "Det nämnderna har gemensamt")]
+    assert [text for _, text in headings[5:]] == [
+        "Gemensamma kunder", "Beroenden mellan nämnderna",
+        "Synergier och gränsöverskridande processer", "Externa parter", "Idé om nästa steg",
+        *(n.namn for n in NAMNDER)]
+    assert paras[0] == ("Ärendeuppgift", "Avrapportering av uppdrag verksamhetsidé")
+    for namnd in NAMNDER:  # each nämnd's next steps, one item each
+        steps = [" ".join(r.text.split()) for r in namnd.reflektioner if r.typ == "Nästa steg"]
+        assert section(paras, namnd.namn) == steps
+    document = docx.Document(io.BytesIO(bilaga))
+    first = document.sections[0].first_page_header
+    assert [p.text for p in first.paragraphs] == [
+        "Timrå kommun\tBilaga 1 till tjänsteskrivelse", "Kommunstyrelsen\t1 mars 2022",
+        "\tDnr KS 2022/45"]
+    assert [p.text for p in document.sections[0].header.paragraphs] == [
+        "Timrå kommun\tBilaga 1, Dnr KS 2022/45"]
+    assert document.core_properties.title == BILAGA_TITEL
+
+
+def test_the_bilaga_holds_every_formulation_status_and_what_is_shared_in_full(bilaga):
+    found = tables(bilaga)
+    ideas = next(t for t in found if t[0] == ["Nämnd", "Verksamhetsidé", "Status"])
+    for row, namnd in zip(ideas[1:], NAMNDER, strict=True):
+        assert row[:2] == [namnd.namn, " ".join(namnd.verksamhetside.formulering.split())]
+        assert row[2].split("\n")[:2] == ["Version 3", "Förslag till beslut"]
+    context = avrapportering_context(full_kommun(), list(NAMNDER))
+    kunder = next(t for t in found if t[0] == ["Kund", "Nämnder"])
+    assert kunder[1:] == [[g.vad, g.parter] for g in context["gemensamma_kunder"]]
+    processer = next(t for t in found if t[0][0] == "Process")
+    assert [r[0] for r in processer[1:]] == [s.vad for s in context["synergier"]]
+    externa = next(t for t in found if t[0] == ["Part", "Nämnder"])
+    assert "Polisen" in [r[0] for r in externa[1:]]
+    milstolpar = next(t for t in found if t[0][0] == "Datum")
+    assert [r[0] for r in milstolpar[1:]] == ["17 juni 2021", "7 oktober 2021", "9 december 2021"]
+    texts = [text for _, text in paragraphs(bilaga)] + [c for t in found for r in t for c in r]
+    for text in texts:
+        assert not CODES.search(text), text
+        assert "bilaga 2" not in text.lower(), text
+
+
+def test_the_week_grid_stands_on_a_landscape_page_only_when_it_needs_one(bilaga):
+    from docx.enum.section import WD_ORIENT
+
+    document = docx.Document(io.BytesIO(bilaga))
+    assert [s.orientation for s in document.sections] == [
+        WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    grid = document.tables[2]  # after the verksamhetsidéer and the milestones
+    assert [c.text for c in grid.rows[2].cells][:2] == [JOINT_ROW, "17"]
+    # one nämnd's grid fits a portrait page: one section, the first page's header on it
+    alone = dataclasses.replace(full_kommun(), namnder=KOMMUN.namnder[:1])
+    document = docx.Document(io.BytesIO(render_bilaga(alone, NAMNDER[:1])))
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT]
+    assert document.sections[0].first_page_header.paragraphs[0].text == (
+        "Timrå kommun\tBilaga 1 till tjänsteskrivelse")
+    assert any(t.rows[1].cells[0].text == "Vecka" for t in document.tables)
+
+
+def test_the_bilaga_paginates_and_is_accessible_and_valid(bilaga, tmp_path):
+    document = docx.Document(io.BytesIO(bilaga))
+    for table in document.tables:
+        for row in table.rows:
+            assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
+    for level in (1, 2, 3):
+        assert document.styles[f"Heading {level}"].paragraph_format.keep_with_next
+    path = tmp_path / "bilaga-avrapportering.docx"
+    path.write_bytes(bilaga)
+    assert check_document(path) == []
+    assert audit_errors(bilaga) == []
+
+
+def test_ten_nämnder_with_long_texts_keep_the_tjänsteskrivelse_bounded():
+    kommun, namnder = ten_namnder(full_kommun())
+    data = render(kommun, namnder)
+    paras = paragraphs(data)
+    (table,) = [t for t in tables(data) if t[0] == ["Nämnd", "Verksamhetsidé", "Beslut"]]
+    assert len(table) == 11
+    (steps,) = section(paras, "Idé om nästa steg")
+    assert steps.startswith("Alla tio nämnder har formulerat sammanlagt 40 idéer om nästa steg. "
+                            "Fyra steg föreslås av flera nämnder.")  # too long to quote
+    assert all(len(text) < 400 for _, text in paras if not text.startswith(
+        tuple(p[:40] for p in (kommun.sammanfattning, kommun.bedomning, kommun.uppdrag,
+                               kommun.styrmodell))))
+    assert audit_errors(data) == []
+    assert audit_errors(render_bilaga(kommun, namnder)) == []
+
+
 @pytest.mark.slow
 @needs_libreoffice
-@pytest.mark.parametrize("long", [False, True], ids=["exemplen", "lång-arbetsbok"])
-def test_at_most_four_pages_in_libreoffice(tmp_path, long):
-    """The examples with their own avrapportering text, and with Socialnämnden's workbook
-    replaced by a long, messy one (40 kunder, 30 styrdokument, a 600-character verksamhetsidé)."""
+@pytest.mark.parametrize("case", ["exemplen", "lång-arbetsbok", "tio-nämnder"])
+def test_at_most_four_pages_in_libreoffice_and_the_bilaga_converts(tmp_path, case):
+    """The examples with their own avrapportering text; with Socialnämnden's workbook replaced
+    by a long, messy one (40 kunder, 30 styrdokument, a 600-character verksamhetsidé); and a
+    kommun of ten nämnder, every workbook long, with four long next steps each."""
     from .long_workbook import long_namnd
     from .test_office import pdf_pages
 
     assert KOMMUN.bedomning and KOMMUN.sammanfattning and KOMMUN.beslutspunkter
-    path = tmp_path / "avrapportering.docx"
-    path.write_bytes(render(KOMMUN, [long_namnd() if long and n.kod == "SN" else n
-                                     for n in NAMNDER]))
-    assert pdf_pages(convert(path, "pdf", tmp_path)) <= 4
+    kommun, namnder = KOMMUN, list(NAMNDER)
+    if case == "lång-arbetsbok":
+        namnder = [long_namnd() if n.kod == "SN" else n for n in NAMNDER]
+    elif case == "tio-nämnder":
+        kommun, namnder = ten_namnder()
+    memo, appendix = tmp_path / "avrapportering.docx", tmp_path / "bilaga-avrapportering.docx"
+    memo.write_bytes(render(kommun, namnder))
+    appendix.write_bytes(render_bilaga(kommun, namnder))
+    assert pdf_pages(convert(memo, "pdf", tmp_path)) <= 4
+    pdf = convert(appendix, "pdf", tmp_path)
+    assert pdf_pages(pdf) >= 3
+    if shutil.which("pdfinfo"):  # the week grid's page is landscape
+        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True,
+                              text=True, check=True).stdout
+        sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+        assert sum(float(w) > float(h) for w, h in sizes) == 1, sizes
 
 
 def test_kontrollera_names_a_misspelled_name_in_the_avrapportering_template(workdir, runner):
@@ -434,3 +551,20 @@ def test_kontrollera_names_a_misspelled_name_in_the_avrapportering_template(work
     assert result.exit_code == 1, result.output
     assert ('avrapportering.docx: Mallen avrapportering.docx, brödtext, vid texten "{{ namd }}": '
             'namnet "namd" finns inte i underlaget.') in result.output, result.output
+
+
+def test_kontrollera_names_a_misspelled_name_in_the_bilaga_template(workdir, runner):
+    import zipfile
+
+    (workdir / "templates").mkdir()
+    with zipfile.ZipFile(BILAGA) as src, zipfile.ZipFile(
+            workdir / "templates" / BILAGA.name, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            if info.filename == "word/document.xml":
+                blob = blob.replace(b"{{ bilaga_titel }}", b"{{ bilage_titel }}", 1)
+            dst.writestr(info, blob)
+    result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    assert 'namnet "bilage_titel" finns inte i underlaget.' in result.output, result.output
+    assert "bilaga-avrapportering.docx" in result.output
