@@ -97,9 +97,8 @@ def body(b: Builder) -> None:
     b.paragraphs("kommun.uppdrag")
 
     b.h("Nämndernas verksamhetsidéer", 3)
-    b.p("{% if kort.beslut %}{{ kort.beslut }} {% endif %}Verksamhetsidéerna i sin helhet "
-        "finns i bilaga 1, {{ bilaga_titel[:1]|lower }}{{ bilaga_titel[1:] }}"
-        "{% if milstolpar %}, tillsammans med tidplanen för uppdraget{% endif %}.", keep=True)
+    b.p("{% if kort.beslut %}{{ kort.beslut }} {% endif %}Verksamhetsidéerna i sin helhet"
+        "{% if milstolpar %} och tidplanen för uppdraget{% endif %} finns i bilaga 1.", keep=True)
     b.table("n in namnder", [("Nämnd", "n.namn", 6.4), ("Verksamhetsidé", "n.kort", 5.0),
                              ("Beslut", "n.beslut_text", 4.6)], together=True)
 
