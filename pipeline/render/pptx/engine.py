@@ -7,8 +7,10 @@ A template is an ordinary deck. What staff can see and edit in PowerPoint drives
   or the slide only when the condition holds;
 - `{%tr for x in … %}` at the start of a table row: one row per item, continuing on a copy of
   the slide, its title marked as continued, when the rows no longer fit (a row taller than
-  a slide goes on at a line boundary); beyond `Options.max_table_slides` slides the table
-  ends with a summary row, of what `{%summary item/items %}` in the slide's notes names;
+  a slide goes on at a line boundary) unless the table's text, up to
+  `Options.table_shrink_pt` smaller, takes fewer slides; beyond `Options.max_table_slides`
+  slides the table ends with a summary row, of what `{%summary item/items %}` in the slide's
+  notes names;
 - shapes named `PREFIX:NAME` in PowerPoint's selection pane, with the prefixes of `Options`
   (`chart:`, `matrix:`, `picture:` unless the application chooses others): a native chart,
   a matrix table and a picture filled from data.
@@ -89,6 +91,7 @@ class _SlideJob:
     notes: str
     source: SlideSource
     unused: bool = True
+    shrink: float = 0  # points the table's text is made smaller, for the current scope
 
     def output_slide(self, factory: SlideFactory):
         """Return a slide to render into: the template slide itself first, then copies."""
@@ -175,7 +178,7 @@ class PptxTemplate:
         made = 0
         for scope in self._scopes(plan.directive, context, where):
             part = 0  # continuation slides are numbered, so that every title is unique
-            for rows in self._table_slides(run, plan, number, scope):
+            for rows in self._table_slides(run, plan, job, scope):
                 clones = self._render_with_continuations(run, job, scope, rows, part)
                 part += len(clones)
                 made += len(clones)
@@ -186,14 +189,19 @@ class PptxTemplate:
                     run.slides.append(clone)
                     fresh_creation_ids(clone, f"{self.path.name}/{len(run.origins)}")
 
-    def _table_slides(self, run: _Render, plan: _SlidePlan, number: int, scope: dict) -> list:
+    def _table_slides(self, run: _Render, plan: _SlidePlan, job: _SlideJob, scope: dict
+                      ) -> list:
         """Return the rows of a slide's repeated table per output slide ([None]: no table),
-        noting rows split over two slides and rows left out for a summary."""
+        noting rows split over two slides and rows left out for a summary, and setting how
+        much smaller the table's text is made to take fewer slides (`job.shrink`)."""
         if plan.rows is None:
             return [None]
-        limit = self.options.max_table_slides
-        summary = Summary(limit, lambda n: self.options.summary_text(n, plan.noun))
-        pages = plan.rows.pages(scope, self.tags, summary if limit else None)
+        number, options = job.number, self.options
+        summary = Summary(options.max_table_slides,
+                          lambda n: options.summary_text(n, plan.noun))
+        pages = plan.rows.pages(scope, self.tags, summary if summary.slides else None,
+                                options.table_shrink_pt, options.min_font_pt)
+        job.shrink = pages.shrink
         shape = plan.rows.where.shape
         for head in pages.split:
             source = plan.rows.sources[head.split_cells[0]] or "" if head.split_cells else ""
@@ -268,7 +276,8 @@ class PptxTemplate:
             name = shape_name(element)
             where = job.where.at(name)
             if job.loop is not None and index == job.loop.shape_index:
-                render_table(element, scope, where, self.tags, job.loop.row_index, rows)
+                render_table(element, scope, where, self.tags, job.loop.row_index, rows,
+                             job.shrink, self.options.min_font_pt)
                 continue
             if not self._render_element(slide, element, scope, where, (job.number, index)) or (
                     element is title):

@@ -24,6 +24,10 @@ class Options:
     continued: str = " (cont.)"  # appended to the title of a continuation slide
     continued_again: str = " (cont. {n})"  # … of the n-th one from n = 2, so titles differ
     min_font_pt: float = 12  # text shrinks to fit its box, never below this
+    # A table that would go on over another slide first tries its text this many points
+    # smaller (1 pt at a time, never below min_font_pt); the largest size that gives it
+    # fewer slides is kept, on every cell of the table. 0: tables never shrink.
+    table_shrink_pt: float = 2
     max_text_slides: int = 4  # a text runs over at most this many copies of its slide
     max_slides: int = 60  # output slides from one template slide; more is an error
     cut_note: str = "[…] The text is shortened here."  # ends a text cut after max_text_slides

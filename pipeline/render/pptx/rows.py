@@ -76,7 +76,7 @@ def _margins(tc) -> dict[str, int]:
             for k, v in DEFAULT_MARGINS.items()}
 
 
-def _first_run_style(body) -> tuple[float, bool]:
+def first_run_style(body) -> tuple[float, bool]:
     """Return the size (points) and boldness of a cell's first styled run."""
     size, bold = 18.0, False
     for rpr in body.iter(qn("a:rPr"), qn("a:endParaRPr")):
@@ -116,12 +116,25 @@ class RowMeasure:
         for tc, width in zip(tr.iter(qn("a:tc")), widths, strict=False):
             m = _margins(tc)
             body = tc.find(qn("a:txBody"))
-            size, bold = _first_run_style(body) if body is not None else (18.0, False)
+            size, bold = first_run_style(body) if body is not None else (18.0, False)
             cells.append(Cell((width - m["marL"] - m["marR"]) / EMU_PER_PT, size, bold,
                               m["marT"] + m["marB"]))
         first = cells[0] if cells else Cell(0, 18.0, False, 0)
         full = first.usable + sum(widths[1:]) / EMU_PER_PT
         return cls(int(tr.get("h", "0")), tuple(cells), family, full)
+
+    def shrunk(self, points: float, floor: float) -> RowMeasure:
+        """Return the measure of the row with every cell's text `points` smaller (never below
+        `floor`); the row's own height keeps as many lines of its largest text as before."""
+        if not points or not self.cells:
+            return self
+        cells = tuple(replace(c, size=max(floor, min(c.size, c.size - points)))
+                      for c in self.cells)
+        largest = max(range(len(cells)), key=lambda i: self.cells[i].size)
+        before, after = self.cells[largest], cells[largest]
+        text = max(self.height - before.margins, 0) * after.size / before.size
+        height = min(self.height, int(before.margins + text + 0.999))
+        return replace(self, height=height, cells=cells)
 
     def lines(self, cell: Cell, text: str) -> tuple[int, ...]:
         return measure.wrap(text, cell.usable, cell.size, self.family, cell.bold)
@@ -179,6 +192,11 @@ class Pages:
     hidden: object = None  # the first item not shown (when some were summarised)
     split: list[RenderedRow] = field(default_factory=list)  # first parts of split rows
     cut: object = None  # an item whose row's text ends before its end (then summary(0) says so)
+    shrink: float = 0  # points every cell's text of the table is made smaller to fit
+
+    def cost(self) -> int:
+        """Return the slides the rows take, one more when some were summarised."""
+        return len(self.slides) + (self.hidden is not None or self.cut is not None)
 
 
 def paginate(rows: list[RenderedRow], fixed: int, available: int, measure_: RowMeasure,

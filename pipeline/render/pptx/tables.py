@@ -5,16 +5,28 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pptx.oxml.ns import qn
 
 from .boxes import ThemeFonts, family
 from .errors import Location
-from .rows import Pages, RenderedRow, RowMeasure, paginate, plain_text
+from .rows import Pages, RenderedRow, RowMeasure, first_run_style, paginate, plain_text
 from .shapes import shape_elements, shape_name, table_of
 from .tags import Tags
-from .text import A_P, A_R, A_T, apply_output, frame_source, has_tags, join_split_tags
+from .text import (
+    A_BR,
+    A_END_RPR,
+    A_FLD,
+    A_P,
+    A_R,
+    A_RPR,
+    A_T,
+    apply_output,
+    frame_source,
+    has_tags,
+    join_split_tags,
+)
 
 ROW_LOOP = re.compile(r"^\s*\{%tr\s+for\s+(.+?)\s+in\s+(.+?)\s*%\}", re.S)
 A_TR, A_TC, A_TXBODY = qn("a:tr"), qn("a:tc"), qn("a:txBody")
@@ -60,6 +72,7 @@ class RowPlan:
     measure: RowMeasure
     fixed: int
     available: int
+    others: tuple[tuple[RowMeasure, tuple[str, ...]], ...] = ()  # the other rows, measured
 
     @classmethod
     def of(cls, loop: RowLoop, tree, where: Location, tags: Tags, fonts: ThemeFonts,
@@ -77,14 +90,21 @@ class RowPlan:
         for source in sources:
             if source:
                 tags.compile(source, where)  # each cell's own syntax errors, as in any cell
-        fixed = sum(row_height(tr, widths, [_cell_text(tc) for tc in tr.iter(A_TC)], font)
-                    for i, tr in enumerate(rows) if i != loop.row_index)
+        others = tuple((RowMeasure.of(tr, widths, font), tuple(_cell_text(tc)
+                                                               for tc in tr.iter(A_TC)))
+                       for i, tr in enumerate(rows) if i != loop.row_index)
+        fixed = sum(m.height_for(list(texts)) for m, texts in others)
         return cls(loop, where, sources, _CELL.join(s or "" for s in sources),
                    tuple(_cell_text(tc) for tc in template_tr.iter(A_TC)),
-                   RowMeasure.of(template_tr, widths, font), fixed, available(frame))
+                   RowMeasure.of(template_tr, widths, font), fixed, available(frame), others)
 
-    def pages(self, scope: dict, tags: Tags, summary: Summary | None = None) -> Pages:
-        """Return the rows rendered for a scope, laid out on slides (see `rows.paginate`)."""
+    def pages(self, scope: dict, tags: Tags, summary: Summary | None = None,
+              shrink: float = 0, floor: float = 0) -> Pages:
+        """Return the rows rendered for a scope, laid out on slides (see `rows.paginate`).
+
+        Rows that would go on over another slide (or be summarised) are tried up to `shrink`
+        points smaller, 1 pt at a time and never below `floor`: the largest size that gives
+        the table fewer slides is kept (`Pages.shrink`, for every cell of the table)."""
         loop, where, rendered = self.loop, self.where, []
         for index, item in enumerate(tags.evaluate(loop.expr, scope, where)):
             # one render per row, not per cell
@@ -94,14 +114,28 @@ class RowPlan:
                      for o, t in zip(outputs, self.fixed_texts, strict=False)]
             rendered.append(RenderedRow(outputs, self.measure.height_for(texts), texts, item,
                                         index))
-        return paginate(rendered, self.fixed, self.available, self.measure,
-                        summary.slides if summary else 0, summary.text if summary else None)
-
+        limit, text = (summary.slides, summary.text) if summary else (0, None)
+        pages = paginate(rendered, self.fixed, self.available, self.measure, limit, text)
+        largest = max((c.size for m in (self.measure, *(m for m, _ in self.others))
+                       for c in m.cells), default=floor)
+        steps = int(min(shrink, largest - floor)) if pages.cost() > 1 else 0
+        for points in range(1, steps + 1):  # the largest size that saves a slide
+            measure = self.measure.shrunk(points, floor)
+            fixed = sum(m.shrunk(points, floor).height_for(list(t)) for m, t in self.others)
+            rows = [replace(r, height=measure.height_for(r.texts)) for r in rendered]
+            smaller = paginate(rows, fixed, self.available, measure, limit, text)
+            if smaller.cost() < pages.cost():
+                return replace(smaller, shrink=points)
+        return pages
 
 def render_table(frame, scope: dict, where: Location, tags: Tags, repeated_row: int | None = None,
-                 rows: list[RenderedRow] | None = None) -> None:
-    """Render a table's tags; the repeated row, if any, becomes the rendered rows."""
+                 rows: list[RenderedRow] | None = None, shrink: float = 0, floor: float = 0
+                 ) -> None:
+    """Render a table's tags; the repeated row, if any, becomes the rendered rows. With
+    `shrink`, every cell's text is made that many points smaller (never below `floor`) and
+    the other rows' heights follow, as `RowPlan.pages` measured them."""
     tbl = table_of(frame)
+    widths = column_widths(tbl) if shrink else []
     for r, tr in enumerate(list(tbl.iter(A_TR))):
         if r == repeated_row:
             for row in rows or ():
@@ -115,12 +149,38 @@ def render_table(frame, scope: dict, where: Location, tags: Tags, repeated_row: 
                 tr.addprevious(new)
             tbl.remove(tr)
             continue
+        if shrink:
+            tr.set("h", str(RowMeasure.of(tr, widths).shrunk(shrink, floor).height))
         for tc in tr.iter(A_TC):
             body = tc.find(A_TXBODY)
             if body is not None and has_tags(body):
                 apply_output(body, tags.render(frame_source(body), scope, where))
+    if shrink:
+        for tc in tbl.iter(A_TC):
+            body = tc.find(A_TXBODY)
+            if body is not None:
+                shrink_text(body, shrink, floor)
     renumber_rows(tbl)
     set_frame_height(frame, tbl)
+
+
+def shrink_text(body, points: float, floor: float) -> None:
+    """Make every run, break and paragraph end of a cell's text `points` smaller, never below
+    `floor`; one without a size of its own gets the cell's first size (as measured)."""
+    size, _ = first_run_style(body)
+    for p in body.findall(A_P):
+        for child in p:
+            if child.tag in (A_R, A_FLD, A_BR):
+                rpr = child.find(A_RPR)
+                if rpr is None:
+                    rpr = child.makeelement(A_RPR, {"lang": "sv-SE"})
+                    child.insert(0, rpr)
+            elif child.tag == A_END_RPR:
+                rpr = child
+            else:
+                continue
+            own = int(rpr.get("sz")) / 100 if rpr.get("sz") else size
+            rpr.set("sz", str(int(round(max(floor, min(own, own - points)) * 100))))
 
 
 def _span(tr, text: str) -> None:
