@@ -213,7 +213,7 @@ def test_killing_a_build_at_any_moment_leaves_every_previous_output_whole(inputs
     build = inputs.parent / "build"
     assert run_build(inputs).exit_code == 0
     outputs = sorted(p for p in build.rglob("*") if p.suffix in (".docx", ".pptx", ".ics"))
-    assert len(outputs) == 23  # per nämnd 4 (memo, bilaga 1, deck, calendar), then 3 shared
+    assert len(outputs) == 24  # per nämnd 4 (memo, bilaga 1, deck, calendar), then 4 shared
     snapshot = {p.name: p.read_bytes() for p in inputs.iterdir()}
     for delay in (0.3, 0.6, 0.9, 1.2, 1.5, 1.8, "mid-write"):
         proc = start_build(inputs, build)

@@ -76,7 +76,8 @@ class DocxRenderer:
             self.warnings.append(Diagnostic(template.name, message, severity=Severity.VARNING))
         # one line per paragraph, so an error's line number finds its paragraph (as docxtpl does)
         self.sources = {name: re.sub(r"<w:p([ >])", r"\n<w:p\1",
-                                     self.helper.patch_xml(blob.decode("utf-8")))
+                                     tag_entities(self.helper.patch_xml(
+                                         section_breaks_apart(blob.decode("utf-8")))))
                         for name, blob in self.members
                         if (_TEMPLATED.match(name) or name == _CORE) and b"{" in blob}
 
@@ -141,6 +142,42 @@ class DocxRenderer:
         match = re.search(rb'w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="' + re.escape(name.encode())
                           + rb'"', styles)
         return match[1].decode() if match else None
+
+
+# Character references that programs write for quotes and ampersands (LibreOffice writes
+# &apos; for '), which docxtpl's own cleaning leaves in a tag, where Jinja cannot read them
+_ENTITY = re.compile(r"&(?:apos|quot|amp|#39|#34|#x27|#x22|#38|#x26);")
+_IN_TAG = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.S)
+
+
+_TAG_PARAGRAPH = re.compile(r"<w:p[ >](?:(?!<w:p[ >]).)*?</w:p>", re.S)
+_SECTION = re.compile(r"<w:sectPr\b(?:(?!</w:sectPr>).)*</w:sectPr>|<w:sectPr\b[^>]*/>", re.S)
+_CLOSING = re.compile(r"\{%-?p\s+end")
+
+
+def section_breaks_apart(xml: str) -> str:
+    """Return document XML where no {%p … %} paragraph carries a section break.
+
+    docxtpl drops a {%p … %} paragraph whole, so a section break saved in one (LibreOffice
+    moves an empty paragraph's break into the tag paragraph before it) would vanish with it.
+    The break moves to an empty paragraph of its own inside the block: after an opening tag,
+    before a closing one."""
+    def apart(match: re.Match) -> str:
+        paragraph = match[0]
+        section = _SECTION.search(paragraph)
+        if section is None or "{%p" not in re.sub(r"<[^>]+>", "", paragraph):
+            return paragraph
+        own = f"<w:p><w:pPr>{section[0]}</w:pPr></w:p>"
+        rest = paragraph[:section.start()] + paragraph[section.end():]
+        text = re.sub(r"<[^>]+>", "", rest)
+        return own + rest if _CLOSING.search(text) else rest + own
+
+    return _TAG_PARAGRAPH.sub(apart, xml) if "<w:sectPr" in xml else xml
+
+
+def tag_entities(source: str) -> str:
+    """Return template source whose tags hold their quotes and ampersands as characters."""
+    return _IN_TAG.sub(lambda m: _ENTITY.sub(lambda e: html.unescape(e[0]), m[0]), source)
 
 
 def part_name(name: str) -> str:
