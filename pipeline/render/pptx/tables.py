@@ -15,17 +15,14 @@ from .rows import Pages, RenderedRow, RowMeasure, first_run_style, paginate, pla
 from .shapes import shape_elements, shape_name, table_of
 from .tags import Tags
 from .text import (
-    A_BR,
-    A_END_RPR,
-    A_FLD,
     A_P,
     A_R,
-    A_RPR,
     A_T,
     apply_output,
     frame_source,
     has_tags,
     join_split_tags,
+    run_properties,
 )
 
 ROW_LOOP = re.compile(r"^\s*\{%tr\s+for\s+(.+?)\s+in\s+(.+?)\s*%\}", re.S)
@@ -168,19 +165,9 @@ def shrink_text(body, points: float, floor: float) -> None:
     """Make every run, break and paragraph end of a cell's text `points` smaller, never below
     `floor`; one without a size of its own gets the cell's first size (as measured)."""
     size, _ = first_run_style(body)
-    for p in body.findall(A_P):
-        for child in p:
-            if child.tag in (A_R, A_FLD, A_BR):
-                rpr = child.find(A_RPR)
-                if rpr is None:
-                    rpr = child.makeelement(A_RPR, {"lang": "sv-SE"})
-                    child.insert(0, rpr)
-            elif child.tag == A_END_RPR:
-                rpr = child
-            else:
-                continue
-            own = int(rpr.get("sz")) / 100 if rpr.get("sz") else size
-            rpr.set("sz", str(int(round(max(floor, min(own, own - points)) * 100))))
+    for rpr in run_properties(body):
+        own = int(rpr.get("sz")) / 100 if rpr.get("sz") else size
+        rpr.set("sz", str(int(round(max(floor, min(own, own - points)) * 100))))
 
 
 def _span(tr, text: str) -> None:

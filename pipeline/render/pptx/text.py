@@ -333,9 +333,9 @@ def no_autofit_scale(txBody) -> None:
         body_pr.insert(0 if warp is None else 1, body_pr.makeelement(qn("a:noAutofit"), {}))
 
 
-def set_sizes(txBody, scale: float, minimum: float, default_size: float) -> None:
-    """Write the (shrunk) size on every run, break and paragraph end of a text body, never
-    below the minimum."""
+def run_properties(txBody):
+    """Yield the properties of every run, field, break and paragraph end of a text body, made
+    where a run has none (so each can carry its own size)."""
     for p in txBody.findall(A_P):
         for child in p:
             if child.tag in (A_R, A_FLD, A_BR):
@@ -343,12 +343,17 @@ def set_sizes(txBody, scale: float, minimum: float, default_size: float) -> None
                 if rpr is None:
                     rpr = child.makeelement(A_RPR, {"lang": "sv-SE"})
                     child.insert(0, rpr)
+                yield rpr
             elif child.tag == A_END_RPR:
-                rpr = child
-            else:
-                continue
-            size = int(rpr.get("sz")) / 100 if rpr.get("sz") else default_size
-            rpr.set("sz", str(int(scaled(size, scale, minimum) * 100)))
+                yield child
+
+
+def set_sizes(txBody, scale: float, minimum: float, default_size: float) -> None:
+    """Write the (shrunk) size on every run, break and paragraph end of a text body, never
+    below the minimum."""
+    for rpr in run_properties(txBody):
+        size = int(rpr.get("sz")) / 100 if rpr.get("sz") else default_size
+        rpr.set("sz", str(int(scaled(size, scale, minimum) * 100)))
 
 
 def split_paragraph(p, offset: int):
