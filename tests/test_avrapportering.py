@@ -30,7 +30,6 @@ from pipeline.render.context_avrapportering import (
     beslut,
     bilaga_avrapportering_context,
     person,
-    warnings,
 )
 from pipeline.render.docx import DocxRenderer
 
@@ -238,18 +237,9 @@ def test_next_steps_are_every_nämnds_own_and_attributed():
     assert (only.namnd, only.text) == ("Kommunstyrelsen", "Följa upp.")
 
 
-def test_a_bilaga_in_a_decision_point_is_no_warning_of_the_renderer():
-    """domain.checks warns about a bilaga the ärende lacks, with its cell, when it reads the
-    kommun workbook; the renderer's own warnings are about gaps only."""
-    kommun = full_kommun(beslutspunkter=(
-        m.Beslutspunkt(1, "Kommunstyrelsen godkänner avrapporteringen enligt bilaga 2."),))
-    assert warnings(kommun, "kommun.xlsx") == []
-
-
-def test_missing_decision_points_and_bedömning_are_warnings_and_never_made_up():
+def test_missing_decision_points_and_bedömning_are_never_made_up():
+    """(kontrollera warns about both at their sheet and cell: tests/test_read_arendet.py)"""
     kommun = full_kommun(beslutspunkter=(), bedomning=" ")
-    assert [(w.sheet, w.is_error) for w in warnings(kommun, "kommun.xlsx")] == [
-        ("Avrapportering beslut", False), ("Avrapportering", False)]
     paras = paragraphs(render(kommun))
     assert section(paras, "Förslag till beslut") == [
         "Förslag till beslut saknas: skriv beslutspunkterna i kommunens arbetsbok, fliken "

@@ -255,6 +255,24 @@ def test_a_bilaga_in_the_avrapportering_other_than_its_own_is_a_warning_at_its_c
         "Kontrollerade 6 arbetsböcker: 1 varning."]
 
 
+def test_an_avrapportering_without_decision_points_or_bedömning_is_warned_at_its_cells(
+        runner, workdir):
+    path = workdir / "inputs/kommun.xlsx"
+    row = find_row(path, "Avrapportering", 1, "Förvaltningens bedömning")
+    points = [find_row(path, "Avrapportering beslut", 1, nr) for nr in (1, 2, 3)]
+    edit(path, {"Avrapportering": {f"B{row}": None},
+                "Avrapportering beslut": {f"{c}{r}": None for r in points for c in "AB"}})
+    result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
+    assert lines(result) == [
+        f"kommun.xlsx › Avrapportering!B{row}: Varning: Förvaltningens bedömning saknas i "
+        "avrapporteringen. Skriv den här; verktyget skriver den aldrig, och avrapporteringen "
+        "lämnar avsnittet utan den.",
+        "kommun.xlsx › Avrapportering beslut: Varning: Fliken har inga ifyllda rader. Skriv "
+        "avrapporteringens beslutspunkter; utan dem står i avrapporteringen att förslag till "
+        "beslut saknas.",
+        "Kontrollerade 6 arbetsböcker: 2 varningar."]
+
+
 @pytest.mark.parametrize("datum, when", [(dt.date(2021, 10, 8), "8 oktober 2021"),
                                          (dt.date(2021, 6, 17), "17 juni 2021")],
                          ids=["ingen milstolpe", "uppstarten"])

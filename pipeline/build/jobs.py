@@ -120,20 +120,13 @@ def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | Non
             prepare=calendar_library),
         Job(out / AVRAPPORTERING, key("docx", *everyone, template[AVRAPPORTERING]),
             lambda: lazy(AVRAPPORTERING).render(inputs.namnder), AVRAPPORTERING,
-            lambda: [*lazy(AVRAPPORTERING).warnings, *avrapportering_warnings(inputs, kommun)],
+            docx_warnings(AVRAPPORTERING),
             lambda: lazy(AVRAPPORTERING)),
         Job(out / BILAGA_AVRAPPORTERING, key("docx", *everyone, template[BILAGA_AVRAPPORTERING]),
             lambda: lazy(BILAGA_AVRAPPORTERING).render(inputs.namnder), BILAGA_AVRAPPORTERING,
             docx_warnings(BILAGA_AVRAPPORTERING), lambda: lazy(BILAGA_AVRAPPORTERING)),
     ]
     return jobs
-
-
-def avrapportering_warnings(inputs: Inputs, kommun: m.Kommun) -> list[Diagnostic]:
-    """Return the avrapportering's warnings about gaps in the kommun workbook."""
-    from ..render.context_avrapportering import warnings
-
-    return warnings(kommun, next(r.name for r in inputs.results if r.value is kommun))
 
 
 def renderer(kind: str, kommun: m.Kommun, templates: Path | None, meeting=None):

@@ -57,9 +57,14 @@ def bilaga_refs(text: str) -> list[int]:
 
 
 def _check_avrapportering(result: ReadResult, kommun: m.Kommun) -> None:
-    """Warn about a "bilaga N" in the avrapportering other than its bilaga 1 (the nämnders'
-    verksamhetsidéer and what they share, which the tool writes)."""
+    """Warn about an avrapportering without Förvaltningens bedömning (never generated; an
+    empty Avrapportering beslut is the reader's empty-sheet warning), and about a "bilaga N"
+    in it other than its bilaga 1 (the nämnders' verksamhetsidéer and what they share)."""
     form, points = S.KOMMUN.sheet("Avrapportering"), S.KOMMUN.sheet("Avrapportering beslut")
+    if not kommun.bedomning.strip():
+        result.add("Förvaltningens bedömning saknas i avrapporteringen. Skriv den här; verktyget "
+                   "skriver den aldrig, och avrapporteringen lämnar avsnittet utan den.",
+                   form.name, result.located.fields.get("bedomning", ""), warning=True)
     texts = [(points.name, result.located.cell(points, i, "text"), f"Beslutspunkt {p.nr}", p.text)
              for i, p in enumerate(kommun.beslutspunkter)]
     texts += [(form.name, result.located.fields.get(key, ""), f'"{form.column(key).header}"',

@@ -120,6 +120,8 @@ KOMMUN = WorkbookSchema(
             ),
             m.Beslutspunkt,
             stage="Efter beslut",
+            empty_hint="Skriv avrapporteringens beslutspunkter; utan dem står i avrapporteringen "
+                       "att förslag till beslut saknas.",
             optional=True,
         ),
     ),

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 from .. import model as m
 from .. import svenska
-from ..diagnostics import Diagnostic, Severity
 from ..domain import analyse, tidplan
 from ..domain.tidplan import COORDINATOR
 from . import avrapportering_kort as kort
@@ -220,23 +219,6 @@ def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
     when = f", {svenska.datum(kommun.datum)}" if kommun.datum else ""
     return [f"Tjänsteskrivelse{when}", f"Bilaga 1 {BILAGA_TITEL}{when}",
             *(f"Tjänsteskrivelse till {n.namn}, {svenska.datum(n.datum)}" for n in namnder)]
-
-
-def warnings(kommun: m.Kommun, file: str) -> list[Diagnostic]:
-    """Return the kommun workbook's gaps in the avrapportering: no decision points, or no
-    bedömning (never generated). A "bilaga N" in its texts is checked when the workbook is read
-    (domain.checks), with its cell."""
-    def warning(sheet: str, message: str) -> Diagnostic:
-        return Diagnostic(file, message, sheet, severity=Severity.VARNING)
-
-    found = []
-    if not kommun.beslutspunkter:
-        found.append(warning("Avrapportering beslut", "Avrapporteringen har inget förslag till "
-                             "beslut. Skriv beslutspunkterna i fliken."))
-    if not kommun.bedomning.strip():
-        found.append(warning("Avrapportering", "Förvaltningens bedömning saknas i "
-                             "avrapporteringen. Skriv den i fliken; verktyget skriver den aldrig."))
-    return found
 
 
 def veckoschema(names: Names, namnder: list[m.Namnd]) -> tidplan.Veckoschema:
