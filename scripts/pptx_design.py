@@ -132,14 +132,20 @@ def decorative(shape) -> None:
     c_nv_pr.append(ext_lst)
 
 
-def rectangle(s, name: str, left, top, width, height, color: RGBColor, shape=MSO_SHAPE.RECTANGLE):
-    """Add a filled, borderless, decorative shape."""
+def filled(s, name: str, left, top, width, height, color: RGBColor, shape=MSO_SHAPE.RECTANGLE):
+    """Add a filled, borderless shape (one that may hold text)."""
     rect = s.shapes.add_shape(shape, left, top, width, height)
     rect.name = name
     rect.fill.solid()
     rect.fill.fore_color.rgb = color
     rect.line.fill.background()
     flat(rect)
+    return rect
+
+
+def rectangle(s, name: str, left, top, width, height, color: RGBColor, shape=MSO_SHAPE.RECTANGLE):
+    """Add a filled, borderless, decorative shape."""
+    rect = filled(s, name, left, top, width, height, color, shape)
     decorative(rect)
     return rect
 
@@ -321,12 +327,7 @@ def section_slide(prs, title: str, question: str, number: str = "", notes: str =
     body.text_frame.paragraphs[0].runs[0].font.color.rgb = TEXT
     _no_bullets(body)
     if number:
-        box = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.95), Inches(1.5), Inches(1.5))
-        box.name = "Avsnittsnummer"
-        box.fill.solid()
-        box.fill.fore_color.rgb = ACCENT
-        box.line.fill.background()
-        flat(box)
+        box = filled(s, "Avsnittsnummer", MARGIN, Inches(1.95), Inches(1.5), Inches(1.5), ACCENT)
         frame = box.text_frame
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         frame.text = number
@@ -376,13 +377,7 @@ def agenda_slide(prs, loop: str = "a in agenda", title: str = "Dagordning", note
 def _meeting_card(s, paragraphs: list[tuple[str, int, bool]]) -> None:
     """Add a light card beside the agenda: the meeting, its date, time and place."""
     left = WIDTH - MARGIN - Inches(2.9)
-    card = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, CONTENT_TOP + Inches(0.1), Inches(2.9),
-                              Inches(2.1))
-    card.name = "Mötet"
-    card.fill.solid()
-    card.fill.fore_color.rgb = LIGHT
-    card.line.fill.background()
-    flat(card)
+    card = filled(s, "Mötet", left, CONTENT_TOP + Inches(0.1), Inches(2.9), Inches(2.1), LIGHT)
     frame = card.text_frame
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.TOP

@@ -18,7 +18,7 @@ from docx.shared import Cm, Inches
 
 from .. import svenska
 from ..domain import tidplan
-from .pptx.measure import lines_needed
+from .docx_tables import word_pt
 
 GRID_MARKER = "⟦veckoschema⟧"  # what {{ veckoschema }} renders to; replaced by the table
 PORTRAIT_CM, LANDSCAPE_CM = 16.0, 24.7  # text width of an A4 page with the templates' margins
@@ -43,14 +43,7 @@ def text_cm(text: str, *, bold: bool = False) -> float:
     """Return the width of one line of grid text in cm."""
     if not text:
         return 0.0
-    low, high = 0.0, 400.0  # points
-    while high - low > 0.25:
-        mid = (low + high) / 2
-        if lines_needed(text, mid, GRID_PT, FONT) == 1:
-            high = mid
-        else:
-            low = mid
-    return high * (BOLD if bold else 1.0) / 72 * 2.54
+    return word_pt(text, GRID_PT, FONT) * (BOLD if bold else 1.0) / 72 * 2.54
 
 
 def month_label(v: tidplan.Vecka, *, full: bool = False) -> str:

@@ -29,7 +29,8 @@ def _q(name: str) -> str:
 
 @cache
 def word_pt(word: str, size_pt: float, font: str) -> float:
-    """Return the width of one word in points: the least column width it fits on one line."""
+    """Return the width of a word (or a short text) in points: the least column width it fits
+    on one line."""
     low, high = 0.0, max(40.0, len(word) * size_pt)
     while high - low > 0.25:
         mid = (low + high) / 2
