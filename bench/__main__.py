@@ -139,13 +139,13 @@ def commands(repeat: int) -> dict[str, tuple[float, float]]:
 
 
 def _build_kommun(folder: str) -> tuple[float, int]:
-    import pipeline.build.pool
-    from pipeline.build import build
+    import pipeline.produce.pool
+    from pipeline.produce import produce
 
-    pipeline.build.pool.PARALLEL_FROM = 10**9  # the cores are used across kommuner here
+    pipeline.produce.pool.PARALLEL_FROM = 10**9  # the cores are used across kommuner here
 
     start = time.perf_counter()
-    report = build(Path(folder) / "inputs", Path(folder) / "build", None, force=True)
+    report = produce(Path(folder) / "inputs", Path(folder) / "build", None, force=True)
     assert report.exit_code == 0
     return time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 

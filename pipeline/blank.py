@@ -9,8 +9,8 @@ from . import model as m
 from . import resources
 from .diagnostics import UnderlagError
 from .read import schema
+from .read.blank_workbook import write_workbook
 from .read.cells import CellError, to_kod
-from .read.write import write_workbook
 
 GUIDE = """\
 Arbetsmapp för nämndernas verksamhetsidé

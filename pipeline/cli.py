@@ -110,9 +110,9 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla
       underlag bygg --mote 2021-12-09
       underlag bygg --inputs H:/verksamhetside/inputs --build H:/verksamhetside/build
     """
-    from .build import build
+    from .produce import produce
 
-    report = build(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress,
+    report = produce(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress,
                    mote=mote)
     lines = report.lines()
     _echo_lines(lines)
@@ -165,7 +165,7 @@ def kontrollera(inputs_dir: Path, templates_dir: Path) -> None:
       underlag kontrollera
       underlag kontrollera --inputs inkomna/
     """
-    from .build.template_check import check
+    from .produce.template_check import check
 
     books, problems = check(inputs_dir, templates_dir)
     _echo_problems(problems)
@@ -227,11 +227,11 @@ def bevaka(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
     Exempel:
       underlag bevaka
     """
-    from .build import build
+    from .produce import produce
     from .watch import guarded, timestamp, watch
 
     def once(reason: str) -> None:
-        report = build(inputs_dir, build_dir, templates_dir)
+        report = produce(inputs_dir, build_dir, templates_dir)
         click.echo(f"{timestamp()} {reason}: {_documents(report.written)} byggda, "
                    f"{len(report.unchanged)} oförändrade, {_summary(*report.counts())}.")
         _echo_lines(report.lines())
@@ -252,7 +252,7 @@ def tillganglighet(build_dir: Path) -> None:
     Exempel:
       underlag bygg && underlag tillganglighet
     """
-    from .build.template_check import check_accessibility
+    from .produce.template_check import check_accessibility
 
     problems = check_accessibility(build_dir)
     _echo_problems(problems)
@@ -276,9 +276,9 @@ def bilder(build_dir: Path, out_dir: Path | None) -> None:
     Exempel:
       underlag bygg && underlag bilder
     """
-    from .build.pdf import pictures
-    from .build.screenshot import INSTALL, chromium, screenshot
-    from .build.template_check import documents_in
+    from .produce.pdf import pictures
+    from .produce.screenshot import INSTALL, chromium, screenshot
+    from .produce.template_check import documents_in
 
     if not build_dir.is_dir():
         raise UnderlagError(f"Mappen {build_dir} finns inte. Kör underlag bygg först.")

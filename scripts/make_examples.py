@@ -11,7 +11,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.blank import write_examples  # noqa: E402
 from pipeline.examples import KOMMUN, NAMNDER  # noqa: E402
 from pipeline.read import schema  # noqa: E402
-from pipeline.read.write import write_workbook  # noqa: E402
+from pipeline.read.blank_workbook import write_workbook  # noqa: E402
 
 
 def main() -> None:

@@ -83,14 +83,14 @@ def patch_xml(path: Path, pattern: bytes, new: bytes) -> None:
 def example_build(tmp_path_factory) -> list[Path]:
     """Build the examples once per test run (workbooks made from pipeline/examples)."""
     from pipeline.blank import write_examples
-    from pipeline.build import build
     from pipeline.examples import KOMMUN, NAMNDER
+    from pipeline.produce import produce
     from pipeline.read import schema
-    from pipeline.read.write import write_workbook
+    from pipeline.read.blank_workbook import write_workbook
 
     root = tmp_path_factory.mktemp("exempel")
     write_workbook(schema.KOMMUN, root / "inputs" / "kommun.xlsx", KOMMUN)
     write_examples(root / "inputs", NAMNDER, KOMMUN)
-    report = build(root / "inputs", root / "build", None)
+    report = produce(root / "inputs", root / "build", None)
     assert report.exit_code == 0, [str(d) for d in report.inputs.diagnostics]
     return report.written

@@ -11,7 +11,7 @@ from pathlib import Path
 from pipeline import model as m
 from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.read import schema
-from pipeline.read.write import write_workbook
+from pipeline.read.blank_workbook import write_workbook
 
 _SITUATIONS = (
     "Lever med en långvarig funktionsnedsättning och behöver stöd i vardagen, ofta från flera "

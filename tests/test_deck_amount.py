@@ -17,8 +17,8 @@ import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from pipeline.build.template_check import check
 from pipeline.domain.inputs import load
+from pipeline.produce.template_check import check
 from pipeline.render.decks import AVSTAMNING, DeckRenderer
 from pipeline.render.pptx import measure
 from pipeline.render.pptx.package import check_deck

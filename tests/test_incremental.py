@@ -132,7 +132,7 @@ def test_a_rebuild_with_nothing_changed_removes_a_killed_builds_temporaries(inpu
 
 
 def test_the_library_build_removes_stale_temporaries_when_nothing_changed(inputs):
-    from pipeline.build import build as run_build
+    from pipeline.produce import produce as run_build
 
     out = inputs.parent / "build"
     assert run_build(inputs, out, None).exit_code == 0

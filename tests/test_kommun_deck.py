@@ -14,7 +14,7 @@ from pptx import Presentation
 from pipeline import model as m
 from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.read import schema
-from pipeline.read.write import write_workbook
+from pipeline.read.blank_workbook import write_workbook
 from pipeline.render.context_kommun import MAIN_KUNDER
 from pipeline.render.decks import DeckRenderer
 from pipeline.render.meeting import mote
@@ -188,13 +188,13 @@ def _stages() -> list[m.Namnd]:
 @pytest.fixture(scope="module")
 def stages(tmp_path_factory) -> Presentation:
     """Build the combined deck from workbooks on disk, as `underlag bygg` reads them."""
-    from pipeline.build import build
+    from pipeline.produce import produce
 
     root = tmp_path_factory.mktemp("skeden")
     write_workbook(schema.KOMMUN, root / "inputs" / "kommun.xlsx", KOMMUN)
     for namnd in _stages():
         write_workbook(schema.NAMND, root / "inputs" / f"{namnd.kod}.xlsx", namnd)
-    report = build(root / "inputs", root / "build", None, mote=dt.date(2021, 10, 7))
+    report = produce(root / "inputs", root / "build", None, mote=dt.date(2021, 10, 7))
     assert {p.name for p in report.written} >= {"kommunovergripande.pptx"}
     return Presentation(root / "build" / "kommunovergripande.pptx")
 

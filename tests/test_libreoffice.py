@@ -6,8 +6,8 @@ import docx
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from pipeline.build import build
 from pipeline.cli import main
+from pipeline.produce import produce
 
 from .conftest import EXAMPLES
 from .office import convert, needs_libreoffice
@@ -33,7 +33,7 @@ def test_a_blank_workbook_filled_and_saved_by_libreoffice_builds(tmp_path, monke
     saved = convert(tmp_path / "ifylld.xlsx", "xlsx:Calc MS Excel 2007 XML", saved_dir)
     (tmp_path / "inputs/SN.xlsx").write_bytes(saved.read_bytes())
 
-    report = build(tmp_path / "inputs", tmp_path / "build", None)
+    report = produce(tmp_path / "inputs", tmp_path / "build", None)
     assert [str(d) for d in report.inputs.diagnostics] == []
     text = "\n".join(p.text for p in docx.Document(report.written[0]).paragraphs)
     assert "Socialnämnden ger stöd, skydd, vård och omsorg" in text

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 
-from pipeline.build import pdf
 from pipeline.cli import main
+from pipeline.produce import pdf
 
 from .office import needs_libreoffice
 

@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-from pipeline.build import runner as build_runner
 from pipeline.cli import main
 from pipeline.examples import NAMNDER
+from pipeline.produce import runner as build_runner
 
 from .conftest import edit
 

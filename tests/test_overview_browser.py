@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build import build
 from pipeline.cli import main
+from pipeline.produce import produce
 
 from .browser import check_page, chromium, require_browser
 from .conftest import edit, find_row
@@ -35,7 +35,7 @@ def _assert_clean(page: Path, browser) -> None:
 
 
 def _build(inputs: Path, out: Path) -> Path:
-    build(inputs, out, None)
+    produce(inputs, out, None)
     return out / "index.html"
 
 
@@ -93,7 +93,7 @@ def test_bilder_photographs_the_overview_page(runner, inputs, tmp_path):
 
 
 def test_bilder_without_chromium_says_how_to_install_it(runner, tmp_path, monkeypatch):
-    from pipeline.build import pdf, screenshot
+    from pipeline.produce import pdf, screenshot
 
     built = tmp_path / "build"
     built.mkdir()

@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from pipeline.build import build
+from pipeline.produce import produce
 
 from .long_workbook import write_long_inputs
 from .office import SOFFICE, audit_errors, needs_libreoffice
@@ -66,7 +66,7 @@ def table_words(document: docx.Document) -> set[str]:
 def long_build(tmp_path_factory) -> list[Path]:
     root = tmp_path_factory.mktemp("lang")
     write_long_inputs(root / "inputs")
-    report = build(root / "inputs", root / "build", None)
+    report = produce(root / "inputs", root / "build", None)
     return report.written
 
 

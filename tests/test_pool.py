@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from pipeline.build import jobs as jobs_module
-from pipeline.build import manifest, pool
 from pipeline.domain.inputs import load
+from pipeline.produce import jobs as jobs_module
+from pipeline.produce import manifest, pool
 
 
 def _jobs(inputs, tmp_path, templates=None):

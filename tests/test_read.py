@@ -12,8 +12,8 @@ from pipeline import model as m
 from pipeline.domain.inputs import load
 from pipeline.examples import NAMNDER
 from pipeline.read import schema
+from pipeline.read.blank_workbook import write_workbook
 from pipeline.read.workbook import read_workbook
-from pipeline.read.write import write_workbook
 
 from .conftest import edit, find_row, patch_xml
 

@@ -17,9 +17,9 @@ from pipeline.cli import main
 from pipeline.domain.checks import bilaga_refs, check_namnd
 from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.read import schema
+from pipeline.read.blank_workbook import write_workbook
 from pipeline.read.result import ReadResult
 from pipeline.read.workbook import read_workbook
-from pipeline.read.write import write_workbook
 
 from .conftest import edit, find_row
 

@@ -16,8 +16,8 @@ import icalendar
 import pytest
 from click.testing import CliRunner
 
-from pipeline.build.lock import build_lock
 from pipeline.cli import main
+from pipeline.produce.lock import build_lock
 
 from .bad_files import CORPUS, READABLE
 from .conftest import ROOT
@@ -130,7 +130,7 @@ def test_a_second_build_at_the_same_time_gets_a_clear_message(inputs):
 _FORKED_WORKER = """
 import os, sys, time
 from pathlib import Path
-from pipeline.build.lock import build_lock
+from pipeline.produce.lock import build_lock
 with build_lock(Path(sys.argv[1])):
     if os.fork() == 0:  # a rendering worker, as the pool forks them
         os.write(1, b"worker\\n")  # its at-fork handlers, filelock's among them, have run

@@ -13,7 +13,7 @@ import docx
 import pytest
 from pptx import Presentation
 
-from pipeline.build import build
+from pipeline.produce import produce
 from pipeline.render.pptx.package import check_deck
 
 from .conftest import EXAMPLES, ROOT
@@ -47,7 +47,7 @@ def document_content(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def original(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("original")
-    assert build(EXAMPLES, out, None).exit_code == 0
+    assert produce(EXAMPLES, out, None).exit_code == 0
     return out
 
 
@@ -57,7 +57,7 @@ def build_with(tmp_path: Path, templates: dict[str, bytes]):
     for name, data in templates.items():
         (folder / name).write_bytes(data)
     started = time.monotonic()
-    report = build(EXAMPLES, tmp_path / "build", folder)
+    report = produce(EXAMPLES, tmp_path / "build", folder)
     assert time.monotonic() - started < 120
     for written in report.written:
         if written.suffix == ".pptx":

@@ -11,7 +11,7 @@ from pipeline import model as m
 from pipeline import output
 from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.read import schema
-from pipeline.read.write import workbook_bytes
+from pipeline.read.blank_workbook import workbook_bytes
 from pipeline.render.ical import calendar_bytes
 
 

@@ -16,8 +16,8 @@ MAX_LINES = 400
 LEAVES = {"pipeline", "pipeline.model", "pipeline.diagnostics", "pipeline.svenska",
           "pipeline.output", "pipeline.resources"}
 APP = {"pipeline.cli", "pipeline.clisv", "pipeline.watch", "pipeline.blank", "pipeline.__main__"}
-STAGE_FOLDERS = {"read": 1, "examples": 1, "domain": 2, "render": 3, "build": 4}
-STAGE_NAMES = ["shared leaves", "read", "domain", "render", "build", "app"]
+STAGE_FOLDERS = {"read": 1, "examples": 1, "domain": 2, "render": 3, "produce": 4}
+STAGE_NAMES = ["shared leaves", "read", "domain", "render", "produce", "app"]
 ENGINE = "pipeline.render.pptx"
 
 
@@ -89,8 +89,8 @@ def stage(name: str) -> int:
 def test_the_graph_is_read():
     """The parser sees the imports it should, so an empty graph cannot pass the rules below."""
     assert len(MODULES) > 30
-    assert "pipeline.build.runner" in GRAPH["pipeline.build"]
-    assert "pipeline.domain.inputs" in GRAPH["pipeline.build.runner"]  # a TYPE_CHECKING import
+    assert "pipeline.produce.runner" in GRAPH["pipeline.produce"]
+    assert "pipeline.domain.inputs" in GRAPH["pipeline.produce.runner"]  # a TYPE_CHECKING import
     assert "pipeline.model" in GRAPH["pipeline.domain.analyse"]
     assert "pipeline.read.schema" in GRAPH["pipeline.domain.analyse"]
 

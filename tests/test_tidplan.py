@@ -15,8 +15,8 @@ from pipeline.domain import tidplan
 from pipeline.domain.checks import check_namnd
 from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.read import schema
+from pipeline.read.blank_workbook import write_workbook
 from pipeline.read.workbook import read_workbook
-from pipeline.read.write import write_workbook
 from pipeline.render.ical import calendar_bytes
 
 # The planning document's "Övergripande arbetsprocess och tidplan", row by row: week -> day.

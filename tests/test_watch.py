@@ -6,7 +6,7 @@ import threading
 import time
 from pathlib import Path
 
-from pipeline.build import build
+from pipeline.produce import produce
 from pipeline.watch import guarded, wait_until_stable, watch
 
 
@@ -27,7 +27,7 @@ def test_a_file_dropped_in_is_built_once_complete_and_a_bad_file_does_not_stop_t
     stop = threading.Event()
 
     def once(reason: str) -> None:
-        report = build(inputs, out, None)
+        report = produce(inputs, out, None)
         problems = [str(d) for d in report.inputs.diagnostics]
         lines.append(f"{reason}: {len(report.written)} skrivna; " + " | ".join(problems))
 

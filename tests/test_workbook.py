@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 
 from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.read import schema
+from pipeline.read.blank_workbook import workbook_bytes, write_workbook
 from pipeline.read.workbook import read_workbook
-from pipeline.read.write import workbook_bytes, write_workbook
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Writing workbooks from the schema: blank ones for the groups, filled ones for examples."""
+"""Workbooks made from the schema: the blank ones the groups fill in (and, filled with a model
+value, the example workbooks)."""
 
 from __future__ import annotations
 

@@ -66,7 +66,7 @@ class BuildReport:
         return 1 if any(d.is_error for d in self.diagnostics) else 0
 
 
-def build(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = False,
+def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = False,
           force: bool = False, progress=None, today: dt.date | None = None,
           mote: dt.date | None = None) -> BuildReport:
     """Build every nämnd that has no errors, and the combined documents; report the others.
