@@ -8,6 +8,7 @@ from pathlib import Path
 from . import model as m
 from . import resources
 from .diagnostics import UnderlagError
+from .produce.outputs import template_names
 from .read import schema
 from .read.blank_workbook import write_workbook
 from .read.cells import CellError, to_kod
@@ -94,7 +95,7 @@ def new_folder(folder: Path, *, examples: bool = False) -> list[Path]:
     if examples:
         written += write_examples(folder / "inputs", NAMNDER, KOMMUN)
     (folder / "templates").mkdir(parents=True, exist_ok=True)
-    for name in resources.TEMPLATE_NAMES:
+    for name in template_names():
         target = folder / "templates" / name
         shutil.copyfile(resources.default_templates() / name, target)
         written.append(target)

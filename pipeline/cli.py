@@ -62,24 +62,10 @@ def _counts(problems: list[Diagnostic]) -> tuple[int, int]:
     return errors, len(problems) - errors
 
 
-def _documents(paths: list[Path]) -> str:
-    count = {s: sum(p.suffix == s for p in paths) for s in (".docx", ".pptx", ".ics", ".pdf")}
-    decks, calendars = count[".pptx"], count[".ics"]
-    words = [p.name for p in paths if p.suffix == ".docx"]
-    memos = sum(n.startswith("beslutsunderlag-") for n in words)
-    bilagor = sum(n.startswith("bilaga-1-") for n in words)  # a nämnd's bilaga 1
-    reports = sum(n == "avrapportering.docx" for n in words)
-    appendix = sum(n == "bilaga-avrapportering.docx" for n in words)  # the avrapportering's
-    others = len(words) - memos - bilagor - reports - appendix
-    report = "avrapportering med bilaga" if appendix else "avrapportering"
-    text = (f"{memos} beslutsunderlag, {bilagor} {'bilaga' if bilagor == 1 else 'bilagor'}, "
-            + (f"{reports} {report}, " if reports else "")
-            + (f"{others} {'annat Word-dokument' if others == 1 else 'andra Word-dokument'}, "
-               if others else "")
-            + f"{decks} "
-            f"{'presentation' if decks == 1 else 'presentationer'} och {calendars} "
-            f"{'kalenderfil' if calendars == 1 else 'kalenderfiler'}")
-    return text + (f" (och {count['.pdf']} PDF)" if count[".pdf"] else "")
+def _documents(report) -> str:
+    from .produce.summary import documents
+
+    return documents(report.written, report.outputs, report.failed)
 
 
 @main.command(**COMMAND)
@@ -123,7 +109,7 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla
     for path in report.written:
         click.echo(f"Skrev {path}")
     same = f", {len(report.unchanged)} oförändrade" if report.unchanged else ""
-    click.echo(f"Klart: {_documents(report.written)}{same}, {_summary(*report.counts())}.")
+    click.echo(f"Klart: {_documents(report)}{same}, {_summary(*report.counts())}.")
     raise SystemExit(report.exit_code)
 
 
@@ -232,7 +218,7 @@ def bevaka(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
 
     def once(reason: str) -> None:
         report = produce(inputs_dir, build_dir, templates_dir)
-        click.echo(f"{timestamp()} {reason}: {_documents(report.written)} byggda, "
+        click.echo(f"{timestamp()} {reason}: {_documents(report)} byggda, "
                    f"{len(report.unchanged)} oförändrade, {_summary(*report.counts())}.")
         _echo_lines(report.lines())
 

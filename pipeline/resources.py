@@ -1,13 +1,11 @@
-"""Files that ship with the tool: the default templates."""
+"""Files that ship with the tool: where the default templates are (their names: the output
+registry, produce/outputs.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
-TEMPLATE_NAMES = ("beslutsunderlag.docx", "bilaga.docx", "avrapportering.docx",
-                  "bilaga-avrapportering.docx", "avstamning.pptx", "kommunovergripande.pptx",
-                  "oversikt.html")  # the build's overview page, build/index.html
 LOGO = "logotyp.png"  # placed on the decks' title slides when the templates folder has one
 
 

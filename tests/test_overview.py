@@ -129,22 +129,22 @@ def test_cell_text_is_data_not_html(runner, workdir):
 
 def test_the_next_milestone_is_highlighted(inputs, tmp_path):
     build = tmp_path / "build"
-    build_runner.build(inputs, build, None, today=dt.date(2021, 10, 7))
+    build_runner.produce(inputs, build, None, today=dt.date(2021, 10, 7))
     milestones = [(cls, text) for cls, text in page(build).rows
                   if cls in ("passerad", "nasta", "kommande")]
     assert [(cls, text.split()[-1]) for cls, text in milestones] == [
         ("passerad", "Passerad"), ("nasta", "Nästa"), ("kommande", "Kommande")]
     assert "Gemensam avstämning" in milestones[1][1]
-    build_runner.build(inputs, build, None, today=dt.date(2021, 10, 8))  # a new day: a new page
+    build_runner.produce(inputs, build, None, today=dt.date(2021, 10, 8))  # a new day: a new page
     assert [text for cls, text in page(build).rows if cls == "nasta"] == [
         "9 december 2021 Slutlig avstämning kl. 9.00–12.00 Kommunhuset, sessionssalen Nästa"]
 
 
 def test_without_a_snapshot_the_page_says_how_to_make_one(inputs, tmp_path):
-    build_runner.build(inputs, tmp_path / "build", None, today=dt.date(2021, 6, 1))
+    build_runner.produce(inputs, tmp_path / "build", None, today=dt.date(2021, 6, 1))
     text = page(tmp_path / "build").text
     assert "underlag arkivera" in text and "Ändringar sedan" not in text
-    report = build_runner.build(inputs, tmp_path / "build", None, today=dt.date(2021, 6, 18))
+    report = build_runner.produce(inputs, tmp_path / "build", None, today=dt.date(2021, 6, 18))
     assert report.overview == tmp_path / "build/index.html"
     text = page(tmp_path / "build").text
     assert "Ändringar sedan 2021-06-17 Gemensam uppstart" in text
@@ -155,19 +155,19 @@ def test_the_page_is_rewritten_when_missing_or_its_template_changes(inputs, tmp_
     build, templates = tmp_path / "build", tmp_path / "mallar"
     templates.mkdir()
     today = dt.date(2021, 9, 1)
-    build_runner.build(inputs, build, templates, today=today)
-    assert build_runner.build(inputs, build, templates, today=today).nothing_changed
+    build_runner.produce(inputs, build, templates, today=today)
+    assert build_runner.produce(inputs, build, templates, today=today).nothing_changed
     (build / "index.html").unlink()
-    report = build_runner.build(inputs, build, templates, today=today)
+    report = build_runner.produce(inputs, build, templates, today=today)
     assert not report.nothing_changed and (build / "index.html").is_file()
     assert report.written == []  # only the page: every document was up to date
     (templates / "oversikt.html").write_text(
         '<!DOCTYPE html><html lang="sv"><title>Egen</title><p>{{ rubrik }}</p></html>',
         encoding="utf-8")
-    assert not build_runner.build(inputs, build, templates, today=today).nothing_changed
+    assert not build_runner.produce(inputs, build, templates, today=today).nothing_changed
     assert "Egen" in (build / "index.html").read_text(encoding="utf-8")
     (templates / "oversikt.html").write_text("{{ finns_inte }}", encoding="utf-8")
-    report = build_runner.build(inputs, build, templates, today=today)
+    report = build_runner.produce(inputs, build, templates, today=today)
     assert [str(d) for d in report.rendering] == [
         'oversikt.html: Varning: Mallen för översiktssidan kunde inte användas (namnet '
         '"finns_inte" finns inte); sidan skrevs med standardmallen.']

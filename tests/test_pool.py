@@ -1,41 +1,68 @@
-"""The build's worker pool: libraries and templates are loaded once, before the workers fork."""
+"""The build's worker pool: libraries and templates are loaded once, before the workers fork;
+jobs are plain data, so spawned workers render the same bytes."""
 
 from __future__ import annotations
 
+import pickle
 import sys
 
 from pipeline.domain.inputs import load
 from pipeline.produce import jobs as jobs_module
-from pipeline.produce import manifest, pool
+from pipeline.produce import kinds, manifest, pool
 
 
 def _jobs(inputs, tmp_path, templates=None):
     loaded = load(inputs)
     fingerprint = manifest.fingerprint(inputs, templates, False)
-    return jobs_module.make_jobs(loaded, loaded.kommun, tmp_path / "build", templates, fingerprint)
+    work = jobs_module.work_of(loaded, templates)
+    return jobs_module.make_jobs(loaded, work, tmp_path / "build", fingerprint), work
 
 
 def test_prepare_makes_each_renderer_once_for_the_workers_to_inherit(inputs, tmp_path, monkeypatch):
     made = []
-    real = jobs_module.renderer
-    monkeypatch.setattr(jobs_module, "renderer", lambda kind, *a: made.append(kind) or real(kind, *a))
-    jobs = _jobs(inputs, tmp_path)
-    pool.prepare(jobs)
-    assert sorted(made) == ["avrapportering.docx", "beslutsunderlag.docx",
-                            "bilaga-avrapportering.docx", "bilaga.docx", "decks"]
+    real = kinds.load
+    monkeypatch.setattr(jobs_module, "load", lambda output, *a: made.append(output.name)
+                        or real(output, *a))
+    jobs, work = _jobs(inputs, tmp_path)
+    renderers = jobs_module.Renderers(work)
+    renderers.prepare(jobs)
+    every = ["avrapportering", "avstamning", "beslutsunderlag", "bilaga", "bilaga-avrapportering",
+             "kommun-tidplan", "kommunovergripande", "tidplan"]
+    assert sorted(made) == every
     assert "icalendar" in sys.modules
     for job in jobs:  # rendering needs nothing more
-        assert job.make()
-    assert sorted(made) == ["avrapportering.docx", "beslutsunderlag.docx",
-                            "bilaga-avrapportering.docx", "bilaga.docx", "decks"]
+        assert renderers.render(job)
+    assert sorted(made) == every
 
 
 def test_a_template_that_cannot_be_loaded_is_left_to_its_jobs(inputs, tmp_path):
     templates = tmp_path / "mallar"
     templates.mkdir()
     (templates / "beslutsunderlag.docx").write_bytes(b"not a zip")
-    jobs = _jobs(inputs, tmp_path, templates)
-    pool.prepare(jobs)  # no error here
-    [problem] = pool.make(next(j for j in jobs if j.target.suffix == ".docx"))
+    jobs, work = _jobs(inputs, tmp_path, templates)
+    renderers = jobs_module.Renderers(work)
+    renderers.prepare(jobs)  # no error here
+    [problem] = pool.make(next(j for j in jobs if j.target.suffix == ".docx"), renderers)
     assert problem.is_error
     assert "kan inte öppnas som ett Word-dokument" in str(problem)
+
+
+def test_jobs_and_their_work_pickle(inputs, tmp_path):
+    jobs, work = _jobs(inputs, tmp_path)
+    assert pickle.loads(pickle.dumps(jobs)) == jobs
+    assert pickle.loads(pickle.dumps(work)) == work
+
+
+def test_spawned_workers_write_the_same_bytes_as_forked_ones(inputs, tmp_path, monkeypatch):
+    monkeypatch.setattr(pool, "SPAWN_FROM", 1)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 1)
+    written = {}
+    for method in ("fork", "spawn"):
+        jobs, work = _jobs(inputs, tmp_path / method)
+        results = list(pool.run(jobs, jobs_module.Renderers(work), method=method))
+        assert [job for job, _ in results] == jobs  # in the usual order
+        assert all(not problems for _, problems in results)
+        written[method] = {j.relative(tmp_path / method / "build"): j.target.read_bytes()
+                           for j in jobs}
+    assert written["fork"] == written["spawn"]
+    assert len(written["spawn"]) == 24

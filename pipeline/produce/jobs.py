@@ -1,148 +1,131 @@
-"""The outputs of a build: where each goes, the key of what it is made from, how to make it."""
+"""The jobs of a build, made from the output registry: plain data that pickles, so that a worker
+started by any method (fork, or spawn on Windows and macOS) can render them.
+
+A `Job` names its output, its nämnd and its target; a `Work` holds what the renderers need
+(the kommun, the nämnder, the templates folder, the meeting); `Renderers` is one process's
+cache of loaded templates for one `Work`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import model as m
-from .. import resources
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, TemplateError
+from . import outputs as o
+from .kinds import Setting, load
 
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
 
-def output_path(out: Path, kod: str, kind: str = "beslutsunderlag") -> Path:
-    """Return where a nämnd's document is written: beslutsunderlag, bilaga 1, avstämning deck
-    or calendar."""
-    if kind == "bilaga":
-        return out / kod / f"bilaga-1-{kod}.docx"
-    suffix = {"beslutsunderlag": ".docx", "avstamning": ".pptx", "tidplan": ".ics"}[kind]
-    return out / kod / f"{kind}-{kod}{suffix}"
+
+@dataclass(frozen=True)
+class Work:
+    """What a build renders from: the setting and the nämnder of each scope."""
+
+    setting: Setting
+    namnder: tuple[m.Namnd, ...]  # built without errors, in the register's order
+    i_arbete: tuple[m.Namnd, ...]  # every nämnd read, errors or not
+
+    def subject(self, scope: o.Scope, kod: str = "") -> object:
+        """Return what an output of a scope is made from: a nämnd, or a list of nämnder."""
+        if scope is o.Scope.NAMND:
+            return next(n for n in self.namnder if n.kod == kod)
+        return list(self.i_arbete if scope is o.Scope.I_ARBETE else self.namnder)
+
+    def instances(self, scope: o.Scope) -> list[str]:
+        """Return the nämnd code of each output of a scope ("" for the one kommun-wide)."""
+        return [n.kod for n in self.namnder] if scope.per_namnd else [""]
 
 
-# The Word documents of each nämnd: (output kind, template); one renderer per template
-NAMND_DOCUMENTS = (("beslutsunderlag", "beslutsunderlag.docx"), ("bilaga", "bilaga.docx"))
-
-
-KOMMUN_DECK = "kommunovergripande.pptx"
-KOMMUN_CALENDAR = "tidplan.ics"
-AVRAPPORTERING = "avrapportering.docx"  # kommunstyrelsen's avrapportering of every nämnd
-BILAGA_AVRAPPORTERING = "bilaga-avrapportering.docx"  # its bilaga 1 (output and template name)
-# The avrapportering's Word documents: each template's name is its output's name in build/
-KOMMUN_DOCUMENTS = (AVRAPPORTERING, BILAGA_AVRAPPORTERING)
-
-
-@dataclass(eq=False)
+@dataclass(frozen=True)
 class Job:
-    """One output: where it goes, the key of what it is made from, how to make it, and the
-    template it comes from (named in its problems)."""
+    """One output to make: which, for which nämnd, where, and the key of what it is made from."""
 
+    output: str  # its name in the registry
+    kod: str  # the nämnd's code; "" for a kommun-wide output
     target: Path
     key: str
-    make: Callable[[], bytes]
-    template: str = ""
-    problems: Callable[[], list[Diagnostic]] | None = None  # warnings of the last make()
-    prepare: Callable[[], object] | None = None  # loads what make() needs, for forked workers
+
+    @property
+    def declared(self) -> o.Output:
+        """Return the job's declaration in the registry."""
+        return o.by_name(self.output)
+
+    @property
+    def template(self) -> str:
+        """Return the template the job is rendered from (named in its problems)."""
+        return self.declared.template
 
     def relative(self, out: Path) -> str:
         """Return the target's path inside the build folder, with forward slashes."""
         return self.target.relative_to(out).as_posix()
 
 
-def make_jobs(inputs: Inputs, kommun: m.Kommun, out: Path, templates: Path | None,
-          fingerprint: dict[str, str], meeting=None) -> list[Job]:
-    """Return every output of a build with its key; renderers are made only when needed.
-    `meeting` (render.meeting.Mote) is what the decks are for, part of their keys."""
+class Renderers:
+    """One process's renderers for one build, each output's loaded once, when first needed."""
+
+    def __init__(self, work: Work) -> None:
+        self.work = work
+        self.loaded: dict[str, object] = {}
+
+    def get(self, name: str):
+        """Return an output's renderer (raise TemplateError when its template is broken)."""
+        if name not in self.loaded:
+            self.loaded[name] = load(o.by_name(name), self.work.setting)
+        return self.loaded[name]
+
+    def prepare(self, jobs: list[Job]) -> None:
+        """Load every renderer the jobs need, here, so that forked workers inherit them; a
+        template that cannot be loaded is left to its jobs, which report it."""
+        for name in dict.fromkeys(job.output for job in jobs):
+            with contextlib.suppress(TemplateError):
+                self.get(name)
+
+    def render(self, job: Job) -> bytes:
+        """Return a job's bytes."""
+        return self.get(job.output).render(self.work.subject(job.declared.scope, job.kod))
+
+    def problems(self, job: Job) -> list[Diagnostic]:
+        """Return the warnings of the job's last rendering."""
+        return self.get(job.output).problems()
+
+
+def work_of(inputs: Inputs, templates: Path | None, meeting=None) -> Work:
+    """Return what a build of these inputs renders from."""
+    return Work(Setting(inputs.kommun, templates, meeting), tuple(inputs.namnder),
+                tuple(inputs.i_arbete))
+
+
+def make_jobs(inputs: Inputs, work: Work, out: Path, fingerprint: dict[str, str]) -> list[Job]:
+    """Return every output of a build with its key, per nämnd first (in the register's order,
+    each nämnd's outputs in the registry's), then the kommun-wide ones."""
     from .manifest import key
 
     # the fingerprint already holds the hash of every input file and template
-    hashes = {r.value.kod: fingerprint[f"inputs/{r.name}"] for r in inputs.results
-              if r.kind == "namnd" and r.ok}
-    kommun_hash = next(fingerprint[f"inputs/{r.name}"] for r in inputs.results
-                       if r.value is kommun)
-    template = {name: fingerprint.get(f"mall/{name}", "")
-                for name in (*resources.TEMPLATE_NAMES, resources.LOGO)}
-    made: dict[str, object] = {}
-    mote = repr(meeting)  # the decks are remade when the meeting they are for changes
-
-    def lazy(kind: str):
-        """Return a Word template's or the deck renderer, made once, when first needed."""
-        if kind not in made:
-            made[kind] = renderer(kind, kommun, templates, meeting)
-        return made[kind]
-
-    def calendar_library() -> None:
-        import icalendar  # noqa: F401 - the calendar jobs' library, loaded once
-
-    def calendar(namnder: list[m.Namnd], title: str) -> bytes:
-        from ..render.ical import calendar_bytes
-
-        return calendar_bytes(kommun, namnder, title)
-
-    def docx_warnings(name: str) -> Callable[[], list[Diagnostic]]:
-        return lambda: list(lazy(name).warnings)
-
-    def notices(deck: str) -> Callable[[], list[Diagnostic]]:
-        return lambda: lazy("decks").notices(deck)
-
-    jobs = []
-    for namnd in inputs.namnder:
-        own = (kommun_hash, hashes[namnd.kod])
-        jobs += [
-            Job(output_path(out, namnd.kod, kind), key("docx", *own, template[name]),
-                lambda n=namnd, t=name: lazy(t).render(n), name,
-                docx_warnings(name), lambda t=name: lazy(t))
-            for kind, name in NAMND_DOCUMENTS]
-        jobs += [
-            Job(output_path(out, namnd.kod, "avstamning"),
-                key("pptx", *own, template["avstamning.pptx"], template[resources.LOGO], mote),
-                lambda n=namnd: lazy("decks").namnd_deck(n), "avstamning.pptx",
-                notices("avstamning.pptx"), lambda: lazy("decks")),
-            Job(output_path(out, namnd.kod, "tidplan"), key("ics", *own),
-                lambda n=namnd: calendar([n], f"Verksamhetsidé – {n.namn}"),
-                prepare=calendar_library),
-        ]
-    everyone = (kommun_hash, *(hashes[n.kod] for n in inputs.namnder))
     read = {id(r.value): fingerprint[f"inputs/{r.name}"] for r in inputs.results
             if r.kind == "namnd" and r.value is not None}
-    in_progress = inputs.i_arbete  # the combined deck shows nämnder with errors too
-    jobs += [
-        Job(out / KOMMUN_DECK, key("pptx", kommun_hash, *(read[id(n)] for n in in_progress),
-                                   template["kommunovergripande.pptx"], template[resources.LOGO],
-                                   mote),
-            lambda: lazy("decks").kommun_deck(in_progress), KOMMUN_DECK,
-            notices(KOMMUN_DECK), lambda: lazy("decks")),
-        Job(out / KOMMUN_CALENDAR, key("ics", *everyone),
-            lambda: calendar(inputs.namnder, f"Verksamhetsidé – {kommun.namn}"),
-            prepare=calendar_library),
-        Job(out / AVRAPPORTERING, key("docx", *everyone, template[AVRAPPORTERING]),
-            lambda: lazy(AVRAPPORTERING).render(inputs.namnder), AVRAPPORTERING,
-            docx_warnings(AVRAPPORTERING),
-            lambda: lazy(AVRAPPORTERING)),
-        Job(out / BILAGA_AVRAPPORTERING, key("docx", *everyone, template[BILAGA_AVRAPPORTERING]),
-            lambda: lazy(BILAGA_AVRAPPORTERING).render(inputs.namnder), BILAGA_AVRAPPORTERING,
-            docx_warnings(BILAGA_AVRAPPORTERING), lambda: lazy(BILAGA_AVRAPPORTERING)),
-    ]
-    return jobs
+    ok = {r.value.kod: fingerprint[f"inputs/{r.name}"] for r in inputs.results
+          if r.kind == "namnd" and r.ok}
+    kommun_hash = next(fingerprint[f"inputs/{r.name}"] for r in inputs.results
+                       if r.value is inputs.kommun)
+    sources = {o.Scope.KOMMUN: [ok[n.kod] for n in work.namnder],
+               o.Scope.I_ARBETE: [read[id(n)] for n in work.i_arbete]}
+    mote = repr(work.setting.meeting)  # the decks are remade when their meeting changes
 
+    def job(output: o.Output, kod: str = "") -> Job:
+        parts = [output.kind, kommun_hash, *([ok[kod]] if kod else sources[output.scope])]
+        if output.template:
+            parts.append(fingerprint.get(f"mall/{output.template}", ""))
+        if o.LOGO in output.depends:
+            parts.append(fingerprint.get(f"mall/{o.resources.LOGO}", ""))
+        if o.MEETING in output.depends:
+            parts.append(mote)
+        return Job(output.name, kod, out / output.target(kod), key(*parts))
 
-def renderer(kind: str, kommun: m.Kommun, templates: Path | None, meeting=None):
-    """Return a Word template's renderer (kind: the template's name, "bilaga.docx"), or the
-    deck renderer (kind "decks"), each template loaded once."""
-    if kind in KOMMUN_DOCUMENTS:
-        from ..render import context_avrapportering as c
-        from ..render.docx import DocxRenderer
-
-        context = (c.avrapportering_context if kind == AVRAPPORTERING
-                   else c.bilaga_avrapportering_context)
-        return DocxRenderer(resources.template(kind, templates), kommun, context)
-    if kind.endswith(".docx"):
-        from ..render.docx import CONTEXTS, DocxRenderer
-
-        return DocxRenderer(resources.template(kind, templates), kommun, CONTEXTS[kind])
-    from ..render.decks import DeckRenderer
-
-    return DeckRenderer(templates, kommun, meeting)
+    per_namnd = [d for d in o.OUTPUTS if d.scope.per_namnd]
+    jobs = [job(d, kod) for kod in work.instances(o.Scope.NAMND) for d in per_namnd]
+    return jobs + [job(d) for d in o.OUTPUTS if not d.scope.per_namnd]

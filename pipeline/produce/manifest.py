@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import __version__, resources
 from ..output import atomic_write
+from . import outputs
 
 NAME = "manifest.json"
 FORMAT = 1
@@ -26,15 +27,23 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+PACKAGE = Path(__file__).resolve().parent.parent  # pipeline/, all of the tool's code
+
+
+def code_hash(package: Path) -> str:
+    """Return a hash of every Python file of a package, by path and content."""
+    code = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        code.update(path.relative_to(package).as_posix().encode() + b"\0")
+        code.update(path.read_bytes())
+    return code.hexdigest()[:16]
+
+
 @cache
 def tool() -> str:
-    """Return the tool's version and a hash of its code, so a changed tool rebuilds."""
-    code = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        code.update(path.relative_to(package).as_posix().encode())
-        code.update(path.read_bytes())
-    return f"{__version__}+{code.hexdigest()[:12]}"
+    """Return the tool's version and a hash of all its code, so that any change to the tool
+    (an upgrade, or an edit of one render module) rebuilds what it made."""
+    return f"{__version__}+{code_hash(PACKAGE)}"
 
 
 def key(*parts: str) -> str:
@@ -49,7 +58,7 @@ def fingerprint(inputs: Path, templates: Path | None, pdf: bool) -> dict[str, st
         for path in sorted(inputs.iterdir()):
             if path.is_file() and not path.name.startswith(("~$", ".")):
                 found[f"inputs/{path.name}"] = file_hash(path)
-    for name in (*resources.TEMPLATE_NAMES, resources.LOGO):
+    for name in outputs.template_files():
         path = resources.template(name, templates)
         if path.is_file():
             found[f"mall/{name}"] = file_hash(path)

@@ -1,75 +1,85 @@
-"""Rendering and writing jobs, on every core where the operating system lets us fork."""
+"""Rendering and writing jobs, on every core: forked workers on Linux, spawned ones elsewhere."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
 import threading
+from pathlib import Path
 
 from ..diagnostics import Diagnostic, TemplateError
 from ..output import atomic_write
-from .jobs import Job
+from .jobs import Job, Renderers
 
 PARALLEL_FROM = 6  # jobs; below this a second process costs more than it saves
-_PENDING: list = []  # the jobs a forked worker renders (inherited, never pickled)
+SPAWN_FROM = 40  # jobs; a spawned worker loads everything again before its first job
+_RENDERERS: Renderers | None = None  # a worker's renderers (inherited when forked)
 
 
-def _render_job(index: int) -> tuple[int, list[Diagnostic]]:
-    return index, make(_PENDING[index])
-
-
-def make(job: Job) -> list[Diagnostic]:
+def make(job: Job, renderers: Renderers) -> list[Diagnostic]:
     """Render and write one output; return the problems its template caused (errors: not
     written, the previous file is left as it was)."""
     try:
-        data = job.make()
+        data = renderers.render(job)
     except TemplateError as exc:
         return [Diagnostic(job.template, exc.message)]
     atomic_write(job.target, data)
-    return job.problems() if job.problems else []
+    return renderers.problems(job)
 
 
-def run(pending: list, progress=None):
-    """Render and write the jobs, on every core where the operating system can fork us;
-    yield each job with its problems, in the usual order.
+def _make_in_worker(job: Job) -> tuple[Path, list[Diagnostic]]:
+    return job.target, make(job, _RENDERERS)
 
-    Forked workers inherit the loaded modules, inputs and renderers, so they start at once.
-    Forking is used only on Linux and only when this process runs no other threads.
+
+def start_method() -> str:
+    """Return how this platform starts worker processes: fork on Linux, spawn elsewhere."""
+    import multiprocessing
+
+    return multiprocessing.get_start_method()
+
+
+def run(pending: list[Job], renderers: Renderers, progress=None, method: str | None = None):
+    """Render and write the jobs, on every core; yield each job with its problems, in the usual
+    order.
+
+    Forked workers (Linux) inherit the loaded modules and renderers and start at once; they are
+    used only when this process runs no other threads. Spawned workers (Windows, macOS, or
+    `method="spawn"`) get the build's `Work` and load what they need themselves, so they pay
+    off only for larger builds.
     """
-    global _PENDING
+    global _RENDERERS
     cores = os.cpu_count() or 1
-    parallel = (len(pending) >= PARALLEL_FROM and cores > 1 and sys.platform.startswith("linux")
-                and threading.active_count() == 1 and not _in_worker())
+    method = method or start_method()
+    least = PARALLEL_FROM if method == "fork" else SPAWN_FROM
+    parallel = (len(pending) >= least and cores > 1 and not _in_worker()
+                and (method != "fork" or threading.active_count() == 1))
     if not parallel:
         for job in (progress(pending) if progress else pending):
-            yield job, make(job)
+            yield job, make(job, renderers)
         return
     import multiprocessing
 
-    prepare(pending)
+    if method == "fork":
+        renderers.prepare(pending)
+        _RENDERERS = renderers
     # the longest first (decks, then documents, then calendars), so no core waits at the end
-    _PENDING = sorted(pending, key=lambda j: {".pptx": 0, ".docx": 1}.get(j.target.suffix, 2))
+    ordered = sorted(pending, key=lambda j: {".pptx": 0, ".docx": 1}.get(j.target.suffix, 2))
     try:
-        with multiprocessing.get_context("fork").Pool(min(cores, len(pending)),
-                                                       initializer=_die_with_parent,
-                                                       initargs=(os.getpid(),)) as pool:
-            done = _Counted(pool.imap(_render_job, range(len(_PENDING))), len(_PENDING))
-            results = {_PENDING[i].target: problems
-                       for i, problems in (progress(done) if progress else done)}
+        with multiprocessing.get_context(method).Pool(
+                min(cores, len(pending)), initializer=_start_worker,
+                initargs=(os.getpid(), None if method == "fork" else renderers.work)) as pool:
+            done = _Counted(pool.imap(_make_in_worker, ordered), len(ordered))
+            results = dict(progress(done) if progress else done)
         yield from ((job, results[job.target]) for job in pending)  # in the usual order
     finally:
-        _PENDING = []
+        _RENDERERS = None
 
 
-def prepare(pending: list) -> None:
-    """Load the libraries and templates the jobs need once, here, so that every forked worker
-    inherits them instead of loading them again. A template that cannot be loaded is left to
-    its jobs, which report it."""
-    for job in pending:
-        if job.prepare:
-            with contextlib.suppress(TemplateError):
-                job.prepare()
+def _start_worker(parent: int, work) -> None:
+    """Set up a worker: it dies with its build, and a spawned one makes its own renderers."""
+    global _RENDERERS
+    _die_with_parent(parent)
+    if work is not None:
+        _RENDERERS = Renderers(work)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity, UnderlagError
 from ..output import TEMP_PREFIX, atomic_write
-from . import manifest
+from . import manifest, outputs
 from .lock import build_lock
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ class BuildReport:
     replayed: list[tuple[str, bool]] | None = None  # nothing changed: the last build's lines
     replayed_exit_code: int = 0
     overview: Path | None = None  # build/index.html, written by every build that reads inputs
+    outputs: dict[Path, str] = field(default_factory=dict)  # each job's target: its output
+    failed: list[Path] = field(default_factory=list)  # targets a template error kept back
 
     @property
     def nothing_changed(self) -> bool:
@@ -122,30 +124,31 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
 def _render(report: BuildReport, out: Path, templates: Path | None, fingerprint: dict, *,
             pdf: bool, force: bool, progress, meeting=None) -> manifest.Manifest:
     """Render what changed, add what happened to the report, and return the manifest to save."""
-    from .jobs import make_jobs
+    from .jobs import Renderers, make_jobs, work_of
     from .pool import run
 
     inputs = report.inputs
     previous = manifest.Manifest(out) if force else manifest.Manifest.load(out)
-    jobs = make_jobs(inputs, inputs.kommun, out, templates, fingerprint, meeting)
+    work = work_of(inputs, templates, meeting)
+    jobs = make_jobs(inputs, work, out, fingerprint)
+    report.outputs = {j.target: j.output for j in jobs}
     pending = [j for j in jobs if not previous.current(j.relative(out), j.key)]
     report.unchanged = [j.target for j in jobs if j not in pending]
-    failed = set()
-    for job, problems in run(pending, progress):
+    for job, problems in run(pending, Renderers(work), progress):
         if any(p.is_error for p in problems):
-            failed.add(job.target)
+            report.failed.append(job.target)
         else:
             report.written.append(job.target)
         report.rendering += [p for p in problems if p not in report.rendering]
     if pdf:
         from .pdf import convert_all
 
-        documents = [j.target for j in jobs if j.target.suffix in (".docx", ".pptx") and (
+        documents = [j.target for j in jobs if j.declared.pdf and (
             j in pending or not j.target.with_suffix(".pdf").is_file())
-            and j.target not in failed]
+            and j.target not in report.failed]
         report.written += convert_all(documents)
     record = manifest.Manifest(out, fingerprint)
-    record.outputs = {j.relative(out): j.key for j in jobs if j.target not in failed}
+    record.outputs = {j.relative(out): j.key for j in jobs if j.target not in report.failed}
     return record
 
 
@@ -153,27 +156,17 @@ def write_overview(report: BuildReport, inputs_dir: Path, out: Path, templates: 
                    today: dt.date) -> None:
     """Write build/index.html atomically: every nämnd's state, documents and problems."""
     from ..render.overview import overview_context, render
-    from .jobs import AVRAPPORTERING, BILAGA_AVRAPPORTERING, KOMMUN_CALENDAR, KOMMUN_DECK
 
     inputs = report.inputs
     codes = [r.value.kod for r in inputs.results if r.kind == "namnd" and r.value is not None]
     register = next((r.value for r in inputs.results if r.kind == "kommun" and r.value), None)
     codes += [ref.kod for ref in register.namnder] if register is not None else []
-    documents = {kod: _documents(out, kod) for kod in dict.fromkeys(codes)}
-    combined = [("Kommunövergripande presentation (PowerPoint)", out / KOMMUN_DECK),
-                ("Kommunövergripande presentation (PDF)", (out / KOMMUN_DECK).with_suffix(".pdf")),
-                ("Gemensam tidplan (kalenderfil, .ics)", out / KOMMUN_CALENDAR),
-                ("Avrapportering till kommunstyrelsen (Word)", out / AVRAPPORTERING),
-                ("Avrapportering till kommunstyrelsen (PDF)",
-                 (out / AVRAPPORTERING).with_suffix(".pdf")),
-                ("Bilaga 1 till avrapporteringen (Word)", out / BILAGA_AVRAPPORTERING),
-                ("Bilaga 1 till avrapporteringen (PDF)",
-                 (out / BILAGA_AVRAPPORTERING).with_suffix(".pdf"))]
+    documents = {kod: candidates(out, kod) for kod in dict.fromkeys(codes)}
     now = dt.datetime.now().replace(second=0, microsecond=0)
     if now.date() != today:
         now = dt.datetime.combine(today, now.time())
     context = overview_context(
-        inputs, documents=documents, combined=combined, out=out, now=now, today=today,
+        inputs, documents=documents, combined=candidates(out), out=out, now=now, today=today,
         built={n.kod for n in inputs.namnder}, rendering=report.rendering,
         andringar=_changes(report, inputs_dir, today))
     page, problems = render(context, templates)
@@ -182,18 +175,18 @@ def write_overview(report: BuildReport, inputs_dir: Path, out: Path, templates: 
     report.overview = out / OVERVIEW
 
 
-def _documents(out: Path, kod: str) -> list[tuple[str, Path]]:
-    """Return a nämnd's possible documents with their link texts (missing ones are not linked)."""
-    from .jobs import output_path
-
-    docx = output_path(out, kod)
-    pptx = output_path(out, kod, "avstamning")
-    bilaga = output_path(out, kod, "bilaga")
-    return [("Beslutsunderlag (Word)", docx), ("Beslutsunderlag (PDF)", docx.with_suffix(".pdf")),
-            ("Bilaga 1 (Word)", bilaga), ("Bilaga 1 (PDF)", bilaga.with_suffix(".pdf")),
-            ("Avstämningspresentation (PowerPoint)", pptx),
-            ("Avstämningspresentation (PDF)", pptx.with_suffix(".pdf")),
-            ("Tidplan (kalenderfil, .ics)", output_path(out, kod, "tidplan"))]
+def candidates(out: Path, kod: str = "") -> list[tuple[str, Path]]:
+    """Return the files a nämnd's outputs (or, without a code, the kommun-wide ones) may have
+    written, with their link texts; the page links those that exist."""
+    found = []
+    for output in outputs.OUTPUTS:
+        if output.scope.per_namnd != bool(kod):
+            continue
+        path = out / output.target(kod)
+        found.append((outputs.link_text(output, path.suffix), path))
+        if output.pdf:
+            found.append((outputs.link_text(output, ".pdf"), path.with_suffix(".pdf")))
+    return found
 
 
 def _changes(report: BuildReport, inputs_dir: Path, today: dt.date) -> Andringar | None:

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity, TemplateError, UnderlagError
-from .jobs import KOMMUN_DECK, KOMMUN_DOCUMENTS, NAMND_DOCUMENTS, renderer
+from . import outputs as o
 
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
+
 
 def check(inputs_dir: Path, templates: Path | None) -> tuple[int, list[Diagnostic]]:
     """Read and check every workbook and try every template with them; return how many
@@ -23,65 +24,48 @@ def check(inputs_dir: Path, templates: Path | None) -> tuple[int, list[Diagnosti
 
 
 def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
-    """Render every template in memory with the inputs (or the examples); return its problems.
+    """Render every declared output that has a template, in memory, with the inputs (or the
+    examples); return the problems.
 
-    A rendered document is also checked for accessibility, so staff who restyle a template
-    learn what they broke before anyone builds with it. A broken template is reported and
-    the others are still checked.
+    These are the build's own jobs, rendered without writing. A rendered document is also
+    checked for accessibility, so staff who restyle a template learn what they broke before
+    anyone builds with it; what a nämnd's deck does with its rows is said at the workbook's
+    cells. A broken template is reported and the others are still checked.
     """
     from ..domain import deck_checks
     from ..render.a11y import check_document
+    from .jobs import Renderers, Work, work_of
+    from .kinds import Setting
 
-    kommun, namnder = inputs.kommun, inputs.namnder
-    if kommun is None or not namnder:
+    if inputs.kommun is None or not inputs.namnder:
         from ..examples import KOMMUN, NAMNDER
 
-        kommun, namnder = KOMMUN, list(NAMNDER)
-    problems: list[Diagnostic] = []
+        work = Work(Setting(KOMMUN, templates), tuple(NAMNDER), tuple(NAMNDER))
+    else:
+        work = work_of(inputs, templates)
+    renderers = Renderers(work)
     read = {id(r.value): r for r in inputs.results if r.kind == "namnd" and r.ok}
-    made = {}
-    words = [name for _, name in NAMND_DOCUMENTS]
-    for kind in (*words, *KOMMUN_DOCUMENTS, "decks"):
+    problems: list[Diagnostic] = []
+    for output in (d for d in o.OUTPUTS if d.template):
         try:
-            made[kind] = renderer(kind, kommun, templates)
+            renderer = renderers.get(output.name)
         except TemplateError as exc:
-            problems.append(Diagnostic(_template_names(kind)[0], exc.message))
-    jobs = []
-    for name in words:
-        if name in made:
-            jobs += [(name, namnd, made[name].render) for namnd in namnder]
-    for name in KOMMUN_DOCUMENTS:  # one document of every nämnd
-        if name in made:
-            jobs.append((name, None, lambda _, r=made[name]: r.render(namnder)))
-    if "decks" in made:
-        decks = made["decks"]
-        jobs += [("avstamning.pptx", namnd, decks.namnd_deck) for namnd in namnder]
-        jobs.append((KOMMUN_DECK, None, lambda _: decks.kommun_deck(namnder)))
-    failed: set[str] = set()
-    for name, namnd, render in jobs:
-        if name in failed:
+            problems.append(Diagnostic(output.template, exc.message))
             continue
-        try:
-            data = render(namnd)
-        except TemplateError as exc:
-            problems.append(Diagnostic(name, exc.message))
-            failed.add(name)
-            continue
-        deck = made["decks"].template(name) if name.endswith(".pptx") else None
-        if namnd is not None and name == "avstamning.pptx" and id(namnd) in read:
-            deck_checks.place(read[id(namnd)], made["decks"].amounts(name), kommun)
-        warnings = made["decks"].notices(name) if deck else made[name].warnings
-        problems += [w for w in warnings if w not in problems]
-        if namnd is None or namnd is namnder[0]:  # one rendering per template shows its look
-            suffix = Path(name).suffix
-            label = f"{Path(name).stem}-{namnd.kod}{suffix}" if namnd else name
-            problems += [_from_template(d, name, deck.origins if deck else None)
-                         for d in check_document(Path(label), data)]
+        for i, kod in enumerate(work.instances(output.scope)):
+            subject = work.subject(output.scope, kod)
+            try:
+                data = renderer.render(subject)
+            except TemplateError as exc:
+                problems.append(Diagnostic(output.template, exc.message))
+                break
+            if id(subject) in read:
+                deck_checks.place(read[id(subject)], renderer.amounts(), work.setting.kommun)
+            problems += [w for w in renderer.problems() if w not in problems]
+            if i == 0:  # one rendering per template shows its look
+                problems += [_from_template(d, output.template, renderer.origins)
+                             for d in check_document(Path(Path(output.target(kod)).name), data)]
     return problems
-
-
-def _template_names(kind: str) -> tuple[str, ...]:
-    return (kind,) if kind.endswith(".docx") else ("avstamning.pptx", "kommunovergripande.pptx")
 
 
 def _from_template(d: Diagnostic, template: str, origins: list[int] | None) -> Diagnostic:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .. import model as m
 from ..domain import tidplan
 from .context import namnd_context
-from .meeting import Mote
+from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
 from .timetable import forklaring, grid_matrix
 
@@ -67,14 +67,14 @@ def agenda(namnd: m.Namnd, dialog: list[Dialog], rows: list) -> list[Avsnitt]:
     return [Avsnitt(i, key, rubrik, fraga) for i, (key, rubrik, fraga) in enumerate(present, 1)]
 
 
-def dialogfragor(kommun: m.Kommun, mote: Mote) -> list[Dialog]:
+def dialogfragor(kommun: m.Kommun, mote: GemensamtMote) -> list[Dialog]:
     """Return the discussion questions the kommun workbook gives for this meeting's date."""
     own = [f for f in kommun.dialogfragor if mote.datum is not None and f.datum == mote.datum]
     return [Dialog(i, len(own), f.fraga, f.stod) for i, f in enumerate(own, start=1)]
 
 
 def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = None,
-                       mote: Mote | None = None) -> dict:
+                       mote: GemensamtMote | None = None) -> dict:
     """Return the names a nämnd's avstämning deck can use (`mote`: the meeting the deck is for;
     by default the next joint milestone from today)."""
     mote = mote or next_meeting(kommun)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import model as m
 from .. import svenska
 from ..domain import analyse, tidplan
-from .meeting import Mote
+from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
 from .timetable import forklaring, grid_matrix
 
@@ -140,7 +140,7 @@ class Names:
 
 
 def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None = None,
-                   mote: Mote | None = None) -> dict:
+                   mote: GemensamtMote | None = None) -> dict:
     """Return the names the kommunövergripande deck can use. `mote` is the meeting the deck is
     for (by default the next joint milestone from today); each nämnd's next meeting is its
     first after that meeting's date (from today when the kommun has no milestones)."""

@@ -22,7 +22,7 @@ from .context import Filters
 from .context_avstamning import avstamning_context
 from .context_kommun import kommun_context
 from .environment import environment, jinja_message_sv
-from .meeting import Mote
+from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
 from .pptx import (
     CUT,
@@ -158,37 +158,59 @@ def notice_sv(template: str, notice, options: Options = OPTIONS) -> Diagnostic:
     return Diagnostic(template, message, severity=Severity.VARNING)
 
 
-class DeckRenderer:
-    """Renders both deck templates, each loaded and compiled once per build."""
+def deck_template(path: Path, kommun: m.Kommun, **options) -> DeckTemplate:
+    """Return a deck template loaded for a kommun (its bilder per avsnitt), with any of the
+    engine's options given ("summary": the note of a summarised table)."""
+    return DeckTemplate(path, environment(Filters(kommun), "text"),
+                        replace(deck_options(kommun), **options))
 
-    def __init__(self, templates: Path | None, kommun: m.Kommun, mote: Mote | None = None) -> None:
+
+def bilder(templates: Path | None) -> dict[str, Path]:
+    """Return the pictures the decks place by shape name: the logo, when the templates folder
+    (or the tool) has one."""
+    logo = resources.template(resources.LOGO, templates)
+    return {"logotyp": logo} if logo.is_file() else {}
+
+
+def notices(template: DeckTemplate, name: str) -> list[Diagnostic]:
+    """Return, as warnings on the template, what fitting had to do to texts in the last deck
+    rendered from it (rows split or summarised are the workbook's: `amounts`)."""
+    return [notice_sv(name, n, template.engine.options) for n in template.notices
+            if n.kind not in (SPLIT, SUMMARISED)]
+
+
+def amounts(template: DeckTemplate) -> list[Amount]:
+    """Return what the last deck rendered from a template did with rows too many or too long
+    for its slides, for `deck_checks.place` to say at the workbook's cells."""
+    kinds = {SPLIT: deck_checks.SPLIT, SUMMARISED: deck_checks.SUMMARISED}
+    return [Amount(kinds[n.kind], n.item, n.shown, n.total, n.source, n.shape)
+            for n in template.notices if n.kind in kinds]
+
+
+class DeckRenderer:
+    """Both deck templates for one kommun, each loaded and compiled once: a shortcut for tests
+    and the bench (a build renders each declared deck through produce/kinds.py)."""
+
+    def __init__(self, templates: Path | None, kommun: m.Kommun, mote: GemensamtMote | None = None) -> None:
         self.kommun = kommun
         self.mote = mote or next_meeting(kommun)  # the meeting the decks are for
-        env = environment(Filters(kommun), "text")
         self.options = deck_options(kommun)
-        self.avstamning = DeckTemplate(resources.template(AVSTAMNING, templates), env,
-                                       self.options)
-        self.kommunovergripande = DeckTemplate(resources.template(KOMMUNOVERGRIPANDE, templates),
-                                               env, replace(self.options, summary=KOMMUN_SUMMARY))
-        logo = resources.template(resources.LOGO, templates)
-        self.bilder = {"logotyp": logo} if logo.is_file() else {}
+        self.avstamning = deck_template(resources.template(AVSTAMNING, templates), kommun)
+        self.kommunovergripande = deck_template(
+            resources.template(KOMMUNOVERGRIPANDE, templates), kommun, summary=KOMMUN_SUMMARY)
+        self.bilder = bilder(templates)
 
     def template(self, name: str) -> DeckTemplate:
         """Return the deck template by its file name."""
         return self.avstamning if name == AVSTAMNING else self.kommunovergripande
 
     def notices(self, name: str) -> list[Diagnostic]:
-        """Return, as warnings on the template, what fitting had to do to texts in the last
-        deck rendered from it (rows split or summarised are the workbook's: `amounts`)."""
-        return [notice_sv(name, n, self.options) for n in self.template(name).notices
-                if n.kind not in (SPLIT, SUMMARISED)]
+        """Return what fitting had to do to texts in the last deck of a template (`notices`)."""
+        return notices(self.template(name), name)
 
     def amounts(self, name: str) -> list[Amount]:
-        """Return what the last deck rendered from a template did with rows too many or too
-        long for its slides, for `deck_checks.place` to say at the workbook's cells."""
-        kinds = {SPLIT: deck_checks.SPLIT, SUMMARISED: deck_checks.SUMMARISED}
-        return [Amount(kinds[n.kind], n.item, n.shown, n.total, n.source, n.shape)
-                for n in self.template(name).notices if n.kind in kinds]
+        """Return what the last deck of a template did with its rows (`amounts`)."""
+        return amounts(self.template(name))
 
     def namnd_deck(self, namnd: m.Namnd) -> bytes:
         """Return one nämnd's avstämning deck."""

@@ -18,7 +18,7 @@ class UnknownMeeting(UnderlagError):
 
 
 @dataclass(frozen=True, slots=True)
-class Mote:
+class GemensamtMote:
     """A joint meeting as the decks name it: "Avstämning 7 oktober 2021"."""
 
     benamning: str  # the milestone's own name: "Gemensam avstämning"
@@ -55,7 +55,7 @@ class Mote:
         return self.rubrik
 
 
-NO_MEETING = Mote("Underlag")  # a kommun workbook without milestones
+NO_MEETING = GemensamtMote("Underlag")  # a kommun workbook without milestones
 
 
 def choose(kommun: m.Kommun, today: dt.date, chosen: dt.date | None = None) -> m.Milstolpe | None:
@@ -82,11 +82,11 @@ def unknown_message(chosen: dt.date, milestones: list[m.Milstolpe]) -> str:
     return f"{text} Välj ett av: {choices}."
 
 
-def mote(kommun: m.Kommun, today: dt.date | None = None, chosen: dt.date | None = None) -> Mote:
+def mote(kommun: m.Kommun, today: dt.date | None = None, chosen: dt.date | None = None) -> GemensamtMote:
     """Return the meeting a deck is for (see `choose`), as the decks' `mote`."""
     found = choose(kommun, today or dt.date.today(), chosen)
     if found is None:
         return NO_MEETING
-    return Mote(found.benamning, found.typ, found.datum, found.start, found.slut, found.plats,
+    return GemensamtMote(found.benamning, found.typ, found.datum, found.start, found.slut, found.plats,
                 found.beskrivning)
 

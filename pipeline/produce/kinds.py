@@ -1,0 +1,138 @@
+"""The renderer kinds, by name, as the registry's declarations use them (the way Sphinx names
+one builder per format): a Word template, a deck template, a calendar. Each is made once per
+output and process, from a `Setting` that pickles, and renders one subject at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import model as m
+from .. import resources
+from ..diagnostics import Diagnostic
+from .outputs import CALENDAR, DECK, WORD, Output
+
+if TYPE_CHECKING:
+    from ..domain.deck_checks import Amount
+    from ..render.meeting import GemensamtMote
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What every renderer of one build shares: the kommun, the templates folder and the
+    meeting the decks are for."""
+
+    kommun: m.Kommun
+    templates: Path | None
+    meeting: GemensamtMote | None = None
+
+
+def _names(setting: Setting, subject: object) -> dict[str, object]:
+    """Return what a declaration's title and author may name: the kommun and the nämnd."""
+    return {"kommun": setting.kommun, "namnd": subject if isinstance(subject, m.Namnd) else None}
+
+
+class Word:
+    """Documents from one Word template (render/docx.py)."""
+
+    def __init__(self, output: Output, setting: Setting) -> None:
+        from ..render.docx import DocxRenderer
+
+        self.renderer = DocxRenderer(resources.template(output.template, setting.templates),
+                                     setting.kommun, output.context_function())
+
+    def render(self, subject: object) -> bytes:
+        """Return one document's bytes."""
+        return self.renderer.render(subject)
+
+    def problems(self) -> list[Diagnostic]:
+        """Return the template's warnings (comments, tracked changes taken out)."""
+        return list(self.renderer.warnings)
+
+    def amounts(self) -> list[Amount]:
+        """Return what the last document did with a workbook's rows: a document shows all."""
+        return []
+
+    @property
+    def origins(self) -> list[int] | None:
+        """A document has no template slides."""
+        return None
+
+
+class Deck:
+    """Decks from one PowerPoint template (render/decks.py on the pptx engine)."""
+
+    def __init__(self, output: Output, setting: Setting) -> None:
+        from ..render import decks
+        from ..render.meeting import mote
+
+        self.output, self.setting = output, setting
+        self.template = decks.deck_template(resources.template(output.template, setting.templates),
+                                            setting.kommun, **dict(output.options))
+        self.bilder = decks.bilder(setting.templates)
+        self.mote = setting.meeting or mote(setting.kommun)
+        self.context = output.context_function()
+
+    def render(self, subject: object) -> bytes:
+        """Return one deck's bytes."""
+        names = _names(self.setting, subject)
+        context = self.context(self.setting.kommun, subject, self.bilder, self.mote)
+        return self.template.render(context, title=self.output.title.format(**names),
+                                    author=self.output.author.format(**names))
+
+    def problems(self) -> list[Diagnostic]:
+        """Return what fitting had to do to texts in the last deck, as template warnings."""
+        from ..render.decks import notices
+
+        return notices(self.template, self.output.template)
+
+    def amounts(self) -> list[Amount]:
+        """Return what the last deck did with rows too many or too long for its slides."""
+        from ..render.decks import amounts
+
+        return amounts(self.template)
+
+    @property
+    def origins(self) -> list[int]:
+        """Return the template slide of each slide of the last deck."""
+        return self.template.origins
+
+
+class Calendar:
+    """Calendar files (.ics) of the joint milestones and the nämnders' meetings."""
+
+    def __init__(self, output: Output, setting: Setting) -> None:
+        import icalendar  # noqa: F401 - loaded here, once, for forked workers to inherit
+
+        self.output, self.setting = output, setting
+
+    def render(self, subject: object) -> bytes:
+        """Return one calendar's bytes: a nämnd's, or every nämnd's."""
+        from ..render.ical import calendar_bytes
+
+        namnder = [subject] if isinstance(subject, m.Namnd) else list(subject)
+        title = self.output.title.format(**_names(self.setting, subject))
+        return calendar_bytes(self.setting.kommun, namnder, title)
+
+    def problems(self) -> list[Diagnostic]:
+        """A calendar has no template to warn of."""
+        return []
+
+    def amounts(self) -> list[Amount]:
+        """A calendar shows every meeting."""
+        return []
+
+    @property
+    def origins(self) -> None:
+        """A calendar has no template slides."""
+        return None
+
+
+KINDS = {WORD: Word, DECK: Deck, CALENDAR: Calendar}
+
+
+def load(output: Output, setting: Setting):
+    """Return the renderer of an output (raise TemplateError when its template cannot be
+    loaded)."""
+    return KINDS[output.kind](output, setting)

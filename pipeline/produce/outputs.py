@@ -1,0 +1,138 @@
+"""Every output of a build, declared once, as data: the output registry.
+
+One declaration says what an output is (its name, scope, renderer kind, template, context
+function, path in build/, link text on the overview page, noun in `bygg`'s summary, what its
+key depends on beyond its inputs and template, and whether `bygg --pdf` converts it). The job
+list, the overview page's links, the summary line, `kontrollera`'s template check, the list of
+template names and the README's table of outputs all read this registry; adding an output is
+one declaration here, one context function and one template.
+
+The module stays light (the unchanged-build answer reads it before any Office library is
+imported): context functions are named as "module:function" and imported when first used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from importlib import import_module
+
+from .. import resources
+
+# The renderer kinds (produce/kinds.py): a Word template, a deck template, a calendar
+WORD, DECK, CALENDAR = "word", "deck", "kalender"
+FORMATS = {".docx": "Word", ".pptx": "PowerPoint", ".pdf": "PDF", ".ics": "kalenderfil, .ics"}
+# What else a key can depend on: the decks' logo (templates/logotyp.png), the meeting they are for
+LOGO, MEETING = "logotyp", "mote"
+OVERVIEW_TEMPLATE = "oversikt.html"  # build/index.html, written by every build (not a job)
+
+
+class Scope(Enum):
+    """How many of an output a build makes, and from which nämnder."""
+
+    NAMND = "per nämnd"  # one per nämnd built without errors, from its workbook
+    KOMMUN = "kommunövergripande"  # one, from every nämnd built without errors
+    I_ARBETE = "alla nämnder i arbete"  # one, from every nämnd read, with errors or not
+
+    @property
+    def per_namnd(self) -> bool:
+        """Return True when the output is made once for each nämnd."""
+        return self is Scope.NAMND
+
+
+@dataclass(frozen=True)
+class Output:
+    """One kind of output of a build."""
+
+    name: str  # its identity in the registry and the manifest: "beslutsunderlag"
+    scope: Scope
+    kind: str  # WORD, DECK or CALENDAR
+    path: str  # inside build/, "{kod}" the nämnd's code: "{kod}/beslutsunderlag-{kod}.docx"
+    link: str  # on the overview page, before the format: "Beslutsunderlag" (Word)
+    noun: tuple[str, str]  # in bygg's summary, one and many: ("bilaga", "bilagor")
+    template: str = ""  # the file in templates/ it is rendered from
+    context: str = ""  # "module:function" under pipeline.render returning what it sees
+    title: str = ""  # a deck's or calendar's title: "Verksamhetsidé – {namnd.namn}"
+    author: str = ""  # a deck's author: "{kommun.namn}, {namnd.forvaltning}"
+    depends: tuple[str, ...] = ()  # LOGO, MEETING: beyond its workbooks and template
+    pdf: bool = False  # `bygg --pdf` writes a PDF beside it
+    part_of: str = ""  # counted in the summary with that output: "avrapportering med bilaga"
+    options: tuple[tuple[str, object], ...] = ()  # the renderer kind's own settings
+    about: str = ""  # what it is, for the README's table of outputs
+
+    def target(self, kod: str = "") -> str:
+        """Return the output's path inside the build folder, with forward slashes."""
+        return self.path.format(kod=kod)
+
+    def context_function(self):
+        """Return the function that builds what the template sees (imported on first use)."""
+        module, _, function = self.context.partition(":")
+        return getattr(import_module(module, "pipeline.render"), function)
+
+
+_NAMND_DECK_TITLE = "Verksamhetsidé – {namnd.namn}"
+
+OUTPUTS: list[Output] = [
+    Output("beslutsunderlag", Scope.NAMND, WORD, "{kod}/beslutsunderlag-{kod}.docx",
+           "Beslutsunderlag", ("beslutsunderlag", "beslutsunderlag"),
+           template="beslutsunderlag.docx", context=".context:memo_context", pdf=True,
+           about="Tjänsteskrivelsen till nämnden, högst fyra sidor."),
+    Output("bilaga", Scope.NAMND, WORD, "{kod}/bilaga-1-{kod}.docx",
+           "Bilaga 1", ("bilaga", "bilagor"),
+           template="bilaga.docx", context=".context:bilaga_context", pdf=True,
+           about="Bilaga 1: utvecklingsgruppens underlag och förslag till verksamhetsidé."),
+    Output("avstamning", Scope.NAMND, DECK, "{kod}/avstamning-{kod}.pptx",
+           "Avstämningspresentation", ("presentation", "presentationer"),
+           template="avstamning.pptx", context=".context_avstamning:avstamning_context",
+           title=_NAMND_DECK_TITLE, author="{kommun.namn}, {namnd.forvaltning}",
+           depends=(LOGO, MEETING), pdf=True,
+           about="Nämndens presentation för mötet: dagordning, underlaget, dialogfrågor."),
+    Output("tidplan", Scope.NAMND, CALENDAR, "{kod}/tidplan-{kod}.ics",
+           "Tidplan", ("kalenderfil", "kalenderfiler"), title=_NAMND_DECK_TITLE,
+           about="Nämndens möten och de gemensamma milstolparna, att importera i en kalender."),
+    Output("kommunovergripande", Scope.I_ARBETE, DECK, "kommunovergripande.pptx",
+           "Kommunövergripande presentation", ("presentation", "presentationer"),
+           template="kommunovergripande.pptx", context=".context_kommun:kommun_context",
+           title="Verksamhetsidéer i {kommun.namn} – kommunövergripande",
+           author="{kommun.namn}", depends=(LOGO, MEETING), pdf=True,
+           options=(("summary", "… och {count} {noun} till – se nämndernas "
+                                "avstämningsunderlag"),),  # the deck has no bilaga 1
+           about="Alla nämnder tillsammans, också de som har fel i arbetsboken."),
+    Output("kommun-tidplan", Scope.KOMMUN, CALENDAR, "tidplan.ics",
+           "Gemensam tidplan", ("kalenderfil", "kalenderfiler"),
+           title="Verksamhetsidé – {kommun.namn}",
+           about="Alla nämnders möten och de gemensamma milstolparna."),
+    Output("avrapportering", Scope.KOMMUN, WORD, "avrapportering.docx",
+           "Avrapportering till kommunstyrelsen", ("avrapportering", "avrapporteringar"),
+           template="avrapportering.docx",
+           context=".context_avrapportering:avrapportering_context", pdf=True,
+           about="Kommunstyrelsens avrapportering av uppdraget, högst fyra sidor."),
+    Output("bilaga-avrapportering", Scope.KOMMUN, WORD, "bilaga-avrapportering.docx",
+           "Bilaga 1 till avrapporteringen", ("bilaga till avrapporteringen",
+                                              "bilagor till avrapporteringen"),
+           template="bilaga-avrapportering.docx",
+           context=".context_avrapportering:bilaga_avrapportering_context", pdf=True,
+           part_of="avrapportering",
+           about="Avrapporteringens bilaga 1: verksamhetsidéerna och det nämnderna delar."),
+]
+
+
+def by_name(name: str) -> Output:
+    """Return the declared output of that name."""
+    return next(o for o in OUTPUTS if o.name == name)
+
+
+def template_names() -> tuple[str, ...]:
+    """Return every template the tool ships, in the registry's order, the overview page's last."""
+    return tuple(dict.fromkeys([*(o.template for o in OUTPUTS if o.template),
+                                OVERVIEW_TEMPLATE]))
+
+
+def template_files() -> tuple[str, ...]:
+    """Return every file of a templates folder a build reads: the templates and the logo."""
+    return (*template_names(), resources.LOGO)
+
+
+def link_text(output: Output, suffix: str) -> str:
+    """Return an output's link on the overview page: "Beslutsunderlag (Word)"."""
+    return f"{output.link} ({FORMATS.get(suffix, suffix.lstrip('.'))})"
