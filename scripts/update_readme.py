@@ -1,4 +1,5 @@
-"""Write the workbook format, generated from the schema, into README.md."""
+"""Write the generated sections into README.md: the workbook format (from the schema) and the
+table of outputs (from the output registry)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.produce.outputs import outputs_markdown  # noqa: E402
 from pipeline.read.formatdoc import format_markdown  # noqa: E402
 
-START, END = "<!-- format:start -->", "<!-- format:end -->"
+# each generated section: its marker's name and what writes it
+SECTIONS = {"format": format_markdown, "utdata": outputs_markdown}
 
 
 def main() -> None:
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    block = f"{START}\n{format_markdown()}{END}"
-    readme.write_text(re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: block, text,
-                             flags=re.DOTALL), encoding="utf-8")
+    for name, make in SECTIONS.items():
+        start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+        if start not in text:
+            sys.exit(f"README.md has no {start} marker")
+        block = f"{start}\n{make()}{end}"
+        text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _, b=block: b, text,
+                      flags=re.DOTALL)
+    readme.write_text(text, encoding="utf-8")
     print("Uppdaterade README.md")
 
 

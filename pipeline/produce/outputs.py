@@ -97,7 +97,8 @@ OUTPUTS: list[Output] = [
            author="{kommun.namn}", depends=(LOGO, MEETING), pdf=True,
            options=(("summary", "… och {count} {noun} till – se nämndernas "
                                 "avstämningsunderlag"),),  # the deck has no bilaga 1
-           about="Alla nämnder tillsammans, också de som har fel i arbetsboken."),
+           about="Presentationen för det gemensamma mötet: alla nämnder tillsammans, också de "
+                 "som har fel i arbetsboken."),
     Output("kommun-tidplan", Scope.KOMMUN, CALENDAR, "tidplan.ics",
            "Gemensam tidplan", ("kalenderfil", "kalenderfiler"),
            title="Verksamhetsidé – {kommun.namn}",
@@ -136,3 +137,14 @@ def template_files() -> tuple[str, ...]:
 def link_text(output: Output, suffix: str) -> str:
     """Return an output's link on the overview page: "Beslutsunderlag (Word)"."""
     return f"{output.link} ({FORMATS.get(suffix, suffix.lstrip('.'))})"
+
+
+def outputs_markdown() -> str:
+    """Return the README's table of outputs, from the registry."""
+    scope = {Scope.NAMND: "en per nämnd", Scope.KOMMUN: "en", Scope.I_ARBETE: "en"}
+    lines = ["| Fil i `build/` | Vad det är | Mall i `templates/` | Antal |", "|---|---|---|---|"]
+    for d in OUTPUTS:
+        template = f"`{d.template}`" if d.template else "–"
+        lines.append(f"| `{d.target('KOD')}`" + (" och PDF med `--pdf`" if d.pdf else "")
+                     + f" | {d.about} | {template} | {scope[d.scope]} |")
+    return "\n".join(lines) + "\n"
