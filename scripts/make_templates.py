@@ -19,14 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from word_common import (  # noqa: E402, F401 - re-exported for the other Word template scripts
-    ACCENT,
+from word_common import (  # noqa: E402 - the styles and helpers of every Word template
     DNR,
-    FONT,
-    TEXT_WIDTH,
     Builder,
     _drop_styles_with_effects,
-    _field,
     _page,
     _preserve_spaces,
     _styles,

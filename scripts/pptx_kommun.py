@@ -1,4 +1,5 @@
-"""The kommunövergripande deck template: part of scripts/make_pptx_templates.py.
+"""The kommunövergripande deck template, templates/kommunovergripande.pptx. Made by
+scripts/make_pptx_templates.py.
 
 An audience of politicians reads this deck: nämnder by name (codes only in a matrix's narrow
 columns, beside a legend), external partners beside the nämnder, who proposed what kept apart,
@@ -7,7 +8,12 @@ and nothing cut without saying how much.
 
 from __future__ import annotations
 
-from make_pptx_templates import (
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.oxml.ns import qn
+from pptx.util import Inches, Pt
+from pptx_design import (
     ACCENT,
     BODY_PT,
     CONTENT_TOP,
@@ -16,21 +22,13 @@ from make_pptx_templates import (
     MUTED,
     TEXT,
     WIDTH,
-    _save,
     agenda_slide,
-    divider,
-    matrix,
     new_deck,
     slide,
-    table,
     textbox,
     title_slide,
 )
-from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.oxml.ns import qn
-from pptx.util import Inches, Pt
+from pptx_parts import divider, matrix, save, table
 
 from pipeline.render.context_kommun import SECTIONS
 
@@ -290,4 +288,4 @@ def kommunovergripande() -> bytes:
                                              [("{{ t }}", BODY_PT, False, TEXT)],
                                              [("{%p endfor %}", BODY_PT, False, TEXT)]],
                      bullets=(1,))
-    return _save(prs, "Verksamhetsidéer – kommunövergripande")
+    return save(prs, "Verksamhetsidéer – kommunövergripande")

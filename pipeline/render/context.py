@@ -69,6 +69,49 @@ class Person:
     titel: str
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Avsnitt:
+    """A section of a deck as its agenda and its divider show it: number, key, title and the
+    question it answers."""
+
+    nummer: int
+    nyckel: str
+    rubrik: str
+    fraga: str
+
+
+class Names:
+    """Nämnd names by code: the register's, then the workbooks' for a code it lacks."""
+
+    def __init__(self, kommun: m.Kommun, namnder: list[m.Namnd]) -> None:
+        self.kommun = kommun
+        self.by_code = {n.kod: n.namn for n in namnder if n.namn}
+        self.by_code.update({r.kod: r.namn for r in kommun.namnder if r.namn})
+
+    def __call__(self, kod: str) -> str:
+        return self.by_code.get(kod, kod)
+
+    def _every(self, codes: list[str]) -> bool:
+        register = self.kommun.koder
+        return len(register) >= 3 and set(codes) >= set(register)
+
+    def lista(self, codes, extra=()) -> str:
+        """Return codes as names in the given order, external names after them, as a line of
+        its own ("A, B och C"); every registered nämnd (three or more) is "Alla nämnder"."""
+        codes = list(codes)
+        if self._every(codes):
+            return svenska.lista(["Alla nämnder", *extra])
+        return svenska.lista([self(k) for k in codes] + list(extra))
+
+    def prose(self, codes, extra=()) -> str:
+        """Return nämnder in the register's order, then external parties, for running text;
+        every registered nämnd (three or more) is "alla nämnder"."""
+        codes = list(dict.fromkeys(codes))
+        if self._every(codes):
+            return svenska.lista(["alla nämnder", *extra])
+        return svenska.lista([*(self(k) for k in self.kommun.ordered(codes, key=str)), *extra])
+
+
 def namn(person: str) -> str:
     """Return the name of "Eva Lind, socialchef": the text before the first comma."""
     return (person or "").split(",", 1)[0].strip()

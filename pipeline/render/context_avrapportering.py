@@ -28,6 +28,7 @@ from .. import svenska
 from ..domain import analyse, tidplan
 from ..domain.tidplan import COORDINATOR
 from . import avrapportering_kort as kort
+from .context import Names, Person
 from .docx_grid import PORTRAIT_CM, min_width_cm
 from .timetable import forklaring
 
@@ -35,7 +36,6 @@ TITEL = "Avrapportering av uppdrag verksamhetsidé"
 BILAGA_TITEL = "Nämndernas verksamhetsidéer och det de har gemensamt"
 MEST = 3  # the most shared items the tjänsteskrivelse names of each kind
 BESLUTAD, PLANERAT = "beslutad", "planerat beslut"
-ALLA = "alla nämnder"
 JOINT_ROW = "Gemensamt"  # the week grid's row of the joint milestones
 _DATUM = re.compile(r"\d{1,2} \w+ \d{4}")  # "22 februari 2022": kept on one line in the table
 NBSP = "\u00a0"
@@ -83,20 +83,12 @@ class Gemensamt:
 
 
 @dataclass(frozen=True, slots=True)
-class Steg:
+class NastaSteg:
     """The next steps one nämnd named: each on its own, and as one text."""
 
     namnd: str
     text: str
     punkter: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """A signatory: name and title on two lines."""
-
-    namn: str
-    titel: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,26 +127,6 @@ def namnd_status(kommun: m.Kommun, namnd: m.Namnd) -> NamndStatus:
         return NamndStatus(namnd.namn, "", None, "Ingen formulering ännu", beslut(kommun, namnd))
     return NamndStatus(namnd.namn, " ".join(ide.formulering.split()), ide.version, ide.status,
                        beslut(kommun, namnd))
-
-
-class Names:
-    """Nämnd codes as the register names them."""
-
-    def __init__(self, kommun: m.Kommun, namnder: list[m.Namnd]) -> None:
-        self.kommun = kommun
-        self.names = {ref.kod: ref.namn for ref in kommun.namnder}
-        self.names.update({n.kod: n.namn for n in namnder if n.kod not in self.names})
-
-    def __call__(self, kod: str) -> str:
-        return self.names.get(kod, kod)
-
-    def prose(self, codes, extra=()) -> str:
-        """Return nämnder (in register order) and then external parties as Swedish prose;
-        every registered nämnd is "alla nämnder"."""
-        codes = list(dict.fromkeys(codes))
-        if len(self.kommun.koder) > 2 and set(codes) >= set(self.kommun.koder):
-            return svenska.lista([ALLA, *extra])
-        return svenska.lista([*(self(k) for k in self.kommun.ordered(codes, key=str)), *extra])
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +171,7 @@ def beroenden(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
             for a in names.kommun.ordered(depends, key=str)]
 
 
-def nasta_steg(namnder: list[m.Namnd]) -> list[Steg]:
+def nasta_steg(namnder: list[m.Namnd]) -> list[NastaSteg]:
     """Return the nämnders' next steps (Pass 5's "Nästa steg"), per nämnd with its name, each
     step a sentence of its own."""
     steps = []
@@ -208,7 +180,7 @@ def nasta_steg(namnder: list[m.Namnd]) -> list[Steg]:
                  if r.typ == "Nästa steg" and r.text.strip()]
         if texts:
             texts = [t if t[-1] in ".!?" else f"{t}." for t in texts]  # each a sentence
-            steps.append(Steg(namnd.namn, " ".join(texts), tuple(texts)))
+            steps.append(NastaSteg(namnd.namn, " ".join(texts), tuple(texts)))
     return steps
 
 
@@ -224,7 +196,7 @@ def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
 def veckoschema(names: Names, namnder: list[m.Namnd]) -> tidplan.Veckoschema:
     """Return the week grid of every nämnd, its rows labelled by the nämnders' names."""
     grid = tidplan.week_grid(names.kommun, namnder)
-    labels = {tidplan.row_label(kod): names(kod) for kod in names.names}
+    labels = {tidplan.row_label(kod): names(kod) for kod in names.by_code}
     labels[tidplan.row_label("", joint=True)] = JOINT_ROW
     return dataclasses.replace(grid, rader=tuple(
         dataclasses.replace(r, namn=labels.get(r.namn, r.namn)) for r in grid.rader))

@@ -7,20 +7,10 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..domain import tidplan
-from .context import namnd_context
+from .context import Avsnitt, namnd_context
 from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
 from .timetable import forklaring, grid_matrix
-
-
-@dataclass(frozen=True, slots=True)
-class Avsnitt:
-    """A section of the deck as the agenda and its divider show it."""
-
-    nummer: int
-    nyckel: str
-    rubrik: str
-    fraga: str  # the planning document's question for the section
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import model as m
 from .. import svenska
 from ..domain import analyse, tidplan
+from .context import Avsnitt, Names
 from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
 from .timetable import forklaring, grid_matrix
@@ -30,16 +31,6 @@ SECTIONS = (
      "processer – internt och externt."),
     ("nasta_steg", "Nästa steg", "Vad nämnderna tar med sig härifrån."),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Avsnitt:
-    """A part of the deck as the agenda and its divider show it."""
-
-    nummer: int
-    nyckel: str
-    rubrik: str
-    fraga: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +56,7 @@ class NamndSammanfattning:
 
 
 @dataclass(frozen=True, slots=True)
-class Rad:
+class NamngivetBidrag:
     """A line and who wrote it, by name: "Socialnämnden och Barn- och utbildningsnämnden"."""
 
     av: str
@@ -83,8 +74,8 @@ class SynergiRad:
     namnder: tuple[str, ...]  # codes
     externa: tuple[str, ...]
     parter: str  # everyone taking part, by name
-    synergier: tuple[Rad, ...]
-    nasta_steg: tuple[Rad, ...]
+    synergier: tuple[NamngivetBidrag, ...]
+    nasta_steg: tuple[NamngivetBidrag, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,26 +108,6 @@ class NamndSteg:
     kod: str
     namn: str
     steg: tuple[str, ...]
-
-
-class Names:
-    """Nämnd names by code, from the register, then from the workbooks."""
-
-    def __init__(self, kommun: m.Kommun, namnder: list[m.Namnd]) -> None:
-        self.by_code = {n.kod: n.namn for n in namnder if n.namn}
-        self.by_code.update({r.kod: r.namn for r in kommun.namnder if r.namn})
-        self.register = kommun.koder
-
-    def __call__(self, kod: str) -> str:
-        return self.by_code.get(kod, kod)
-
-    def lista(self, codes, extra=()) -> str:
-        """Return codes as names in Swedish prose ("A, B och C"), external names after them;
-        every registered nämnd (three or more) is "alla nämnder"."""
-        codes = list(codes)
-        if len(codes) >= 3 and set(codes) >= set(self.register):
-            return svenska.lista(["Alla nämnder", *extra])
-        return svenska.lista([self(k) for k in codes] + list(extra))
 
 
 def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None = None,
@@ -213,8 +184,8 @@ def summary(n: m.Namnd, fran: dt.date) -> NamndSammanfattning:
 def synergi_rad(g: analyse.GemensamSynergi, names: Names) -> SynergiRad:
     """Return a shared process with its partners and its lines attributed, by name."""
     return SynergiRad(g.process, g.namnder, g.externa, names.lista(g.namnder, g.externa),
-                      tuple(Rad(names.lista(b.namnder), b.text) for b in g.synergier),
-                      tuple(Rad(names.lista(b.namnder), b.text) for b in g.nasta_steg))
+                      tuple(NamngivetBidrag(names.lista(b.namnder), b.text) for b in g.synergier),
+                      tuple(NamngivetBidrag(names.lista(b.namnder), b.text) for b in g.nasta_steg))
 
 
 def omfattning(summaries: list[NamndSammanfattning], chart_spec):
