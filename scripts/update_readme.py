@@ -1,5 +1,5 @@
 """Write the generated sections into README.md: the workbook format (from the schema) and the
-table of outputs (from the output registry)."""
+table of outputs (from the output registry) and the templates' names (from their contracts)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.produce.outputs import outputs_markdown  # noqa: E402
 from pipeline.read.formatdoc import format_markdown  # noqa: E402
+from pipeline.render.contracts import names_markdown  # noqa: E402
 
 # each generated section: its marker's name and what writes it
-SECTIONS = {"format": format_markdown, "utdata": outputs_markdown}
+SECTIONS = {"format": format_markdown, "utdata": outputs_markdown, "namn": names_markdown}
 
 
 def main() -> None:

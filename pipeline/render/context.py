@@ -8,6 +8,7 @@ import re
 from .. import model as m
 from .. import svenska
 from ..domain import tidplan
+from .contracts import NamndNamn, Tjansteskrivelse
 from .timetable import forklaring, tidplan_rader
 
 BILAGA_TITEL = "Utvecklingsgruppens underlag och förslag till verksamhetsidé"
@@ -129,10 +130,10 @@ def titel(namnd: m.Namnd) -> str:
     return own or f"Verksamhetsidé för {namnd.namn[:1].lower()}{namnd.namn[1:]}"
 
 
-def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
-    """Return the names a nämnd's templates can use."""
+def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> NamndNamn:
+    """Return the names every template about a nämnd can use."""
     ide = namnd.verksamhetside
-    return {
+    return NamndNamn.of({
         "kommun": kommun,
         "namnd": namnd,
         "titel": titel(namnd),
@@ -147,16 +148,16 @@ def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
             f"Bilaga 1 {BILAGA_TITEL}, {svenska.datum(namnd.datum)}",
             *(f"Bilaga {i} {titel}" for i, titel in enumerate(namnd.ovriga_bilagor, start=2)),
         ],
-    }
+    })
 
 
-def memo_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
+def memo_context(kommun: m.Kommun, namnd: m.Namnd) -> Tjansteskrivelse:
     """Return the names the beslutsunderlag (tjänsteskrivelse) can use: a nämnd's, decision
     points that name each bilaga by its title, the group in a sentence, the group's material
     in one sentence of counts, and the week grid ({{ veckoschema }}, a Word table)."""
     titles = {1: BILAGA_TITEL, **dict(enumerate(namnd.ovriga_bilagor, start=2))}
     grid = tidplan.week_grid(kommun, [namnd])
-    return {
+    return Tjansteskrivelse.of({
         "veckoschema_forklaring": forklaring(grid),
         **namnd_context(kommun, namnd),
         "beslutspunkter": [dataclasses.replace(p, text=med_bilagetitlar(p.text, titles))
@@ -173,7 +174,7 @@ def memo_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
         else namnd.processtod,
         "sammandrag": sammandrag(namnd),
         "veckoschema": grid,
-    }
+    })
 
 
 _BILAGA = re.compile(r"\b[Bb]ilaga (\d+)\b")
@@ -234,6 +235,6 @@ def sammandrag(namnd: m.Namnd) -> str:
     return svenska.lista(parts)
 
 
-def bilaga_context(kommun: m.Kommun, namnd: m.Namnd) -> dict:
+def bilaga_context(kommun: m.Kommun, namnd: m.Namnd) -> Tjansteskrivelse:
     """Return the names bilaga 1 (the group's material) can use: the memo's."""
     return memo_context(kommun, namnd)

@@ -29,6 +29,7 @@ from ..domain import analyse, tidplan
 from ..domain.tidplan import COORDINATOR
 from . import avrapportering_kort as kort
 from .context import Names, Person
+from .contracts import Avrapportering, BilagaAvrapportering
 from .docx_grid import PORTRAIT_CM, min_width_cm
 from .timetable import forklaring
 
@@ -202,7 +203,7 @@ def veckoschema(names: Names, namnder: list[m.Namnd]) -> tidplan.Veckoschema:
         dataclasses.replace(r, namn=labels.get(r.namn, r.namn)) for r in grid.rader))
 
 
-def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> dict:
+def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> Avrapportering:
     """Return the names the avrapportering's templates can use (the tjänsteskrivelse's and
     its bilaga's: the week grid only in bilaga_avrapportering_context)."""
     namnder = kommun.ordered(namnder)
@@ -212,7 +213,7 @@ def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> dict:
     for ref in kommun.namnder:  # a registered nämnd without a readable workbook
         status.setdefault(ref.kod, NamndStatus(ref.namn, "", None, "Ingen arbetsbok", ""))
     rows = [status[k] for k in kommun.ordered(status, key=str)]
-    return {
+    return Avrapportering.of({
         "kommun": kommun,
         "titel": TITEL,
         "bilaga_titel": BILAGA_TITEL,
@@ -242,15 +243,16 @@ def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> dict:
         "beslutsunderlag": beslutsunderlag(kommun, namnder),
         "underskrifter": [p for p in (person(kommun.forvaltningschef),
                                       person(kommun.handlaggare)) if p],
-    }
+    })
 
 
-def bilaga_avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> dict:
+def bilaga_avrapportering_context(kommun: m.Kommun,
+                                  namnder: list[m.Namnd]) -> BilagaAvrapportering:
     """Return the names bilaga 1 of the avrapportering can use: those of the tjänsteskrivelse
     and the week grid of every nämnd with its caption, on a landscape page (`liggande`) when
     it needs more than a portrait page's width."""
     grid = veckoschema(Names(kommun, kommun.ordered(namnder)), kommun.ordered(namnder))
-    return {**avrapportering_context(kommun, namnder),
-            "veckoschema": grid,
-            "veckoschema_forklaring": forklaring(grid),
-            "liggande": min_width_cm(grid) > PORTRAIT_CM}
+    return BilagaAvrapportering.of({**avrapportering_context(kommun, namnder),
+                                    "veckoschema": grid,
+                                    "veckoschema_forklaring": forklaring(grid),
+                                    "liggande": min_width_cm(grid) > PORTRAIT_CM})

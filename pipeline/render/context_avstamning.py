@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .. import model as m
 from ..domain import tidplan
 from .context import Avsnitt, namnd_context
+from .contracts import Avstamning
 from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
 from .timetable import forklaring, grid_matrix
@@ -64,7 +65,7 @@ def dialogfragor(kommun: m.Kommun, mote: GemensamtMote) -> list[Dialog]:
 
 
 def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = None,
-                       mote: GemensamtMote | None = None) -> dict:
+                       mote: GemensamtMote | None = None) -> Avstamning:
     """Return the names a nämnd's avstämning deck can use (`mote`: the meeting the deck is for;
     by default the next joint milestone from today)."""
     mote = mote or next_meeting(kommun)
@@ -72,7 +73,7 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
     names = namnd_context(kommun, namnd)
     dialog = dialogfragor(kommun, mote)
     sections = agenda(namnd, dialog, names["tidplan"])
-    return {
+    return Avstamning.of({
         **names,
         "veckoschema_forklaring": forklaring(timeline),  # the timeline's own, with passes
         "versioner": sorted(namnd.verksamhetsideer, key=lambda v: (v.version, v.datum)),
@@ -88,4 +89,4 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
         "agenda": sections,
         "avsnitt": {a.nyckel: a for a in sections},
         "dialogfragor": dialog,
-    }
+    })

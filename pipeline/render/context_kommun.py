@@ -14,6 +14,7 @@ from .. import model as m
 from .. import svenska
 from ..domain import analyse, tidplan
 from .context import Avsnitt, Names
+from .contracts import Kommunovergripande
 from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
 from .timetable import forklaring, grid_matrix
@@ -111,7 +112,7 @@ class NamndSteg:
 
 
 def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None = None,
-                   mote: GemensamtMote | None = None) -> dict:
+                   mote: GemensamtMote | None = None) -> Kommunovergripande:
     """Return the names the kommunövergripande deck can use. `mote` is the meeting the deck is
     for (by default the next joint milestone from today); each nämnd's next meeting is its
     first after that meeting's date (from today when the kommun has no milestones)."""
@@ -131,7 +132,7 @@ def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None
                "samband": bool(namnder), "nasta_steg": any(s.steg for s in steps)}
     parts = [(key, rubrik, fraga) for key, rubrik, fraga in SECTIONS if present[key]]
     agenda = [Avsnitt(i, *part) for i, part in enumerate(parts, start=1)]
-    return {
+    return Kommunovergripande.of({
         "kommun": kommun,
         "mote": mote,
         "agenda": agenda,
@@ -152,7 +153,7 @@ def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None
         "matriser": {"beroenden": Matrix(header, rows), "tidplan": named_grid(grid_matrix(grid),
                                                                               names)},
         "bilder": bilder or {},
-    }
+    })
 
 
 def summary(n: m.Namnd, fran: dt.date) -> NamndSammanfattning:

@@ -79,7 +79,7 @@ class DeckTemplate:
     def render(self, context: dict, *, title: str = "", author: str = "") -> bytes:
         """Return a deck's bytes, or raise TemplateError in Swedish."""
         try:
-            return self.engine.render(context, title=title, author=author, write=self.zip)
+            return self.engine.render(dict(context), title=title, author=author, write=self.zip)
         except EngineError as exc:
             raise TemplateError(message_sv(exc, self.env)) from None
 

@@ -19,6 +19,7 @@ from .. import model as m
 from .. import resources, svenska
 from ..diagnostics import Diagnostic, Severity, sort_key
 from ..domain import analyse
+from .contracts import Oversikt
 
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
@@ -163,7 +164,7 @@ def _anchor(text: str) -> str:
 def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Path]]],
                      combined: list[tuple[str, Path]], out: Path, now: dt.datetime,
                      today: dt.date, built: set[str], rendering: list[Diagnostic],
-                     andringar: Andringar | None) -> dict:
+                     andringar: Andringar | None) -> Oversikt:
     """Return what the page template sees.
 
     `documents` are each nämnd code's candidate files, `combined` the kommun-wide ones (only
@@ -212,7 +213,7 @@ def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Pat
     mall_fel, mall_varningar = texts(rendering)
     all_problems = inputs.diagnostics + rendering
     errors = sum(d.is_error for d in all_problems)
-    return {
+    return Oversikt.of({
         "kommun": kommun,
         "rubrik": f"Verksamhetsidé – {kommun.namn}" if kommun else "Verksamhetsidé – översikt",
         "byggd": f"{svenska.datum(now.date())} kl. {svenska.tid(now.time())}",
@@ -228,7 +229,7 @@ def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Pat
         "antal_varningar": len(all_problems) - errors,
         "gemensamt": links(out, combined),
         "andringar": andringar,
-    }
+    })
 
 
 def _filters() -> dict:

@@ -1,0 +1,209 @@
+"""What each template sees, declared as one type per template: the contracts.
+
+A context function returns one of these; its fields are the names the template may use, and
+each field's `doc` is what README's table of names says about it (`names_markdown`). A test
+reads every shipped template and fails on a name it uses that its contract lacks. A contract
+is also a read-only mapping of its names, which is how the renderers hand it to Jinja.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+
+def doc(text: str) -> Any:
+    """Return a contract field described for README's table of names."""
+    return dataclasses.field(metadata={"doc": text})
+
+
+@dataclasses.dataclass(frozen=True)
+class Contract(Mapping):
+    """The names one template sees, readable as a mapping (name -> value)."""
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._names():
+            return getattr(self, name)
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+    @classmethod
+    def _names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+    @classmethod
+    def of(cls, names: Mapping[str, Any]):
+        """Return the contract holding these names: every field, and no other (TypeError)."""
+        return cls(**dict(names))
+
+
+@dataclasses.dataclass(frozen=True)
+class NamndNamn(Contract):
+    """The names every template about one nämnd sees."""
+
+    kommun: Any = doc("`namn`, `vision`, `uppdrag`, `samordning`, `milstolpar`, `namnder`")
+    namnd: Any = doc(
+        "`kod`, `namn`, `forvaltning`, `datum`, `diarienummer`, `handlaggare`, "
+        "`forvaltningschef`, `processtod`, `beslutsdatum`, `sammanfattning`, `bedomning`, "
+        "`ekonomi`, `barnkonsekvenser`, `ovriga_bilagor`, `medlemmar`, `ansvar`, `styrdokument`, "
+        "`intentioner`, `kunder`, `utmaningar`, `endast_utmaningar`, `mojligheter`, `beroenden`, "
+        "`synergier`, `verksamhetsideer`, `reflektioner`, `beslutspunkter`, `moten`, `mottagare`")
+    titel: Any = doc("ärendemeningen")
+    ide: Any = doc("verksamhetsidén som används: `formulering`, `datum`, `version`, `status`")
+    beslutspunkter: Any = doc("beslutspunkterna i nummerordning: `nr`, `text`")
+    tidplan: Any = doc("milstolpar och nämndens möten i datumordning: `datum`, `tid`, "
+                       "`aktivitet`, `plats`")
+    reflektioner: Any = doc("pass 5: reflektionerna, `text`")
+    nasta_steg: Any = doc("pass 5: nästa steg, `text`")
+    bilaga_titel: Any = doc('bilaga 1:s titel, "Utvecklingsgruppens underlag och förslag till '
+                            'verksamhetsidé"')
+    beslutsunderlag: Any = doc("listan över beslutsunderlag: tjänsteskrivelsen, bilaga 1 och "
+                               "övriga bilagor")
+
+
+@dataclasses.dataclass(frozen=True)
+class Tjansteskrivelse(NamndNamn):
+    """The beslutsunderlag (the tjänsteskrivelse) and its bilaga 1."""
+
+    veckoschema_forklaring: Any = doc("veckoöversiktens förklaring, byggd ur översikten")
+    tidigare_versioner: Any = doc("formuleringarna före förslaget")
+    bedomning_saknas: Any = doc("fliken där förvaltningens bedömning saknas, tom när den finns")
+    forvaltningschef: Any = doc("underskriften: `namn` och `titel`")
+    handlaggare: Any = doc("underskriften: `namn` och `titel`")
+    gruppen: Any = doc("utvecklingsgruppen i en mening")
+    processtod: Any = doc("processtödet, när gruppen inte redan nämner det")
+    sammandrag: Any = doc("gruppens underlag i en mening med antal")
+    veckoschema: Any = doc("ett eget stycke med bara `{{ veckoschema }}` blir veckoöversikten")
+
+
+@dataclasses.dataclass(frozen=True)
+class Avstamning(NamndNamn):
+    """A nämnd's deck for a joint meeting."""
+
+    veckoschema_forklaring: Any = doc("tidslinjens förklaring, med passen")
+    versioner: Any = doc("verksamhetsidéns versioner")
+    tidigare: Any = doc("versionerna före förslaget")
+    kommande: Any = doc("tidplanens rader från mötets datum och framåt")
+    utmaningar_forst: Any = doc("utmaningar före möjligheter")
+    bilder: Any = doc("bilderna som former med namnet `bild:…` får: `logotyp`")
+    matriser: Any = doc("matriserna som former med namnet `matris:…` får: `tidslinje`")
+    mote: Any = doc("mötet: `rubrik` (Avstämning 7 oktober 2021), `namn`, `benamning`, `datum`, "
+                    "`datum_text`, `detaljer` (tid och plats), `start`, `slut`, `plats`")
+    agenda: Any = doc("avsnitten med innehåll i ordning: `nummer`, `rubrik`, `fraga`")
+    avsnitt: Any = doc("samma per nyckel: `vad`, `for_vem`, `utmaningar`, `beroenden`, "
+                       "`synergier`, `verksamhetside`, `dialog`, `tidplan`")
+    dialogfragor: Any = doc("mötets dialogfrågor: `nummer`, `antal`, `fraga`, `stod`")
+
+
+@dataclasses.dataclass(frozen=True)
+class Kommunovergripande(Contract):
+    """The deck of every nämnd together, for the joint meeting."""
+
+    kommun: Any = doc("`namn`, `vision`, `uppdrag`, `samordning`, `milstolpar`, `namnder`")
+    mote: Any = doc("mötet, som i nämndens presentation")
+    agenda: Any = doc("delarna med innehåll i ordning: `nummer`, `rubrik`, `fraga`")
+    avsnitt: Any = doc("samma per nyckel: `uppdraget`, `status`, `ideer`, `samband`, "
+                       "`nasta_steg`")
+    namnder: Any = doc(
+        'per nämnd `kod`, `namn`, `formulering`, `kunder` (de första åtta), `fler_kunder`, `ide` '
+        '("Version 3 · Förslag till beslut", eller "Ingen formulering ännu"), `version` (tom '
+        "utan formulering), `ifyllt`, `paborjat`, `saknas`, `nasta_mote`, `beslut`, "
+        "`antal_kunder`, `antal_beroenden`, `antal_synergier`, `status`")
+    milstolpar: Any = doc("de gemensamma milstolparna i datumordning")
+    veckoschema_forklaring: Any = doc("veckoöversiktens förklaring")
+    gemensamma_kunder: Any = doc("`kund`, `namnder` med koder, `av` med namn")
+    synergier: Any = doc("`process`, `namnder`, `externa`, `parter`, och `synergier` och "
+                         "`nasta_steg` med `av` och `text` per rad")
+    synergier_med_steg: Any = doc("de synergier som har nästa steg")
+    externa: Any = doc("externa parter: `namn`, `namnder`, `av`")
+    nasta_steg: Any = doc("varje nämnds nästa steg: `kod`, `namn`, `text`")
+    steg_per_namnd: Any = doc("nästa steg per nämnd: `kod`, `namn`, `steg`")
+    forkortningar: Any = doc("nämndkoderna: `av` koden, `namn`")
+    diagram: Any = doc("diagrammen som former med namnet `diagram:…` får: `omfattning`")
+    matriser: Any = doc("matriserna som former med namnet `matris:…` får: `beroenden`, "
+                        "`tidplan`")
+    bilder: Any = doc("bilderna som former med namnet `bild:…` får: `logotyp`")
+
+
+@dataclasses.dataclass(frozen=True)
+class Avrapportering(Contract):
+    """Kommunstyrelsen's avrapportering (a tjänsteskrivelse)."""
+
+    kommun: Any = doc("`namn`, `vision`, `uppdrag`, `samordning`, `milstolpar`, `namnder`")
+    titel: Any = doc("ärendemeningen")
+    bilaga_titel: Any = doc("bilaga 1:s titel")
+    vision: Any = doc("visionen, tom när styrmodellens text redan nämner den")
+    namnd: Any = doc("kommunstyrelsens namn")
+    forvaltning: Any = doc("kommunstyrelsens förvaltning")
+    beslutspunkter: Any = doc("beslutspunkterna i nummerordning: `nr`, `text`")
+    namnder: Any = doc("varje nämnd: `namn`, `formulering`, `version`, `status`, `beslut`")
+    kort: Any = doc("avrapporteringens korta meningar: `beslut`, `gemensamt`, `nasta_steg`")
+    gemensamma_kunder: Any = doc("`vad` och `parter`")
+    beroenden: Any = doc("`vad` och `parter`")
+    synergier: Any = doc("`vad` och `parter`")
+    externa: Any = doc("`vad` och `parter`")
+    nasta_steg: Any = doc("`namnd`, `text`, `punkter`")
+    milstolpar: Any = doc("de gemensamma milstolparna: `datum`, `tid`, `benamning`, `plats`")
+    beslutsunderlag: Any = doc("listan över beslutsunderlag")
+    underskrifter: Any = doc("`namn` och `titel`")
+
+
+@dataclasses.dataclass(frozen=True)
+class BilagaAvrapportering(Avrapportering):
+    """Bilaga 1 of the avrapportering."""
+
+    veckoschema: Any = doc("ett eget stycke med bara `{{ veckoschema }}` blir veckoöversikten")
+    veckoschema_forklaring: Any = doc("veckoöversiktens förklaring")
+    liggande: Any = doc("sant när veckoöversikten behöver en liggande sida")
+
+
+@dataclasses.dataclass(frozen=True)
+class Oversikt(Contract):
+    """The overview page, build/index.html."""
+
+    kommun: Any = doc("kommunen, när kommunarbetsboken kunde läsas")
+    rubrik: Any = doc("sidans rubrik")
+    byggd: Any = doc("när sidan byggdes, i ord")
+    byggd_iso: Any = doc("samma, ÅÅÅÅ-MM-DDTHH:MM")
+    idag: Any = doc("byggdagen")
+    milstolpar: Any = doc("`datum`, `tid`, `benamning`, `plats`, `lage`, `nasta`")
+    namnder: Any = doc("varje arbetsbok: `rubrik`, `fil`, `kod`, `namnd`, `byggd`, `fel`, "
+                       "`varningar`, `avsnitt`, `ide`, `ifyllda`, `paborjade`, `saknade`, "
+                       "`nasta_mote`, `dokument` (`text`, `href`), `andringar`")
+    olasbara: Any = doc("filer som inte kunde läsas som nämndens arbetsbok")
+    kommunbocker: Any = doc("kommunarbetsböckerna med sina fel och varningar")
+    allmanna: Any = doc("problem som inte hör till en arbetsbok")
+    mallproblem: Any = doc("mallarnas problem")
+    antal_fel: Any = doc("antal fel")
+    antal_varningar: Any = doc("antal varningar")
+    gemensamt: Any = doc("länkarna till de gemensamma dokumenten: `text`, `href`")
+    andringar: Any = doc("vad som har ändrats sedan den senaste ögonblicksbilden: `sedan`")
+
+
+# Each shipped template and its contract, in README's order
+CONTRACTS: dict[str, type[Contract]] = {
+    "beslutsunderlag.docx": Tjansteskrivelse,
+    "bilaga.docx": Tjansteskrivelse,
+    "avstamning.pptx": Avstamning,
+    "kommunovergripande.pptx": Kommunovergripande,
+    "avrapportering.docx": Avrapportering,
+    "bilaga-avrapportering.docx": BilagaAvrapportering,
+    "oversikt.html": Oversikt,
+}
+
+
+def names_markdown() -> str:
+    """Return README's tables of names, one per contract, from the contracts' fields."""
+    out = []
+    for contract in dict.fromkeys(CONTRACTS.values()):
+        templates = ", ".join(f"`{t}`" for t, c in CONTRACTS.items() if c is contract)
+        out += [f"**{templates}**", "", "| Namn | Innehåll |", "|---|---|"]
+        out += [f"| `{f.name}` | {f.metadata['doc']} |" for f in dataclasses.fields(contract)]
+        out.append("")
+    return "\n".join(out)
