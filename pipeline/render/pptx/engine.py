@@ -30,7 +30,7 @@ from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapeFactory
 
 from .bindings import Bindings
-from .boxes import ThemeFonts
+from .boxes import Layouts, ThemeFonts
 from .errors import EngineError, Kind, Location
 from .fitting import CUT, SPLIT, SUMMARISED, TOO_SMALL, Fitter, Notice
 from .options import Options
@@ -130,6 +130,7 @@ class PptxTemplate:
         self.origins: list[int] = []
         self.notices: list[Notice] = []
         self._fonts: ThemeFonts | None = None  # the theme's, read once
+        self._layouts = Layouts()  # what the layouts' placeholders pass on, read once
         self._masters_have_tags: bool | None = None  # usually not: then masters are skipped
         self._plans: dict[int, _SlidePlan] = {}  # per template slide, read on the first render
         self._sources: dict[tuple[int, int], str | None] = {}  # a text body's, per slide, shape
@@ -145,8 +146,10 @@ class PptxTemplate:
         prs = self._open()
         if self._fonts is None:
             self._fonts = ThemeFonts.of(prs)
+        self._layouts.begin()
         run = _Render(prs, SlideFactory(prs), Fitter(prs.slide_width, prs.slide_height,
-                                                     self._fonts, self.options.min_font_pt))
+                                                     self._fonts, self.options.min_font_pt,
+                                                     self._layouts))
         self._render_masters(prs, context)
         templates = list(prs.slides)
         self.bindings.check(self.path.name, [shape_tree(s) for s in templates], context)

@@ -7,10 +7,11 @@ import copy
 from dataclasses import dataclass, field
 
 from pptx.oxml.ns import qn
-from pptx.shapes.shapetree import SlideShapeFactory
 
 from .boxes import (
     DEFAULT_SIZE,
+    Layouts,
+    Placed,
     ThemeFonts,
     family,
     inherited_size,
@@ -19,7 +20,7 @@ from .boxes import (
     unwrapped,
     usable_width,
 )
-from .shapes import all_shape_elements, is_heading
+from .shapes import all_shape_elements, is_heading, shape_elements
 from .text import (
     A_P,
     Box,
@@ -34,7 +35,10 @@ from .text import (
 )
 
 CUT, TOO_SMALL, SUMMARISED, SPLIT = "cut", "too_small", "summarised", "split"
-_RUN_LIKE = (qn("a:r"), qn("a:br"), qn("a:fld"))
+A_R, A_FLD, A_RPR, A_ENDPARARPR = qn("a:r"), qn("a:fld"), qn("a:rPr"), qn("a:endParaRPr")
+_RUN_LIKE = (A_R, qn("a:br"), A_FLD)
+P_CSLD, P_SPTREE, P_TXBODY = qn("p:cSld"), qn("p:spTree"), qn("p:txBody")
+A_TC, A_TXBODY = qn("a:tc"), qn("a:txBody")
 
 
 @dataclass(frozen=True)
@@ -63,20 +67,22 @@ class Fitter:
     slide_height: int
     fonts: ThemeFonts
     min_font_pt: float
+    layouts: Layouts = field(default_factory=Layouts)  # what placeholders inherit
 
-    def proxy(self, slide, element):
-        """Return python-pptx's shape for an element of a slide (for its inherited geometry)."""
-        return SlideShapeFactory(element, slide.shapes)
+    def proxy(self, slide, element) -> Placed:
+        """Return a shape element of a slide with its geometry, inherited ones included."""
+        return self.layouts.placed(slide, element)
 
-    def box(self, slide, shape) -> Box:
+    def box(self, slide, shape: Placed) -> Box:
         """Return the room a shape's text has on a slide."""
-        name = family(shape.text_frame._txBody, self.fonts, heading=is_heading(shape._element))
-        return text_box(shape, lambda: list(slide.shapes), self.slide_width, self.slide_height,
-                        name)
+        name = family(shape.body, self.fonts, heading=is_heading(shape.element))
+        tree = slide._element.find(P_CSLD).find(P_SPTREE)
+        return text_box(shape, lambda: [self.proxy(slide, e) for e in shape_elements(tree)],
+                        self.slide_width, self.slide_height, name)
 
-    def fit(self, slide, shape) -> Fitted:
+    def fit(self, slide, shape: Placed) -> Fitted:
         """Fit a shape's text, not below the minimum size, and settle the shape's size."""
-        body = shape.text_frame._txBody
+        body = shape.body
         box = self.box(slide, shape)
         default = inherited_size(shape)
         fitted = split_to_fit(body, box, self.min_font_pt, default)
@@ -85,23 +91,23 @@ class Fitter:
         settle(shape, fitted.height, widen=widen, slide_width=self.slide_width)
         return fitted
 
-    def fit_title(self, slide, shape) -> None:
+    def fit_title(self, slide, shape: Placed) -> None:
         """Shrink a title until it fits its box, not below the minimum size (a title never
         continues on another slide)."""
-        shrink_to_fit(shape.text_frame._txBody, self.box(slide, shape), self.min_font_pt,
+        shrink_to_fit(shape.body, self.box(slide, shape), self.min_font_pt,
                       inherited_size(shape))
 
     def explicit_sizes(self, slide) -> None:
         """Write a size on every run of a slide's texts and table cells that has none, and
         turn off shrink-on-overflow, so that no office suite scales text on its own."""
-        tree = slide._element.find(qn("p:cSld")).find(qn("p:spTree"))
+        tree = slide._element.find(P_CSLD).find(P_SPTREE)
         for element in all_shape_elements(tree):
-            body = element.find(qn("p:txBody"))
+            body = element.find(P_TXBODY)
             if body is not None and _unsized(body):
                 no_autofit_scale(body)
                 set_sizes(body, 1.0, self.min_font_pt, inherited_size(self.proxy(slide, element)))
-            for cell in element.iter(qn("a:tc")):
-                body = cell.find(qn("a:txBody"))
+            for cell in element.iter(A_TC):
+                body = cell.find(A_TXBODY)
                 if body is not None and _unsized(body):
                     set_sizes(body, 1.0, self.min_font_pt, DEFAULT_SIZE)
 
@@ -111,7 +117,7 @@ class Fitter:
         remaining = {}
         for index, paragraphs in overflow.items():
             shape = self.proxy(slide, shapes[index])
-            body = shape.text_frame._txBody
+            body = shape.body
             for p in body.findall(A_P):
                 body.remove(p)
             for p in paragraphs:
@@ -121,10 +127,10 @@ class Fitter:
                 remaining[index] = fitted.rest
         return remaining
 
-    def cut(self, slide, shape, note: str) -> None:
+    def cut(self, slide, shape: Placed, note: str) -> None:
         """End a shape's text with a note saying it was cut, shortening it until the note
         fits."""
-        body = shape.text_frame._txBody
+        body = shape.body
         box = self.box(slide, shape)
         for _ in range(1000):  # bounded: each round removes a paragraph or a line
             last = body.findall(A_P)[-1]
@@ -150,6 +156,8 @@ class Fitter:
 
 def _unsized(body) -> bool:
     """Return True when a run, field or paragraph end of a text body has no size of its own."""
-    return any(not (r.get("sz") if r.tag == qn("a:endParaRPr") else (
-        r.find(qn("a:rPr")) is not None and r.find(qn("a:rPr")).get("sz")))
-        for r in body.iter(qn("a:r"), qn("a:fld"), qn("a:endParaRPr")))
+    for r in body.iter(A_R, A_FLD, A_ENDPARARPR):
+        props = r if r.tag == A_ENDPARARPR else r.find(A_RPR)
+        if props is None or not props.get("sz"):
+            return True
+    return False
