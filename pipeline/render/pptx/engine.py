@@ -19,13 +19,11 @@ Every output slide is a copy of a template slide; the template slides are remove
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapeFactory
 
@@ -33,6 +31,7 @@ from .bindings import Bindings
 from .boxes import Layouts, ThemeFonts
 from .errors import EngineError, Kind, Location
 from .fitting import CUT, SPLIT, SUMMARISED, TOO_SMALL, Fitter, Notice
+from .loader import Pristine
 from .options import Options
 from .room import available_height, obstacles
 from .save import Writer, save
@@ -131,9 +130,11 @@ class PptxTemplate:
         self.notices: list[Notice] = []
         self._fonts: ThemeFonts | None = None  # the theme's, read once
         self._layouts = Layouts()  # what the layouts' placeholders pass on, read once
+        self._pristine: Pristine | None = None  # the package as read, opened again per render
         self._masters_have_tags: bool | None = None  # usually not: then masters are skipped
         self._plans: dict[int, _SlidePlan] = {}  # per template slide, read on the first render
-        self._sources: dict[tuple[int, int], str | None] = {}  # a text body's, per slide, shape
+        self._sources: dict[tuple, str | None] = {}  # a text body's, per slide and shape
+        self._snapshots: dict[int, object] = {}  # each template slide's XML before rendering
 
     def render(self, context: dict, *, title: str = "", author: str = "",
                write: Writer | None = None) -> bytes:
@@ -166,8 +167,11 @@ class PptxTemplate:
         return save(prs, write)
 
     def _open(self):
+        """Return a fresh presentation of the template: read once, then opened from copies."""
         try:
-            return Presentation(io.BytesIO(self.blob))
+            if self._pristine is None:
+                self._pristine = Pristine(self.blob)
+            return self._pristine.open()
         except Exception as exc:  # noqa: BLE001 - a broken file is the user's template
             raise EngineError(Kind.UNREADABLE_TEMPLATE, Location(self.path.name),
                               detail=str(exc), cause=exc) from None
@@ -177,7 +181,10 @@ class PptxTemplate:
         where = Location(self.path.name, number)
         plan = self._plan(run, slide, number)  # the repeated row is replaced, its tag not read
         loop = plan.rows.loop if plan.rows is not None else None
-        job = _SlideJob(number, slide, where, loop, plan.notes, run.factory.snapshot(slide))
+        if number not in self._snapshots:  # the same in every render: taken once
+            self._snapshots[number] = run.factory.snapshot(slide).element
+        job = _SlideJob(number, slide, where, loop, plan.notes,
+                        run.factory.source(slide, self._snapshots[number]))
         made = 0
         for scope in self._scopes(plan.directive, context, where):
             part = 0  # continuation slides are numbered, so that every title is unique
@@ -273,6 +280,7 @@ class PptxTemplate:
                       part: int) -> dict[int, list]:
         """Render one slide; return, per shape index, paragraphs that did not fit."""
         overflow = {}
+        sized = set()  # text bodies fitted here: every run has its size already
         tree = shape_tree(slide)
         title = title_element(tree)
         for index, element in enumerate(shape_elements(tree)):
@@ -288,6 +296,7 @@ class PptxTemplate:
             shape = run.fitter.proxy(slide, element)
             if shape.width and shape.height:
                 fitted = run.fitter.fit(slide, shape)
+                sized.add(shape.body)
                 if fitted.too_small:
                     run.notices.append(Notice(job.number, name, TOO_SMALL))
                 if fitted.rest:
@@ -303,13 +312,15 @@ class PptxTemplate:
             shape = run.fitter.proxy(slide, title)
             if shape.width and shape.height:
                 run.fitter.fit_title(slide, shape)
-        run.fitter.explicit_sizes(slide)
+                sized.add(shape.body)
+        run.fitter.explicit_sizes(slide, sized)
         return overflow
 
     def _render_element(self, slide, element, scope: dict, where: Location,
-                        key: tuple[int, int] | None = None) -> bool:
+                        key: tuple | None = None) -> bool:
         """Render a shape's tags; return True when it is a text body that now needs fitting.
-        A text body's source is read once per `key` (template slide, shape index)."""
+        A text body's source is read once per `key` (template slide, shape index; a master's
+        or layout's shapes: minus the master's number, the layout's name, shape index)."""
         split = self.bindings.split(where.shape)
         if split is not None:
             self.bindings.bind(slide, element, split, scope, where)
@@ -348,8 +359,9 @@ class PptxTemplate:
                 if not has_tags(tree):
                     continue
                 found = True
-                for element in shape_elements(tree):
-                    self._render_element(None, element, context, where.at(shape_name(element)))
+                for index, element in enumerate(shape_elements(tree)):
+                    self._render_element(None, element, context, where.at(shape_name(element)),
+                                         (-m, where.layout or "", index))
         self._masters_have_tags = found
 
 

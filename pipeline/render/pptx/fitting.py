@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+from lxml import etree
 from pptx.oxml.ns import qn
 
 from .boxes import (
@@ -20,7 +21,7 @@ from .boxes import (
     unwrapped,
     usable_width,
 )
-from .shapes import all_shape_elements, is_heading, shape_elements
+from .shapes import is_heading, shape_elements
 from .text import (
     A_P,
     Box,
@@ -38,7 +39,9 @@ CUT, TOO_SMALL, SUMMARISED, SPLIT = "cut", "too_small", "summarised", "split"
 A_R, A_FLD, A_RPR, A_ENDPARARPR = qn("a:r"), qn("a:fld"), qn("a:rPr"), qn("a:endParaRPr")
 _RUN_LIKE = (A_R, qn("a:br"), A_FLD)
 P_CSLD, P_SPTREE, P_TXBODY = qn("p:cSld"), qn("p:spTree"), qn("p:txBody")
-A_TC, A_TXBODY = qn("a:tc"), qn("a:txBody")
+A_TXBODY = qn("a:txBody")
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 @dataclass(frozen=True)
@@ -97,19 +100,18 @@ class Fitter:
         shrink_to_fit(shape.body, self.box(slide, shape), self.min_font_pt,
                       inherited_size(shape))
 
-    def explicit_sizes(self, slide) -> None:
+    def explicit_sizes(self, slide, sized=frozenset()) -> None:
         """Write a size on every run of a slide's texts and table cells that has none, and
-        turn off shrink-on-overflow, so that no office suite scales text on its own."""
+        turn off shrink-on-overflow, so that no office suite scales text on its own (`sized`:
+        text bodies fitted already, whose every run has its size)."""
         tree = slide._element.find(P_CSLD).find(P_SPTREE)
-        for element in all_shape_elements(tree):
-            body = element.find(P_TXBODY)
-            if body is not None and _unsized(body):
+        for body in _UNSIZED_BODIES(tree):  # found by one compiled query, in document order
+            if body.tag == A_TXBODY:  # a table cell's
+                set_sizes(body, 1.0, self.min_font_pt, DEFAULT_SIZE)
+            elif body not in sized:
                 no_autofit_scale(body)
-                set_sizes(body, 1.0, self.min_font_pt, inherited_size(self.proxy(slide, element)))
-            for cell in element.iter(A_TC):
-                body = cell.find(A_TXBODY)
-                if body is not None and _unsized(body):
-                    set_sizes(body, 1.0, self.min_font_pt, DEFAULT_SIZE)
+                set_sizes(body, 1.0, self.min_font_pt,
+                          inherited_size(self.proxy(slide, body.getparent())))
 
     def continue_text(self, slide, shapes: list, overflow: dict[int, list]) -> dict[int, list]:
         """Put the paragraphs that did not fit into the same shapes of a continuation slide
@@ -154,10 +156,9 @@ class Fitter:
             body.replace(kept[0], head)
 
 
-def _unsized(body) -> bool:
-    """Return True when a run, field or paragraph end of a text body has no size of its own."""
-    for r in body.iter(A_R, A_FLD, A_ENDPARARPR):
-        props = r if r.tag == A_ENDPARARPR else r.find(A_RPR)
-        if props is None or not props.get("sz"):
-            return True
-    return False
+_UNSIZED = ("[.//a:r[not(a:rPr/@sz != '')] or .//a:fld[not(a:rPr/@sz != '')]"
+            " or .//a:endParaRPr[not(@sz != '')]]")
+# the text bodies of shapes (in groups too) and table cells where a run, field or paragraph
+# end has no size of its own
+_UNSIZED_BODIES = etree.XPath(f"(.//p:sp/p:txBody | .//a:tc/a:txBody){_UNSIZED}",
+                              namespaces={"a": A_NS, "p": P_NS})

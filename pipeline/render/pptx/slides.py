@@ -55,6 +55,11 @@ class SlideFactory:
         return SlideSource(copy.deepcopy(slide._element), tuple(slide.part.rels.values()),
                            slide.part)
 
+    def source(self, slide: Slide, element) -> SlideSource:
+        """Return what copies of a slide are made from: a snapshot of its XML taken before
+        anything was rendered into it (in this render or an earlier one), and its parts."""
+        return SlideSource(element, tuple(slide.part.rels.values()), slide.part)
+
     def in_place(self, slide: Slide) -> Slide:
         """Return a template slide to render into as an output slide, without its notes
         (the engine writes an output slide's notes when there is something to say)."""

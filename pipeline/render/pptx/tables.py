@@ -306,9 +306,11 @@ def _matrix_row(template_tr, values: list[str]):
     for tc in cells:
         tr.remove(tc)
     ext = tr.find(qn("a:extLst"))
+    for cell in cells[:2]:  # each made a cell of one run, once: copies only set their text
+        set_cell_text(cell, "")
     for k, value in enumerate(values):
         tc = copy.deepcopy(cells[0] if k == 0 else cells[1])
-        set_cell_text(tc, value)
+        tc.find(A_TXBODY).find(A_P).find(A_R).find(A_T).text = value
         if ext is not None:
             ext.addprevious(tc)
         else:
