@@ -4,7 +4,7 @@ and texts compared as a reader compares them."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import format_date, get_month_names
 from babel.lists import format_list
@@ -16,7 +16,12 @@ def datum(d: dt.date | None) -> str:
     """Return a date as in running text: "7 oktober 2021"."""
     if d is None:
         return ""
-    return format_date(d, "d MMMM y", locale=LOCALE)
+    return _datum(d.year, d.month, d.day)
+
+
+@lru_cache(maxsize=4096)
+def _datum(year: int, month: int, day: int) -> str:
+    return format_date(dt.date(year, month, day), "d MMMM y", locale=LOCALE)
 
 
 def kort_datum(d: dt.date | None) -> str:
@@ -62,6 +67,7 @@ def folded(text: object) -> str:
     return " ".join(str(text).split()).casefold() if text is not None else ""
 
 
+@lru_cache(maxsize=64)
 def manadsnamn(month: int, *, kort: bool = False) -> str:
     """Return a month's Swedish name in lower case: "oktober", or with `kort` as abbreviated
     where room is short: "okt.", "mars", "juni"."""

@@ -12,6 +12,8 @@ import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+_NAMES: dict[type, tuple[str, ...]] = {}  # each contract's field names, read once
+
 
 def doc(text: str) -> Any:
     """Return a contract field described for README's table of names."""
@@ -35,7 +37,10 @@ class Contract(Mapping):
 
     @classmethod
     def _names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in dataclasses.fields(cls))
+        names = _NAMES.get(cls)
+        if names is None:
+            names = _NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+        return names
 
     @classmethod
     def of(cls, names: Mapping[str, Any]):

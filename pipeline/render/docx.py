@@ -23,7 +23,7 @@ from docxtpl import DocxTemplate
 from .. import model as m
 from ..diagnostics import Diagnostic, Severity, TemplateError
 from ..domain import tidplan
-from ..output import zip_bytes
+from ..output import FixedZip
 from .context import Filters, bilaga_context, memo_context
 from .docx_clean import clean_package
 from .docx_grid import GRID_MARKER, insert_grid
@@ -45,6 +45,8 @@ _CORE = "docProps/core.xml"
 _PART_NAMES = (("word/document", "brödtext"), ("word/header", "sidhuvud"),
                ("word/footer", "sidfot"), ("word/footnotes", "fotnot"),
                ("word/endnotes", "slutnot"), (_CORE, "dokumentegenskaper"))
+# a text whose tabs, line breaks, "\a" and "\f" docxtpl's resolve_listing turns into Word's own
+_LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\x07\n\x0c]|<w:t [^>]*[\t\x07\n\x0c]")
 NEAR_CHARS = 60  # how much of the text around a broken tag an error message quotes
 # what a Word user sees of a line of a part's template source
 _SEEN = re.compile(r"<w:t(?:\s[^>]*)?>(?P<text>.*?)</w:t>|</w:(?P<end>p|tr|tc|tblGrid|tbl)>"
@@ -80,6 +82,9 @@ class DocxRenderer:
                                          section_breaks_apart(blob.decode("utf-8")))))
                         for name, blob in self.members
                         if (_TEMPLATED.match(name) or name == _CORE) and b"{" in blob}
+        # the parts no document changes are compressed once, for every document
+        self.zip = FixedZip(shared=tuple(name for name, _ in self.members
+                                         if name not in self.sources))
 
     def render(self, subject: Any) -> bytes:
         """Return the rendered document's bytes for one subject (a nämnd, or the nämnder)."""
@@ -99,7 +104,7 @@ class DocxRenderer:
                     xml = insert_grid(xml, grid, self._style_id("Tabelltext"),
                                       *([width] if width else []))
             rendered[name] = xml.encode("utf-8")
-        return zip_bytes((name, rendered.get(name, blob)) for name, blob in self.members)
+        return self.zip((name, rendered.get(name, blob)) for name, blob in self.members)
 
     def _render(self, name: str, source: str, context: dict) -> str:
         """Render one part as docxtpl does, with errors that name the template."""
@@ -110,7 +115,9 @@ class DocxRenderer:
             raise self._error(name, source, env, exc) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return xml if name == _CORE else self.helper.resolve_listing(xml)
+        if name == _CORE or not _LISTING.search(xml):  # no tab, break or new paragraph to make
+            return xml
+        return self.helper.resolve_listing(xml)
 
     def _error(self, name: str, source: str, env: jinja2.Environment,
                exc: Exception) -> TemplateError:
