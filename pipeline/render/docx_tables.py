@@ -14,7 +14,7 @@ from functools import cache
 
 from lxml import etree
 
-from .pptx.measure import lines_needed
+from .pptx.measure import fits_one_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": W}
@@ -34,7 +34,7 @@ def word_pt(word: str, size_pt: float, font: str) -> float:
     low, high = 0.0, max(40.0, len(word) * size_pt)
     while high - low > 0.25:
         mid = (low + high) / 2
-        if lines_needed(word, mid, size_pt, font) == 1:
+        if fits_one_line(word, mid, size_pt, font):
             high = mid
         else:
             low = mid

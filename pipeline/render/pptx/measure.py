@@ -172,6 +172,22 @@ def _fitting_prefix(word: str, width_pt: float, size_pt: float, family: str | No
     return low
 
 
+def fits_one_line(text: str, width_pt: float, size_pt: float, family: str | None = None,
+                  bold: bool = False) -> bool:
+    """Return True when a text does not wrap in a column of the given width: the same test as
+    `lines_needed(…) == 1`, stopped at the first break (no word is broken up to find out)."""
+    if "\n" in text:
+        return False
+    space = _width(" ", family, bold) * size_pt
+    used = 0.0
+    for word in re.finditer(r"\S+", text):
+        w = _width(word[0], family, bold) * size_pt
+        if (used and used + space + w > width_pt) or w > width_pt:
+            return False
+        used += (space if used else 0) + w
+    return True
+
+
 def lines_needed(text: str, width_pt: float, size_pt: float, family: str | None = None,
                  bold: bool = False) -> int:
     """Return how many lines a text wraps to in a column of the given width."""
