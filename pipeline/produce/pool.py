@@ -42,7 +42,9 @@ def run(pending: list[Job], renderers: Renderers, progress=None, method: str | N
     order.
 
     Forked workers (Linux) inherit the loaded modules and renderers and start at once; they are
-    used only when this process runs no other threads. Spawned workers (Windows, macOS, or
+    used only when this process runs no other threads, and forked once this process has made
+    the first job of each output, so that what a first render compiles and measures is done
+    once, not once per worker. Spawned workers (Windows, macOS, or
     `method="spawn"`) get the build's `Work` and load what they need themselves, so they pay
     off only for larger builds.
     """
@@ -58,17 +60,27 @@ def run(pending: list[Job], renderers: Renderers, progress=None, method: str | N
         return
     import multiprocessing
 
-    if method == "fork":
+    warm: list[Job] = []
+    if method == "fork":  # the first job of each output here: the workers inherit it warm
         renderers.prepare(pending)
+        warm = list({job.output: job for job in reversed(pending)}.values())[::-1]
         _RENDERERS = renderers
     # the longest first (decks, then documents, then calendars), so no core waits at the end
-    ordered = sorted(pending, key=lambda j: {".pptx": 0, ".docx": 1}.get(j.target.suffix, 2))
+    rest = sorted((j for j in pending if j not in warm),
+                  key=lambda j: {".pptx": 0, ".docx": 1}.get(j.target.suffix, 2))
+
+    def made():
+        for job in warm:  # templates compiled, measures and packages cached, before the fork
+            yield job.target, make(job, renderers)
+        if rest:
+            with multiprocessing.get_context(method).Pool(
+                    min(cores, len(rest)), initializer=_start_worker,
+                    initargs=(os.getpid(), None if method == "fork" else renderers.work)) as pool:
+                yield from pool.imap(_make_in_worker, rest)
+
     try:
-        with multiprocessing.get_context(method).Pool(
-                min(cores, len(pending)), initializer=_start_worker,
-                initargs=(os.getpid(), None if method == "fork" else renderers.work)) as pool:
-            done = _Counted(pool.imap(_make_in_worker, ordered), len(ordered))
-            results = dict(progress(done) if progress else done)
+        done = _Counted(made(), len(pending))
+        results = dict(progress(done) if progress else done)
         yield from ((job, results[job.target]) for job in pending)  # in the usual order
     finally:
         _RENDERERS = None
