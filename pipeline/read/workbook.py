@@ -6,7 +6,9 @@ gives is a `ReadResult` (`result.py`).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import hashlib
 import warnings
 from pathlib import Path
 
@@ -43,8 +45,43 @@ def _kind(sheetnames: list[str]) -> schema.WorkbookSchema | None:
     return None
 
 
+# Workbooks read in this process, by name and content: `underlag bevaka` reads again only the
+# workbook that changed. Each read gives its own result (the checks add to its problems).
+_READ: dict[tuple[str, bytes], ReadResult] = {}
+_READ_LIMIT = 256
+_CACHED_BYTES = 20 * 1024 * 1024  # larger files are read each time, never held in memory
+
+
 def read_workbook(path: Path) -> ReadResult:
     """Read one workbook (a nämnd's or the kommun's) and return its model and problems."""
+    key = _key(path)
+    if key is not None and key in _READ:
+        return _copy(_READ[key], path)
+    result = _read_workbook(path)
+    if key is not None and _key(path) == key:  # not changed while it was read
+        if len(_READ) >= _READ_LIMIT:
+            _READ.clear()
+        _READ[key] = _copy(result, path)
+    return result
+
+
+def _key(path: Path) -> tuple[str, bytes] | None:
+    """Return a workbook's name and a hash of its content (None: too large, or unreadable)."""
+    try:
+        if path.stat().st_size <= _CACHED_BYTES:
+            return path.name, hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        pass  # the read says what is wrong with the file
+    return None
+
+
+def _copy(result: ReadResult, path: Path) -> ReadResult:
+    """Return a result of its own: the same model (frozen), its own lists of problems."""
+    return ReadResult(path, result.kind, result.value, list(result.diagnostics),
+                      copy.deepcopy(result.located), set(result.uncached))
+
+
+def _read_workbook(path: Path) -> ReadResult:
     result = ReadResult(path)
     sniffed = sniff(path)
     if sniffed.error:

@@ -19,6 +19,8 @@ class Filters:
 
     def __init__(self, kommun: m.Kommun) -> None:
         self.names = {n.kod: n.namn for n in kommun.namnder}
+        # what the filters depend on: environments with equal keys compile templates alike
+        self.cache_key = tuple(sorted(self.names.items()))
 
     def as_dict(self) -> dict:
         """Return the filters by the names templates use."""

@@ -10,7 +10,9 @@ re-serialising the whole document for every nämnd.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import io
 import re
 import zipfile
 from collections.abc import Callable
@@ -65,26 +67,18 @@ class DocxRenderer:
         self.env = environment(filters, "xml")
         self.core_env = environment(filters, "xml-line")
         try:
-            with zipfile.ZipFile(template) as z:
-                members = [(info.filename, z.read(info)) for info in z.infolist()]
-            self.helper = DocxTemplate(template)  # docxtpl's own preprocessing of its tags
-            self.members, found = clean_package(members)
-        except Exception:  # noqa: BLE001 - a broken file is the user's template
+            blob = template.read_bytes()
+        except OSError:
+            blob = b""
+        prepared = _prepared(blob)
+        if prepared is None:
             raise TemplateError(f"Mallen {template.name} kan inte öppnas som ett Word-dokument. "
-                                "Spara den som Word-dokument (.docx) i Word.") from None
-        self.table_text = text_style(dict(self.members).get("word/styles.xml", b""))
+                                "Spara den som Word-dokument (.docx) i Word.")
+        self.members, message, self.sources, self.table_text, self.zip = prepared
+        self.helper = DocxTemplate(template)  # docxtpl's own listing pass (resolve_listing)
         self.warnings: list[Diagnostic] = []
-        if message := found.message():
+        if message:
             self.warnings.append(Diagnostic(template.name, message, severity=Severity.VARNING))
-        # one line per paragraph, so an error's line number finds its paragraph (as docxtpl does)
-        self.sources = {name: re.sub(r"<w:p([ >])", r"\n<w:p\1",
-                                     tag_entities(self.helper.patch_xml(
-                                         section_breaks_apart(blob.decode("utf-8")))))
-                        for name, blob in self.members
-                        if (_TEMPLATED.match(name) or name == _CORE) and b"{" in blob}
-        # the parts no document changes are compressed once, for every document
-        self.zip = FixedZip(shared=tuple(name for name, _ in self.members
-                                         if name not in self.sources))
 
     def render(self, subject: Any) -> bytes:
         """Return the rendered document's bytes for one subject (a nämnd, or the nämnder)."""
@@ -149,6 +143,42 @@ class DocxRenderer:
         match = re.search(rb'w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="' + re.escape(name.encode())
                           + rb'"', styles)
         return match[1].decode() if match else None
+
+
+_PREPARED: dict[bytes, tuple | None] = {}  # Word templates prepared in this process, by hash
+_PREPARED_LIMIT = 32
+
+
+def _prepared(blob: bytes) -> tuple | None:
+    """Return a Word template made ready to render, once per content in a process: its parts
+    (comments and tracked changes taken out), what was taken out, the Jinja source of each
+    templated part, the table text's size and font, and its zip writer. None: no Word file."""
+    key = hashlib.sha256(blob).digest()
+    if key not in _PREPARED:
+        if len(_PREPARED) >= _PREPARED_LIMIT:
+            _PREPARED.clear()
+        _PREPARED[key] = _prepare(blob)
+    return _PREPARED[key]
+
+
+def _prepare(blob: bytes) -> tuple | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as z:
+            members = [(info.filename, z.read(info)) for info in z.infolist()]
+        members, found = clean_package(members)
+        helper = DocxTemplate(io.BytesIO(blob))  # docxtpl's own preprocessing of its tags
+        # one line per paragraph, so an error's line number finds its paragraph (as docxtpl)
+        sources = {name: re.sub(r"<w:p([ >])", r"\n<w:p\1",
+                                tag_entities(helper.patch_xml(
+                                    section_breaks_apart(part.decode("utf-8")))))
+                   for name, part in members
+                   if (_TEMPLATED.match(name) or name == _CORE) and b"{" in part}
+    except Exception:  # noqa: BLE001 - a broken file is the user's template
+        return None
+    table_text = text_style(dict(members).get("word/styles.xml", b""))
+    # the parts no document changes are compressed once, for every document
+    zip_writer = FixedZip(shared=tuple(name for name, _ in members if name not in sources))
+    return members, found.message(), sources, table_text, zip_writer
 
 
 # Character references that programs write for quotes and ampersands (LibreOffice writes

@@ -42,12 +42,55 @@ def _xml_line(value: object) -> Markup:
 FINALIZE = {"xml": _xml, "xml-line": _xml_line, "text": _text, "plain": _plain}
 
 
+_CODE: dict[tuple, object] = {}  # compiled sources, by what the code depends on, per process
+_CODE_LIMIT = 20_000  # sources remembered: far more than a build's templates hold
+
+
 class _Environment(jinja2.Environment):
-    """Compiles each distinct template source once: docxtpl calls from_string per document."""
+    """Compiles each distinct template source once: docxtpl calls from_string per document, and
+    a process that builds many times (`underlag bevaka`, the tests) compiles a source once for
+    every environment that would compile it alike."""
 
     def __init__(self, **options) -> None:
         super().__init__(**options)
         self._compiled: dict[str, jinja2.Template] = {}
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+        if not isinstance(source, str) or raw or defer_init or name or filename:
+            return super().compile(source, name, filename, raw, defer_init)
+        key = (self._code_signature(), source)
+        code = _CODE.get(key)
+        if code is None:
+            code = super().compile(source)
+            if len(_CODE) >= _CODE_LIMIT:
+                _CODE.clear()
+            _CODE[key] = code
+        return code
+
+    def _code_signature(self) -> tuple:
+        """Return what Jinja's generated code depends on beyond the source: the syntax, the
+        output settings, and the finalize function, filters and tests themselves (Jinja calls
+        them at compile time on constant arguments, so a filter bound to other data is another
+        filter: `Filters.cache_key`). Worked out again only when one of them is replaced."""
+        token = (id(self.finalize), id(self.filters), len(self.filters), id(self.tests),
+                 len(self.tests), self.autoescape)
+        known = self.__dict__.get("_signature")
+        if known is not None and known[0] == token:
+            return known[1]
+        signature = self._work_out_signature()
+        self.__dict__["_signature"] = (token, signature)
+        return signature
+
+    def _work_out_signature(self) -> tuple:
+        return (type(self), self.block_start_string, self.block_end_string,
+                self.variable_start_string, self.variable_end_string,
+                self.comment_start_string, self.comment_end_string,
+                self.line_statement_prefix, self.line_comment_prefix, self.trim_blocks,
+                self.lstrip_blocks, self.newline_sequence, self.keep_trailing_newline,
+                _identity(self.autoescape), _identity(self.finalize),
+                tuple(sorted(self.extensions)), self.optimized, self.is_async,
+                tuple(sorted((n, _identity(f)) for n, f in self.filters.items())),
+                tuple(sorted((n, _identity(f)) for n, f in self.tests.items())))
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's
         if globals is not None or template_class is not None or not isinstance(source, str):
@@ -56,6 +99,24 @@ class _Environment(jinja2.Environment):
         if template is None:
             template = self._compiled[source] = super().from_string(source)
         return template
+
+
+def _identity(value) -> object:
+    """Return what makes a function the function it is, the same in every environment of a
+    process: a module function by its name, a method also by its instance's `cache_key`, a
+    wrapper (`__wrapped__`) with what it wraps; anything else by its own identity."""
+    if value is None or isinstance(value, bool):
+        return value
+    wrapped = getattr(value, "__wrapped__", None)
+    owner = getattr(value, "__self__", None)
+    name = (getattr(value, "__module__", None), getattr(value, "__qualname__", None),
+            getattr(value, "jinja_pass_arg", None))
+    if name[1] is None or "<locals>" in name[1] and wrapped is None:
+        return ("id", id(value))
+    if owner is not None:
+        key = getattr(owner, "cache_key", None)
+        return (*name, key if key is not None else ("id", id(owner)))
+    return (*name, _identity(wrapped)) if wrapped is not None else name
 
 
 def environment(filters: Filters,

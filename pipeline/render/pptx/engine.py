@@ -28,10 +28,10 @@ from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapeFactory
 
 from .bindings import Bindings
-from .boxes import Layouts, ThemeFonts
+from .boxes import ThemeFonts
 from .errors import EngineError, Kind, Location
 from .fitting import CUT, SPLIT, SUMMARISED, TOO_SMALL, Fitter, Notice
-from .loader import Pristine
+from .loader import read_once
 from .options import Options
 from .room import available_height, obstacles
 from .save import Writer, save
@@ -129,8 +129,9 @@ class PptxTemplate:
         self.origins: list[int] = []
         self.notices: list[Notice] = []
         self._fonts: ThemeFonts | None = None  # the theme's, read once
-        self._layouts = Layouts()  # what the layouts' placeholders pass on, read once
-        self._pristine: Pristine | None = None  # the package as read, opened again per render
+        # the package as read, opened again per render, and what its layouts' placeholders
+        # pass on: the same for every template of the same bytes in this process
+        self._pristine, self._layouts = read_once(self.blob)
         self._masters_have_tags: bool | None = None  # usually not: then masters are skipped
         self._plans: dict[int, _SlidePlan] = {}  # per template slide, read on the first render
         self._sources: dict[tuple, str | None] = {}  # a text body's, per slide and shape
@@ -169,9 +170,7 @@ class PptxTemplate:
     def _open(self):
         """Return a fresh presentation of the template: read once, then opened from copies."""
         try:
-            if self._pristine is None:
-                self._pristine = Pristine(self.blob)
-            return self._pristine.open()
+            return self._pristine().open()
         except Exception as exc:  # noqa: BLE001 - a broken file is the user's template
             raise EngineError(Kind.UNREADABLE_TEMPLATE, Location(self.path.name),
                               detail=str(exc), cause=exc) from None

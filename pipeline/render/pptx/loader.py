@@ -11,12 +11,15 @@ part, the same relationships in the same order, with python-pptx's own part clas
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 from dataclasses import dataclass
 
 from pptx import Presentation
 from pptx.opc.package import PartFactory, XmlPart, _Relationship
 from pptx.package import Package
+
+from .boxes import Layouts
 
 
 @dataclass(frozen=True)
@@ -89,3 +92,25 @@ def _connect(rels, base_uri: str, kept: tuple[_Rel, ...], parts: list) -> None:
     for rel in kept:
         target = rel.target if isinstance(rel.target, str) else parts[rel.target]
         found[rel.rid] = _Relationship(base_uri, rel.rid, rel.reltype, rel.mode, target)
+
+
+_READ: dict[bytes, tuple] = {}  # templates read in this process, by the hash of their bytes
+_READ_LIMIT = 16
+
+
+def read_once(blob: bytes) -> tuple:
+    """Return, for a template's bytes, a function giving its package read once (on first use,
+    so that an unreadable template fails at its render) and its layouts' inheritance cache."""
+    key = hashlib.sha256(blob).digest()
+    if key not in _READ:
+        if len(_READ) >= _READ_LIMIT:
+            _READ.clear()
+        read: list[Pristine] = []
+
+        def pristine() -> Pristine:
+            if not read:
+                read.append(Pristine(blob))
+            return read[0]
+
+        _READ[key] = (pristine, Layouts())
+    return _READ[key]

@@ -43,6 +43,7 @@ def protected(env: jinja2.Environment) -> jinja2.Environment:
         def finalize(first, value):
             return _clean(inner(first, value))
         finalize.jinja_pass_arg = inner.jinja_pass_arg  # type: ignore[attr-defined]
+    finalize.__wrapped__ = inner  # type: ignore[attr-defined] - what it cleans the output of
     return env.overlay(finalize=finalize)
 
 
