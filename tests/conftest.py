@@ -95,11 +95,3 @@ def example_build(tmp_path_factory) -> list[Path]:
     assert report.exit_code == 0, [str(d) for d in report.inputs.diagnostics]
     return report.written
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _serial_builds():
-    """Build in the test process itself (TEMP EXPERIMENT)."""
-    from pipeline.produce import pool
-
-    pool.PARALLEL_FROM = 10**9
-    yield

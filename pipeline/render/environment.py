@@ -67,6 +67,32 @@ class _Environment(jinja2.Environment):
             _CODE[key] = code
         return code
 
+    def compile_expression(self, source: str, undefined_to_none: bool = True):
+        """Compile an expression as Jinja does, its code once per source and environment alike."""
+        from jinja2 import nodes
+        from jinja2.environment import TemplateExpression
+        from jinja2.parser import Parser
+
+        key = (self._code_signature(), "expression", source)
+        code = _CODE.get(key)
+        if code is None:
+            parser = Parser(self, source, state="variable")
+            try:
+                expr = parser.parse_expression()
+                if not parser.stream.eos:
+                    raise jinja2.TemplateSyntaxError("chunk after expression",
+                                                     parser.stream.current.lineno, None, None)
+                expr.set_environment(self)
+            except jinja2.TemplateSyntaxError:
+                self.handle_exception(source=source)
+            body = [nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)]
+            code = super().compile(nodes.Template(body, lineno=1))
+            if len(_CODE) >= _CODE_LIMIT:
+                _CODE.clear()
+            _CODE[key] = code
+        template = self.template_class.from_code(self, code, self.make_globals(None), None)
+        return TemplateExpression(template, undefined_to_none)
+
     def _code_signature(self) -> tuple:
         """Return what Jinja's generated code depends on beyond the source: the syntax, the
         output settings, and the finalize function, filters and tests themselves (Jinja calls

@@ -31,7 +31,7 @@ from .bindings import Bindings
 from .boxes import ThemeFonts
 from .errors import EngineError, Kind, Location
 from .fitting import CUT, SPLIT, SUMMARISED, TOO_SMALL, Fitter, Notice
-from .loader import read_once
+from .loader import known
 from .options import Options
 from .room import available_height, obstacles
 from .save import Writer, save
@@ -128,14 +128,9 @@ class PptxTemplate:
         self.bindings = Bindings(self.options)
         self.origins: list[int] = []
         self.notices: list[Notice] = []
-        self._fonts: ThemeFonts | None = None  # the theme's, read once
-        # the package as read, opened again per render, and what its layouts' placeholders
-        # pass on: the same for every template of the same bytes in this process
-        self._pristine, self._layouts = read_once(self.blob)
-        self._masters_have_tags: bool | None = None  # usually not: then masters are skipped
-        self._plans: dict[int, _SlidePlan] = {}  # per template slide, read on the first render
-        self._sources: dict[tuple, str | None] = {}  # a text body's, per slide and shape
-        self._snapshots: dict[int, object] = {}  # each template slide's XML before rendering
+        # the package read once, and what its renders find out about it, shared by every
+        # engine of this template in the process (loader.Known)
+        self._known = known(path.name, self.blob)
 
     def render(self, context: dict, *, title: str = "", author: str = "",
                write: Writer | None = None) -> bytes:
@@ -146,12 +141,12 @@ class PptxTemplate:
         """
         self.origins, self.notices = [], []
         prs = self._open()
-        if self._fonts is None:
-            self._fonts = ThemeFonts.of(prs)
-        self._layouts.begin()
+        if self._known.fonts is None:
+            self._known.fonts = ThemeFonts.of(prs)
+        self._known.layouts.begin()
         run = _Render(prs, SlideFactory(prs), Fitter(prs.slide_width, prs.slide_height,
-                                                     self._fonts, self.options.min_font_pt,
-                                                     self._layouts))
+                                                     self._known.fonts, self.options.min_font_pt,
+                                                     self._known.layouts))
         self._render_masters(prs, context)
         templates = list(prs.slides)
         self.bindings.check(self.path.name, [shape_tree(s) for s in templates], context)
@@ -170,7 +165,7 @@ class PptxTemplate:
     def _open(self):
         """Return a fresh presentation of the template: read once, then opened from copies."""
         try:
-            return self._pristine().open()
+            return self._known.pristine().open()
         except Exception as exc:  # noqa: BLE001 - a broken file is the user's template
             raise EngineError(Kind.UNREADABLE_TEMPLATE, Location(self.path.name),
                               detail=str(exc), cause=exc) from None
@@ -180,10 +175,11 @@ class PptxTemplate:
         where = Location(self.path.name, number)
         plan = self._plan(run, slide, number)  # the repeated row is replaced, its tag not read
         loop = plan.rows.loop if plan.rows is not None else None
-        if number not in self._snapshots:  # the same in every render: taken once
-            self._snapshots[number] = run.factory.snapshot(slide).element
+        snapshots = self._known.snapshots
+        if number not in snapshots:  # the same in every render: taken once
+            snapshots[number] = run.factory.snapshot(slide).element
         job = _SlideJob(number, slide, where, loop, plan.notes,
-                        run.factory.source(slide, self._snapshots[number]))
+                        run.factory.source(slide, snapshots[number]))
         made = 0
         for scope in self._scopes(plan.directive, context, where):
             part = 0  # continuation slides are numbered, so that every title is unique
@@ -227,7 +223,7 @@ class PptxTemplate:
 
     def _plan(self, run: _Render, slide, number: int) -> _SlidePlan:
         """Return what a template slide's notes and row loop say, read on the first render."""
-        plan = self._plans.get(number)
+        plan = self._known.plans.get(number)
         if plan is None:
             notes, directive, noun = _notes(slide)
             tree = shape_tree(slide)
@@ -239,7 +235,7 @@ class PptxTemplate:
                 rows = RowPlan.of(loop, tree, Location(self.path.name, number), self.tags,
                                   run.fitter.fonts, lambda frame: available_height(
                                       frame, height, obstacles(slide, frame)))
-            plan = self._plans[number] = _SlidePlan(notes, directive, rows, noun)
+            plan = self._known.plans[number] = _SlidePlan(notes, directive, rows, noun)
         return plan
 
     def _render_with_continuations(self, run: _Render, job: _SlideJob, scope: dict, rows,
@@ -334,11 +330,12 @@ class PptxTemplate:
         body = text_body(element)
         if body is None:
             return False
-        source = self._sources.get(key, _UNREAD) if key is not None else _UNREAD
+        sources = self._known.sources
+        source = sources.get(key, _UNREAD) if key is not None else _UNREAD
         if source is _UNREAD:
             source = frame_source(body) if has_tags(body) else None
             if key is not None:
-                self._sources[key] = source
+                sources[key] = source
         if source is None:
             return False
         apply_output(body, self.tags.render(source, scope, where))
@@ -346,7 +343,7 @@ class PptxTemplate:
 
     def _render_masters(self, prs, context: dict) -> None:
         """Render the tags on slide masters and layouts once, with the deck's context."""
-        if self._masters_have_tags is False:
+        if self._known.masters_have_tags is False:
             return
         found = False
         for m, master in enumerate(prs.slide_masters, start=1):
@@ -361,7 +358,7 @@ class PptxTemplate:
                 for index, element in enumerate(shape_elements(tree)):
                     self._render_element(None, element, context, where.at(shape_name(element)),
                                          (-m, where.layout or "", index))
-        self._masters_have_tags = found
+        self._known.masters_have_tags = found
 
 
 def _notes(slide) -> tuple[str, tuple | None, tuple[str, str] | None]:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import io
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from pptx import Presentation
 from pptx.opc.package import PartFactory, XmlPart, _Relationship
@@ -94,17 +95,33 @@ def _connect(rels, base_uri: str, kept: tuple[_Rel, ...], parts: list) -> None:
         found[rel.rid] = _Relationship(base_uri, rel.rid, rel.reltype, rel.mode, target)
 
 
-_READ: dict[bytes, tuple] = {}  # templates read in this process, by the hash of their bytes
-_READ_LIMIT = 16
+@dataclass
+class Known:
+    """What is known of one template (by name and content) in this process, whichever engine
+    renders it: its package read once (on first use, so that an unreadable template fails at
+    its render), what its layouts' placeholders pass on, its theme's fonts, whether its masters
+    hold tags, and per template slide its plan, its text bodies' sources and its XML before
+    anything was rendered into it."""
+
+    pristine: Callable[[], Pristine]
+    layouts: Layouts = field(default_factory=Layouts)
+    fonts: object = None
+    masters_have_tags: bool | None = None
+    plans: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)
+    snapshots: dict = field(default_factory=dict)
 
 
-def read_once(blob: bytes) -> tuple:
-    """Return, for a template's bytes, a function giving its package read once (on first use,
-    so that an unreadable template fails at its render) and its layouts' inheritance cache."""
-    key = hashlib.sha256(blob).digest()
-    if key not in _READ:
-        if len(_READ) >= _READ_LIMIT:
-            _READ.clear()
+_KNOWN: dict[tuple[str, bytes], Known] = {}  # templates in this process, by name and content
+_KNOWN_LIMIT = 16
+
+
+def known(name: str, blob: bytes) -> Known:
+    """Return what is known of a template in this process (nothing yet, the first time)."""
+    key = (name, hashlib.sha256(blob).digest())
+    if key not in _KNOWN:
+        if len(_KNOWN) >= _KNOWN_LIMIT:
+            _KNOWN.clear()
         read: list[Pristine] = []
 
         def pristine() -> Pristine:
@@ -112,5 +129,5 @@ def read_once(blob: bytes) -> tuple:
                 read.append(Pristine(blob))
             return read[0]
 
-        _READ[key] = (pristine, Layouts())
-    return _READ[key]
+        _KNOWN[key] = Known(pristine)
+    return _KNOWN[key]
