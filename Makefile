@@ -1,6 +1,9 @@
 # One task runner for people and CI. `make run` and `make test` install into .venv first.
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# Python caches bytecode on users' machines; this machine image turns that off, which would
+# compile every module again in every test process and build. Caching is what we measure.
+export PYTHONDONTWRITEBYTECODE =
 
 .PHONY: run test snabbtest lint bench examples templates readme
 

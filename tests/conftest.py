@@ -21,6 +21,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "inputs"
+# the tool's compiled-template cache: the checkout's own (gitignored), never the user's, shared
+# by the test processes and by the builds the tests start
+os.environ.setdefault("UNDERLAG_CACHE", str(ROOT / ".test-cache" / "underlag"))
 
 
 @pytest.fixture

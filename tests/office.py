@@ -3,6 +3,8 @@ profile, and the schema check (openxml-audit) every document we write must pass.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -41,12 +43,33 @@ def audit_errors(document: Path | bytes, suffix: str = ".docx") -> list[str]:
     from the Open XML SDK plus the semantic rules Word and PowerPoint repair files for.
     Give the suffix with bytes, since the format is told by the file name.
     """
+    data = document if isinstance(document, bytes) else document.read_bytes()
+    suffix = suffix if isinstance(document, bytes) else document.suffix
+    known = _AUDITED / f"{hashlib.sha256(data).hexdigest()}{suffix}-{_audit_version()}.json"
+    try:
+        return json.loads(known.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass  # not audited yet
     from openxml_audit import OpenXmlValidator, ValidationSeverity
 
-    if isinstance(document, bytes):
-        with tempfile.TemporaryDirectory(prefix="audit-") as folder:
-            path = Path(folder) / f"dokument{suffix}"
-            path.write_bytes(document)
-            return audit_errors(path)
-    result = OpenXmlValidator(max_errors=0).validate(document)
-    return [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR]
+    with tempfile.TemporaryDirectory(prefix="audit-") as folder:
+        path = Path(folder) / f"dokument{suffix}"
+        path.write_bytes(data)
+        result = OpenXmlValidator(max_errors=0).validate(path)
+    errors = [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR]
+    _AUDITED.mkdir(parents=True, exist_ok=True)
+    temporary = known.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(errors), encoding="utf-8")
+    os.replace(temporary, known)
+    return errors
+
+
+# What openxml-audit said of each document, by its bytes: our builds are deterministic, so the
+# edit-test loop audits only what a change made different (the cache is gitignored)
+_AUDITED = Path(__file__).resolve().parent.parent / ".test-cache" / "openxml-audit"
+
+
+def _audit_version() -> str:
+    from importlib.metadata import version
+
+    return version("openxml-audit")

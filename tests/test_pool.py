@@ -66,3 +66,21 @@ def test_spawned_workers_write_the_same_bytes_as_forked_ones(inputs, tmp_path, m
                            for j in jobs}
     assert written["fork"] == written["spawn"]
     assert len(written["spawn"]) == 24
+
+
+def test_the_jobs_of_an_output_go_to_one_worker_unless_they_are_worth_more_than_a_core():
+    from pathlib import Path
+
+    from pipeline.produce.jobs import Job
+
+    def jobs(output: str, suffix: str, n: int) -> list[Job]:
+        return [Job(output, f"N{i}", Path(f"/b/N{i}/{output}{suffix}"), "") for i in range(n)]
+
+    five = [*jobs("avstamning", ".pptx", 5), *jobs("beslutsunderlag", ".docx", 5),
+            *jobs("kommunovergripande", ".pptx", 1), *jobs("tidplan", ".ics", 5)]
+    found = pool.shares(five, 2)
+    assert sorted(len(s) for s in found) == [1, 5, 5, 5]  # one share per output
+    assert {j.output for j in found[0]} == {"avstamning"}  # the costliest first
+    assert sorted(sum(found, []), key=five.index) == five  # every job once
+    many = [*jobs("avstamning", ".pptx", 40), *jobs("tidplan", ".ics", 40)]
+    assert sorted(len(s) for s in pool.shares(many, 2) if s[0].output == "avstamning") == [20, 20]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from pathlib import Path
@@ -26,10 +27,6 @@ def make(job: Job, renderers: Renderers) -> list[Diagnostic]:
     return renderers.problems(job)
 
 
-def _make_in_worker(job: Job) -> tuple[Path, list[Diagnostic]]:
-    return job.target, make(job, _RENDERERS)
-
-
 def start_method() -> str:
     """Return how this platform starts worker processes: fork on Linux, spawn elsewhere."""
     import multiprocessing
@@ -42,9 +39,9 @@ def run(pending: list[Job], renderers: Renderers, progress=None, method: str | N
     order.
 
     Forked workers (Linux) inherit the loaded modules and renderers and start at once; they are
-    used only when this process runs no other threads, and forked once this process has made
-    the first job of each output, so that what a first render compiles and measures is done
-    once, not once per worker. Spawned workers (Windows, macOS, or
+    used only when this process runs no other threads. The jobs of one output go to one worker
+    (`shares`), so what a first render compiles and measures is done once, not once per worker.
+    Spawned workers (Windows, macOS, or
     `method="spawn"`) get the build's `Work` and load what they need themselves, so they pay
     off only for larger builds.
     """
@@ -60,23 +57,17 @@ def run(pending: list[Job], renderers: Renderers, progress=None, method: str | N
         return
     import multiprocessing
 
-    warm: list[Job] = []
-    if method == "fork":  # the first job of each output here: the workers inherit it warm
-        renderers.prepare(pending)
-        warm = list({job.output: job for job in reversed(pending)}.values())[::-1]
+    if method == "fork":
+        renderers.prepare(pending)  # libraries and templates loaded: the workers inherit them
         _RENDERERS = renderers
-    # the longest first (decks, then documents, then calendars), so no core waits at the end
-    rest = sorted((j for j in pending if j not in warm),
-                  key=lambda j: {".pptx": 0, ".docx": 1}.get(j.target.suffix, 2))
+    ordered = shares(pending, cores)
 
     def made():
-        for job in warm:  # templates compiled, measures and packages cached, before the fork
-            yield job.target, make(job, renderers)
-        if rest:
-            with multiprocessing.get_context(method).Pool(
-                    min(cores, len(rest)), initializer=_start_worker,
-                    initargs=(os.getpid(), None if method == "fork" else renderers.work)) as pool:
-                yield from pool.imap(_make_in_worker, rest)
+        with multiprocessing.get_context(method).Pool(
+                min(cores, len(ordered)), initializer=_start_worker,
+                initargs=(os.getpid(), None if method == "fork" else renderers.work)) as pool:
+            for results in pool.imap_unordered(_make_share_in_worker, ordered):
+                yield from results
 
     try:
         done = _Counted(made(), len(pending))
@@ -84,6 +75,38 @@ def run(pending: list[Job], renderers: Renderers, progress=None, method: str | N
         yield from ((job, results[job.target]) for job in pending)  # in the usual order
     finally:
         _RENDERERS = None
+
+
+# What a job costs, roughly: the first of an output (its template compiled, its text measured)
+# and each one after it, by kind of document
+_FIRST = {".pptx": 4.0, ".docx": 2.0, ".ics": 0.5}
+_NEXT = {".pptx": 1.0, ".docx": 0.25, ".ics": 0.1}
+
+
+def _cost(jobs: list[Job]) -> float:
+    suffix = jobs[0].target.suffix
+    return _FIRST.get(suffix, 1.0) + _NEXT.get(suffix, 0.25) * (len(jobs) - 1)
+
+
+def shares(pending: list[Job], cores: int) -> list[list[Job]]:
+    """Return the jobs in shares for the workers, the costliest first: the jobs of one output
+    together, so that its template is compiled and its texts measured in one worker only, but
+    an output worth more than a core's part of the build split into as many shares as it is
+    worth (a kommun of many nämnder has as many decks)."""
+    groups: dict[str, list[Job]] = {}
+    for job in pending:
+        groups.setdefault(job.output, []).append(job)
+    part = sum(_cost(g) for g in groups.values()) / max(cores, 1)
+    found = []
+    for group in groups.values():
+        pieces = min(cores, len(group), max(1, math.ceil(_cost(group) / part)))
+        size = math.ceil(len(group) / pieces)
+        found += [group[i:i + size] for i in range(0, len(group), size)]
+    return sorted(found, key=_cost, reverse=True)
+
+
+def _make_share_in_worker(jobs: list[Job]) -> list[tuple[Path, list[Diagnostic]]]:
+    return [(job.target, make(job, _RENDERERS)) for job in jobs]
 
 
 def _start_worker(parent: int, work) -> None:

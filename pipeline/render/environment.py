@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import types
 from typing import Literal
 
 import jinja2
 from markupsafe import Markup, escape
 
+from . import code_cache
 from .context import Filters
 
 # Characters XML 1.0 cannot hold; tab and line feed stay (they become <w:tab/>, <a:br/> …).
@@ -61,7 +63,12 @@ class _Environment(jinja2.Environment):
         key = (self._code_signature(), source)
         code = _CODE.get(key)
         if code is None:
-            code = super().compile(source)
+            disk = _disk_key(key)
+            code = code_cache.load(disk) if disk else None
+            if code is None:
+                code = super().compile(source)
+                if disk:
+                    code_cache.store(disk, code)
             if len(_CODE) >= _CODE_LIMIT:
                 _CODE.clear()
             _CODE[key] = code
@@ -75,6 +82,9 @@ class _Environment(jinja2.Environment):
 
         key = (self._code_signature(), "expression", source)
         code = _CODE.get(key)
+        disk = _disk_key(key) if code is None else None
+        if code is None and disk:
+            code = code_cache.load(disk)
         if code is None:
             parser = Parser(self, source, state="variable")
             try:
@@ -87,6 +97,9 @@ class _Environment(jinja2.Environment):
                 self.handle_exception(source=source)
             body = [nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)]
             code = super().compile(nodes.Template(body, lineno=1))
+            if disk:
+                code_cache.store(disk, code)
+        if key not in _CODE:
             if len(_CODE) >= _CODE_LIMIT:
                 _CODE.clear()
             _CODE[key] = code
@@ -127,6 +140,17 @@ class _Environment(jinja2.Environment):
         return template
 
 
+def _disk_key(key: tuple) -> str:
+    """Return a compiled source's key as text for the disk cache, or "" when part of it is
+    known only by an object's identity in this process (then it is compiled in each one)."""
+    def stable(part) -> bool:
+        if isinstance(part, tuple):
+            return not (len(part) == 2 and part[0] == "id") and all(stable(p) for p in part)
+        return True
+
+    return repr(key) if stable(key) else ""
+
+
 def _identity(value) -> object:
     """Return what makes a function the function it is, the same in every environment of a
     process: a module function by its name, a method also by its instance's `cache_key`, a
@@ -135,6 +159,8 @@ def _identity(value) -> object:
         return value
     wrapped = getattr(value, "__wrapped__", None)
     owner = getattr(value, "__self__", None)
+    if isinstance(owner, types.ModuleType):  # a built-in function: its module says it
+        owner = None
     name = (getattr(value, "__module__", None), getattr(value, "__qualname__", None),
             getattr(value, "jinja_pass_arg", None))
     if name[1] is None or "<locals>" in name[1] and wrapped is None:
