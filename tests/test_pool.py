@@ -77,9 +77,10 @@ def test_the_jobs_of_an_output_go_to_one_worker_unless_they_are_worth_more_than_
         return [Job(output, f"N{i}", Path(f"/b/N{i}/{output}{suffix}"), "") for i in range(n)]
 
     five = [*jobs("avstamning", ".pptx", 5), *jobs("beslutsunderlag", ".docx", 5),
-            *jobs("kommunovergripande", ".pptx", 1), *jobs("tidplan", ".ics", 5)]
+            *jobs("bilaga", ".docx", 5), *jobs("kommunovergripande", ".pptx", 1),
+            *jobs("avrapportering", ".docx", 1), *jobs("tidplan", ".ics", 5)]  # the examples'
     found = pool.shares(five, 2)
-    assert sorted(len(s) for s in found) == [1, 5, 5, 5]  # one share per output
+    assert sorted(len(s) for s in found) == [1, 1, 5, 5, 5, 5]  # one share per output
     assert {j.output for j in found[0]} == {"avstamning"}  # the costliest first
     assert sorted(sum(found, []), key=five.index) == five  # every job once
     many = [*jobs("avstamning", ".pptx", 40), *jobs("tidplan", ".ics", 40)]
