@@ -18,7 +18,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto
 
 # The edit-test loop: everything but LibreOffice, killed and watched builds, hypothesis, the
 # corpora (bad files, restyled templates), openxml-audit sweeps of every example output, the
@@ -29,7 +29,7 @@ SLOW_FILES := test_office test_libreoffice test_watch test_property test_roundtr
 SLOW_NAMES := saved_by_libreoffice or sparad_i_libreoffice or openxml_audit or docxtemplater
 snabbtest: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest -q -p no:cacheprovider -m "not slow" -k "not ($(SLOW_NAMES))" \
+	$(VENV)/bin/pytest -q -p no:cacheprovider -n auto -m "not slow" -k "not ($(SLOW_NAMES))" \
 		$(SLOW_FILES:%=--ignore=tests/%.py)
 
 bench: $(VENV)/.installed
