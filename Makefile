@@ -25,7 +25,8 @@ test: $(VENV)/.installed
 # docxtemplater peer, fresh-interpreter builds and the overview page in a real browser:
 # tests marked `slow`, the files below and tests named for the rest. `make test` runs
 # everything, as CI does.
-SLOW_FILES := test_office test_libreoffice test_watch test_property test_roundtrip
+SLOW_FILES := produce/test_office read/test_libreoffice app/test_watch read/test_property \
+	produce/test_roundtrip
 SLOW_NAMES := saved_by_libreoffice or sparad_i_libreoffice or openxml_audit or docxtemplater
 snabbtest: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

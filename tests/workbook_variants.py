@@ -4,7 +4,7 @@ Every variant is a change to a copy of inputs/SN.xlsx, made as Excel or LibreOff
 leave the file: a renamed or misspelt header, a column of one's own, merged cells, "13,00" typed
 over a time, a date with a digit too many, Strict Open XML, reordered columns, an extra sheet,
 an Excel table, a round trip through LibreOffice Calc. Each has the exact messages SN.xlsx must
-get from `underlag kontrollera` and whether the nämnd is still built; tests/test_read_variants.py
+get from `underlag kontrollera` and whether the nämnd is still built; tests/read/test_read_variants.py
 runs them all. The inputs are never changed in place.
 
 Run it to get the files for a look by hand:
@@ -26,8 +26,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from pipeline import model as m
-
-from .bad_files import strict_ooxml
+from tests.bad_files import strict_ooxml
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "inputs" / "SN.xlsx"
@@ -129,7 +128,7 @@ def merged_across(path: Path) -> None:
 
 def libreoffice(path: Path) -> None:
     """The workbook opened and saved in LibreOffice Calc, as .xlsx."""
-    from .office import convert
+    from tests.office import convert
 
     with tempfile.TemporaryDirectory(prefix="lo-") as tmp:
         source = Path(tmp) / "SN.xlsx"

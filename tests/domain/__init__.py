@@ -1,0 +1,1 @@
+"""Tests of the domain stage: checks, kommun-wide analysis, the tidplan, snapshots."""

@@ -1,0 +1,1 @@
+"""Tests of the produce stage: outputs, jobs, the pool, incremental builds, robustness."""

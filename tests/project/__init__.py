@@ -1,0 +1,1 @@
+"""Tests of the project: the package's shape, generated files, dependencies, the bench."""

@@ -1,0 +1,1 @@
+"""Tests of the read stage: sniffing, reading workbooks, the format."""

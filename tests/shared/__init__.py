@@ -1,0 +1,1 @@
+"""Tests of the shared leaves: Swedish conventions, one source of truth."""
