@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Diagnostic, Severity, UnderlagError
 from ..output import TEMP_PREFIX, atomic_write
 from . import manifest, outputs
-from .lock import build_lock
 
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
@@ -93,8 +92,11 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
         fingerprint["mote"] = mote.isoformat()
     previous = manifest.Manifest.load(out)
     if not force and previous.unchanged(fingerprint) and (out / OVERVIEW).is_file():
-        with build_lock(out):
-            remove_stale_temporaries(out)
+        if stale_temporaries(out):  # a killed build's: removed under the lock
+            from .lock import build_lock
+
+            with build_lock(out):
+                remove_stale_temporaries(out)
         return BuildReport(unchanged=[out / name for name in previous.outputs],
                            replayed=previous.lines, replayed_exit_code=previous.exit_code)
     from ..domain.inputs import load  # reads workbooks: openpyxl from here on
@@ -107,6 +109,8 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
         meeting = choose_meeting(inputs.kommun, today, mote)  # before anything is written
     report = BuildReport(inputs)
     report.skipped = [r.name for r in inputs.results if r.kind == "namnd" and not r.ok]
+    from .lock import build_lock
+
     with build_lock(out):
         remove_stale_temporaries(out)
         record = None
@@ -212,8 +216,13 @@ def _changes(report: BuildReport, inputs_dir: Path, today: dt.date) -> Andringar
     return Andringar(since, {kod: [] if c.nothing else describe(c) for kod, c in found.items()})
 
 
+def stale_temporaries(out: Path) -> list[Path]:
+    """Return the half-written files that a build killed mid-write left behind."""
+    return [tmp for pattern in (f"{TEMP_PREFIX}*.tmp", f"*/{TEMP_PREFIX}*.tmp")
+            for tmp in out.glob(pattern)]
+
+
 def remove_stale_temporaries(out: Path) -> None:
     """Remove half-written files that a build killed mid-write left behind."""
-    for pattern in (f"{TEMP_PREFIX}*.tmp", f"*/{TEMP_PREFIX}*.tmp"):
-        for tmp in out.glob(pattern):
-            tmp.unlink(missing_ok=True)
+    for tmp in stale_temporaries(out):
+        tmp.unlink(missing_ok=True)
