@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..diagnostics import Diagnostic, Severity, UnderlagError, sort_key
-from ..read.workbook import ReadResult, read_workbook
+from ..read.workbook import ReadResult, read_workbooks
 from .checks import check_duplicates, check_kommun, check_namnd
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -83,10 +83,11 @@ def discover(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     return workbooks, notes
 
 
-def load(folder: Path) -> Inputs:
-    """Read and check every workbook in a folder; never stops at the first problem."""
+def load(folder: Path, each=map) -> Inputs:
+    """Read and check every workbook in a folder; never stops at the first problem. `each`
+    reads the workbooks not read before in this process (`map`, or a pool's)."""
     paths, notes = discover(folder)
-    inputs = Inputs(folder, [read_workbook(p) for p in paths], notes)
+    inputs = Inputs(folder, read_workbooks(paths, each), notes)
     kommuner = [r for r in inputs.results if r.kind == "kommun"]
     check_duplicates(inputs.results)
     for r in kommuner:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .. import model as m
 from ..diagnostics import Diagnostic, TemplateError
 from . import outputs as o
-from .kinds import Setting, load
+from .kinds import KINDS, Setting, load
 
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
@@ -79,11 +79,18 @@ class Renderers:
         return self.loaded[name]
 
     def prepare(self, jobs: list[Job]) -> None:
-        """Load every renderer the jobs need, here, so that forked workers inherit them; a
-        template that cannot be loaded is left to its jobs, which report it."""
+        """Load every renderer the jobs need, here; a template that cannot be loaded is left
+        to its jobs, which report it."""
         for name in dict.fromkeys(job.output for job in jobs):
             with contextlib.suppress(TemplateError):
                 self.get(name)
+
+    @staticmethod
+    def libraries(jobs: list[Job]) -> None:
+        """Import the libraries the jobs' renderer kinds need, here, so that forked workers
+        inherit them (each worker loads the templates of its own shares)."""
+        for kind in dict.fromkeys(o.by_name(job.output).kind for job in jobs):
+            KINDS[kind].libraries()
 
     def render(self, job: Job) -> bytes:
         """Return a job's bytes."""

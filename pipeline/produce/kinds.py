@@ -36,6 +36,11 @@ def _names(setting: Setting, subject: object) -> dict[str, object]:
 class Word:
     """Documents from one Word template (render/docx.py)."""
 
+    @staticmethod
+    def libraries() -> None:
+        """Import what rendering Word documents takes (for forked workers to inherit)."""
+        from ..render import docx  # noqa: F401
+
     def __init__(self, output: Output, setting: Setting) -> None:
         from ..render.docx import DocxRenderer
 
@@ -62,6 +67,12 @@ class Word:
 
 class Deck:
     """Decks from one PowerPoint template (render/decks.py on the pptx engine)."""
+
+    @staticmethod
+    def libraries() -> None:
+        """Import what rendering decks takes (for forked workers to inherit)."""
+        from ..render import decks  # noqa: F401
+        from ..render.pptx import engine  # noqa: F401
 
     def __init__(self, output: Output, setting: Setting) -> None:
         from ..render import decks
@@ -102,9 +113,13 @@ class Deck:
 class Calendar:
     """Calendar files (.ics) of the joint milestones and the nämnders' meetings."""
 
-    def __init__(self, output: Output, setting: Setting) -> None:
-        import icalendar  # noqa: F401 - loaded here, once, for forked workers to inherit
+    @staticmethod
+    def libraries() -> None:
+        """Import what writing calendars takes (for forked workers to inherit)."""
+        import icalendar  # noqa: F401
 
+    def __init__(self, output: Output, setting: Setting) -> None:
+        self.libraries()
         self.output, self.setting = output, setting
 
     def render(self, subject: object) -> bytes:

@@ -27,6 +27,23 @@ def make(job: Job, renderers: Renderers) -> list[Diagnostic]:
     return renderers.problems(job)
 
 
+READ_IN_PARALLEL_FROM = 3  # workbooks; forking costs about as much as reading one
+
+
+def each(fn, items: list) -> list:
+    """Return fn of each item, in order: on every core where this process can fork (reading
+    workbooks: a pure function of a file), else one at a time here."""
+    cores = os.cpu_count() or 1
+    if (len(items) < READ_IN_PARALLEL_FROM or cores < 2 or start_method() != "fork"
+            or threading.active_count() != 1 or _in_worker()):
+        return list(map(fn, items))
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(
+            min(cores, len(items)), initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+        return pool.map(fn, items)
+
+
 def start_method() -> str:
     """Return how this platform starts worker processes: fork on Linux, spawn elsewhere."""
     import multiprocessing
@@ -58,7 +75,7 @@ def run(pending: list[Job], renderers: Renderers, progress=None, method: str | N
     import multiprocessing
 
     if method == "fork":
-        renderers.prepare(pending)  # libraries and templates loaded: the workers inherit them
+        renderers.libraries(pending)  # the workers inherit them; each loads its own templates
         _RENDERERS = renderers
     ordered = shares(pending, cores)
 

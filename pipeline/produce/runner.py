@@ -100,8 +100,9 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
         return BuildReport(unchanged=[out / name for name in previous.outputs],
                            replayed=previous.lines, replayed_exit_code=previous.exit_code)
     from ..domain.inputs import load  # reads workbooks: openpyxl from here on
+    from .pool import each
 
-    inputs = load(inputs_dir)
+    inputs = load(inputs_dir, each)  # the workbooks read on every core
     meeting = None
     if inputs.kommun is not None:
         from ..render.meeting import mote as choose_meeting

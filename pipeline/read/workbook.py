@@ -24,7 +24,7 @@ from .headers import find_header, header_notes, lookalikes
 from .result import Located, ReadResult
 from .sniff import sniff
 
-__all__ = ["Located", "ReadResult", "read_workbook"]
+__all__ = ["Located", "ReadResult", "read_workbook", "read_workbooks"]
 
 MAX_CELL_CHARS = 10_000  # Excel allows 32 767; a cell in a tjänsteskrivelse needs far fewer
 
@@ -54,15 +54,23 @@ _CACHED_BYTES = 20 * 1024 * 1024  # larger files are read each time, never held 
 
 def read_workbook(path: Path) -> ReadResult:
     """Read one workbook (a nämnd's or the kommun's) and return its model and problems."""
-    key = _key(path)
-    if key is not None and key in _READ:
-        return _copy(_READ[key], path)
-    result = _read_workbook(path)
-    if key is not None and _key(path) == key:  # not changed while it was read
-        if len(_READ) >= _READ_LIMIT:
-            _READ.clear()
-        _READ[key] = _copy(result, path)
-    return result
+    return read_workbooks([path])[0]
+
+
+def read_workbooks(paths: list[Path], each=map) -> list[ReadResult]:
+    """Read workbooks, in order; those read before in this process with the same name and
+    content are not read again. `each(read, paths)` reads the others (`map`, or a pool's)."""
+    keys = [_key(path) for path in paths]
+    found: dict[int, ReadResult] = {i: _copy(_READ[key], paths[i]) for i, key in enumerate(keys)
+                                    if key is not None and key in _READ}
+    todo = [i for i in range(len(paths)) if i not in found]
+    for i, result in zip(todo, each(read_fresh, [paths[i] for i in todo]), strict=True):
+        found[i] = result
+        if keys[i] is not None and _key(paths[i]) == keys[i]:  # not changed while it was read
+            if len(_READ) >= _READ_LIMIT:
+                _READ.clear()
+            _READ[keys[i]] = _copy(result, paths[i])
+    return [found[i] for i in range(len(paths))]
 
 
 def _key(path: Path) -> tuple[str, bytes] | None:
@@ -81,7 +89,8 @@ def _copy(result: ReadResult, path: Path) -> ReadResult:
                       copy.deepcopy(result.located), set(result.uncached))
 
 
-def _read_workbook(path: Path) -> ReadResult:
+def read_fresh(path: Path) -> ReadResult:
+    """Read one workbook, whatever was read before (what `read_workbooks` calls)."""
     result = ReadResult(path)
     sniffed = sniff(path)
     if sniffed.error:

@@ -85,3 +85,23 @@ def test_the_jobs_of_an_output_go_to_one_worker_unless_they_are_worth_more_than_
     assert sorted(sum(found, []), key=five.index) == five  # every job once
     many = [*jobs("avstamning", ".pptx", 40), *jobs("tidplan", ".ics", 40)]
     assert sorted(len(s) for s in pool.shares(many, 2) if s[0].output == "avstamning") == [20, 20]
+
+
+def test_workbooks_read_on_every_core_are_read_as_one_at_a_time(tmp_path, inputs, monkeypatch):
+    """The bad-file corpus and the examples, read by forked workers, give the same models and
+    the same problems as read here (a ReadResult comes back whole)."""
+    from pipeline.read.workbook import read_fresh
+    from tests.bad_files import CORPUS
+
+    corpus = tmp_path / "trasiga"
+    corpus.mkdir()
+    for name, (make, _) in CORPUS.items():
+        (corpus / name).write_bytes(make())
+    paths = sorted(corpus.iterdir()) + sorted(inputs.iterdir())
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)  # as in a build's process
+    monkeypatch.setattr(pool, "_in_worker", lambda: False)
+    apart = pool.each(read_fresh, paths)
+    here = [read_fresh(p) for p in paths]
+    assert [(r.name, r.kind, r.value, [str(d) for d in r.diagnostics]) for r in apart] == [
+        (r.name, r.kind, r.value, [str(d) for d in r.diagnostics]) for r in here]
+    assert any(r.value is not None for r in apart) and any(r.diagnostics for r in apart)
