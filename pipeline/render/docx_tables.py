@@ -46,14 +46,30 @@ def text_style(styles_xml: bytes, name: str = "Tabelltext") -> tuple[float, str]
     (10 pt Calibri when the template does not say)."""
     text = styles_xml.decode("utf-8", "replace")
     size, font = 10.0, "Calibri"
-    style = re.search(r'<w:style\b[^>]*>(?:(?!</w:style>).)*?<w:name w:val="' + re.escape(name)
-                      + r'"/>.*?</w:style>', text, re.S)
-    if style and (sz := re.search(r'<w:sz w:val="(\d+)"', style[0])):
+    style = _style_element(text, name)
+    if style and (sz := re.search(r'<w:sz w:val="(\d+)"', style)):
         size = int(sz[1]) / 2
     fonts = re.search(r'<w:rFonts [^>]*w:ascii="([^"]+)"', text)
     if fonts:
         font = fonts[1]
     return size, font
+
+
+_STYLE_START = re.compile(r"<w:style\b[^>]*>")
+
+
+def _style_element(text: str, name: str) -> str:
+    """Return the <w:style> element whose name is `name` ("" when there is none), found from
+    its name outwards (a pattern spanning the styles part takes milliseconds)."""
+    end_tag = "</w:style>"
+    for found in re.finditer(re.escape(f'<w:name w:val="{name}"/>'), text):
+        closed = text.rfind(end_tag, 0, found.start())
+        start = _STYLE_START.search(text, closed + len(end_tag) if closed >= 0 else 0,
+                                    found.start())
+        end = text.find(end_tag, found.end())
+        if start is not None and end >= 0:
+            return text[start.start():end + len(end_tag)]
+    return ""
 
 
 def hold_tables(xml: str, size_pt: float = 10.0, font: str = "Calibri") -> str:

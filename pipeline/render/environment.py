@@ -63,7 +63,7 @@ class _Environment(jinja2.Environment):
         key = (self._code_signature(), source)
         code = _CODE.get(key)
         if code is None:
-            disk = _disk_key(key)
+            disk = self._disk_key("template", source)
             code = code_cache.load(disk) if disk else None
             if code is None:
                 code = super().compile(source)
@@ -82,7 +82,7 @@ class _Environment(jinja2.Environment):
 
         key = (self._code_signature(), "expression", source)
         code = _CODE.get(key)
-        disk = _disk_key(key) if code is None else None
+        disk = self._disk_key("expression", source) if code is None else None
         if code is None and disk:
             code = code_cache.load(disk)
         if code is None:
@@ -117,8 +117,17 @@ class _Environment(jinja2.Environment):
         if known is not None and known[0] == token:
             return known[1]
         signature = self._work_out_signature()
-        self.__dict__["_signature"] = (token, signature)
+        self.__dict__["_signature"] = (token, signature, _stable_text(signature))
         return signature
+
+    def _disk_key(self, kind: str, source: str) -> str:
+        """Return a source's key as text for the disk cache, or "" when the cache is off or
+        part of the signature is known only by an object's identity in this process."""
+        self._code_signature()
+        text = self.__dict__["_signature"][2]
+        if not text or code_cache.folder() is None:
+            return ""
+        return f"{text}\0{kind}\0{source}"
 
     def _work_out_signature(self) -> tuple:
         return (type(self), self.block_start_string, self.block_end_string,
@@ -140,15 +149,15 @@ class _Environment(jinja2.Environment):
         return template
 
 
-def _disk_key(key: tuple) -> str:
-    """Return a compiled source's key as text for the disk cache, or "" when part of it is
-    known only by an object's identity in this process (then it is compiled in each one)."""
+def _stable_text(signature: tuple) -> str:
+    """Return a signature as text that is the same in every process, or "" when part of it is
+    known only by an object's identity (then its sources are compiled in each process)."""
     def stable(part) -> bool:
         if isinstance(part, tuple):
             return not (len(part) == 2 and part[0] == "id") and all(stable(p) for p in part)
         return True
 
-    return repr(key) if stable(key) else ""
+    return repr(signature) if stable(signature) else ""
 
 
 def _identity(value) -> object:
