@@ -48,11 +48,18 @@ class Contract(Mapping):
         return cls(**dict(names))
 
 
+# What several templates see alike, described once
+KOMMUN = "`namn`, `vision`, `uppdrag`, `samordning`, `milstolpar`, `namnder`"
+BESLUTSPUNKTER = "beslutspunkterna i nummerordning: `nr`, `text`"
+VECKOSCHEMA = "ett eget stycke med bara `{{ veckoschema }}` blir veckoöversikten"
+LOGOTYP = "bilderna som former med namnet `bild:…` får: `logotyp`"
+
+
 @dataclasses.dataclass(frozen=True)
 class NamndNamn(Contract):
     """The names every template about one nämnd sees."""
 
-    kommun: Any = doc("`namn`, `vision`, `uppdrag`, `samordning`, `milstolpar`, `namnder`")
+    kommun: Any = doc(KOMMUN)
     namnd: Any = doc(
         "`kod`, `namn`, `forvaltning`, `datum`, `diarienummer`, `handlaggare`, "
         "`forvaltningschef`, `processtod`, `beslutsdatum`, `sammanfattning`, `bedomning`, "
@@ -61,7 +68,7 @@ class NamndNamn(Contract):
         "`synergier`, `verksamhetsideer`, `reflektioner`, `beslutspunkter`, `moten`, `mottagare`")
     titel: Any = doc("ärendemeningen")
     ide: Any = doc("verksamhetsidén som används: `formulering`, `datum`, `version`, `status`")
-    beslutspunkter: Any = doc("beslutspunkterna i nummerordning: `nr`, `text`")
+    beslutspunkter: Any = doc(BESLUTSPUNKTER)
     tidplan: Any = doc("milstolpar och nämndens möten i datumordning: `datum`, `tid`, "
                        "`aktivitet`, `plats`")
     reflektioner: Any = doc("pass 5: reflektionerna, `text`")
@@ -84,7 +91,7 @@ class Tjansteskrivelse(NamndNamn):
     gruppen: Any = doc("utvecklingsgruppen i en mening")
     processtod: Any = doc("processtödet, när gruppen inte redan nämner det")
     sammandrag: Any = doc("gruppens underlag i en mening med antal")
-    veckoschema: Any = doc("ett eget stycke med bara `{{ veckoschema }}` blir veckoöversikten")
+    veckoschema: Any = doc(VECKOSCHEMA)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,7 +103,7 @@ class Avstamning(NamndNamn):
     tidigare: Any = doc("versionerna före förslaget")
     kommande: Any = doc("tidplanens rader från mötets datum och framåt")
     utmaningar_forst: Any = doc("utmaningar före möjligheter")
-    bilder: Any = doc("bilderna som former med namnet `bild:…` får: `logotyp`")
+    bilder: Any = doc(LOGOTYP)
     matriser: Any = doc("matriserna som former med namnet `matris:…` får: `tidslinje`")
     mote: Any = doc("mötet: `rubrik` (Avstämning 7 oktober 2021), `namn`, `benamning`, `datum`, "
                     "`datum_text`, `detaljer` (tid och plats), `start`, `slut`, `plats`")
@@ -110,7 +117,7 @@ class Avstamning(NamndNamn):
 class Kommunovergripande(Contract):
     """The deck of every nämnd together, for the joint meeting."""
 
-    kommun: Any = doc("`namn`, `vision`, `uppdrag`, `samordning`, `milstolpar`, `namnder`")
+    kommun: Any = doc(KOMMUN)
     mote: Any = doc("mötet, som i nämndens presentation")
     agenda: Any = doc("delarna med innehåll i ordning: `nummer`, `rubrik`, `fraga`")
     avsnitt: Any = doc("samma per nyckel: `uppdraget`, `status`, `ideer`, `samband`, "
@@ -133,20 +140,20 @@ class Kommunovergripande(Contract):
     diagram: Any = doc("diagrammen som former med namnet `diagram:…` får: `omfattning`")
     matriser: Any = doc("matriserna som former med namnet `matris:…` får: `beroenden`, "
                         "`tidplan`")
-    bilder: Any = doc("bilderna som former med namnet `bild:…` får: `logotyp`")
+    bilder: Any = doc(LOGOTYP)
 
 
 @dataclasses.dataclass(frozen=True)
 class Avrapportering(Contract):
     """Kommunstyrelsen's avrapportering (a tjänsteskrivelse)."""
 
-    kommun: Any = doc("`namn`, `vision`, `uppdrag`, `samordning`, `milstolpar`, `namnder`")
+    kommun: Any = doc(KOMMUN)
     titel: Any = doc("ärendemeningen")
     bilaga_titel: Any = doc("bilaga 1:s titel")
     vision: Any = doc("visionen, tom när styrmodellens text redan nämner den")
     namnd: Any = doc("kommunstyrelsens namn")
     forvaltning: Any = doc("kommunstyrelsens förvaltning")
-    beslutspunkter: Any = doc("beslutspunkterna i nummerordning: `nr`, `text`")
+    beslutspunkter: Any = doc(BESLUTSPUNKTER)
     namnder: Any = doc("varje nämnd: `namn`, `formulering`, `version`, `status`, `beslut`")
     kort: Any = doc("avrapporteringens korta meningar: `beslut`, `gemensamt`, `nasta_steg`")
     gemensamma_kunder: Any = doc("`vad` och `parter`")
@@ -163,7 +170,7 @@ class Avrapportering(Contract):
 class BilagaAvrapportering(Avrapportering):
     """Bilaga 1 of the avrapportering."""
 
-    veckoschema: Any = doc("ett eget stycke med bara `{{ veckoschema }}` blir veckoöversikten")
+    veckoschema: Any = doc(VECKOSCHEMA)
     veckoschema_forklaring: Any = doc("veckoöversiktens förklaring")
     liggande: Any = doc("sant när veckoöversikten behöver en liggande sida")
 
