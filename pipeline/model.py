@@ -143,10 +143,11 @@ class Verksamhetside:
 
 @dataclass(frozen=True, slots=True)
 class Reflektion:
-    """A reflection or next step from Pass 5."""
+    """A reflection or next step from Pass 5 (dated when the group says when it was written)."""
 
     typ: str
     text: str
+    datum: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,15 @@ class Milstolpe:
     slut: dt.time | None = None
     plats: str = ""
     beskrivning: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fas:
+    """When a stage of the work is due: a stage of the planning document ("Pass 1–2") and the
+    date by which its sheets should be filled in (the kommun workbook's sheet Faser)."""
+
+    fas: str
+    datum: dt.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +240,7 @@ class Kommun:
     milstolpar: tuple[Milstolpe, ...] = ()
     namnder: tuple[NamndRef, ...] = ()
     dialogfragor: tuple[Dialogfraga, ...] = ()
+    faser: tuple[Fas, ...] = ()  # the kommun's own dates for the stages (else the defaults)
 
     @property
     def mottagare(self) -> tuple[str, ...]:

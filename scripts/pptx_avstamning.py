@@ -7,6 +7,7 @@ from pptx.util import Inches, Pt
 from pptx_design import (
     ACCENT,
     BODY_PT,
+    MARGIN,
     MUTED,
     WIDTH,
     agenda_slide,
@@ -31,7 +32,14 @@ def avstamning() -> bytes:
     prs = new_deck(AVSTAMNING_FOOTER)
     title_slide(prs, "{{ namnd.namn }}", "Verksamhetsidé – underlag till avstämning",
                 byline="{{ namnd.forvaltning }}")
-    agenda_slide(prs, notes="{%slide if agenda %}")
+    s = agenda_slide(prs, notes="{%slide if agenda %}")
+    # beneath the meeting card: what the group has still to do, and when (none: an empty box)
+    textbox(s, "Senare i arbetet", [("{%p if senare %}", 14, False), ("Senare i arbetet", 14, True),
+                                    ("{%p for s in senare %}", 14, False),
+                                    ("{{ s.rubrik }} – {{ s.nar }}", 14, False),
+                                    ("{%p endfor %}", 14, False), ("{%p endif %}", 14, False)],
+            top=Inches(3.9), height=Inches(2.6), left=WIDTH - MARGIN - Inches(2.9),
+            width=Inches(2.9))
     s = slide(prs, "Utvecklingsgruppen", shown_if("namnd.medlemmar", "medlem/medlemmar"))
     sheet_table(s, "Tabell grupp", S.UTVECKLINGSGRUPP, "m",
                 {"namn": 4, "roll": 4, "parti_funktion": 4.1})

@@ -88,7 +88,8 @@ def caption(s, text: str, name: str = "Förklaring") -> None:
 def _status(prs) -> None:
     """Where each nämnd stands: one row per nämnd, by name, readable at 12 pt."""
     s = slide(prs, "Var nämnderna står", "{%slide if namnder %}\n{%summary nämnd/nämnder %}")
-    caption(s, "Ifyllt: avsnittet har så många rader som planeringen räknar med. Nästa möte: "
+    caption(s, "Ifyllt: avsnittet har så många rader som planeringen räknar med. Saknas: det som "
+               "skulle vara klart till mötet. Nästa möte: "
                "nämndens första pass eller möte {% if mote.datum %}efter {{ mote.datum_text }}"
                "{% else %}från och med i dag{% endif %}.")
     shape = table(s, "Tabell status", [
@@ -105,6 +106,9 @@ def _status(prs) -> None:
         [("{%p endif %}", SMALL, False, TEXT)],
         [("{%p if n.saknas %}", SMALL, False, TEXT)],
         [("Saknas: ", SMALL, True, TEXT), ("{{ n.saknas }}", SMALL, False, TEXT)],
+        [("{%p endif %}", SMALL, False, TEXT)],
+        [("{%p if n.kommer %}", SMALL, False, TEXT)],
+        [("Kommer: ", SMALL, True, TEXT), ("{{ n.kommer }}", SMALL, False, TEXT)],
         [("{%p endif %}", SMALL, False, TEXT)]])
     for col in (1, 3, 4):
         for p in tbl.cell(1, col).text_frame.paragraphs:

@@ -6,6 +6,7 @@ and the decks presentable with any amount of input (issues 12 and 13).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from pipeline import model as m
@@ -61,7 +62,8 @@ def long_namnd(kunder: int = 40, styrdokument: int = 30, utmaningar: int = 12,
         for i in range(utmaningar))
     versions = (
         *base.verksamhetsideer[:1],
-        m.Verksamhetside(len(base.verksamhetsideer) + 1, base.verksamhetsideer[-1].datum,
+        # dated before the last avstämning, so that the decks for it show the long text
+        m.Verksamhetside(len(base.verksamhetsideer) + 1, dt.date(2021, 12, 1),
                          m.FORSLAG_TILL_BESLUT, idea(ide_chars)),
     )
     return dataclasses.replace(base, kunder=kund_rows, styrdokument=laws, utmaningar=challenges,

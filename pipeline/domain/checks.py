@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 
 from .. import model as m
 from .. import svenska
 from ..read import schema
-from ..read.workbook import ReadResult
-from . import tidplan
+from ..read.workbook import EMPTY, ReadResult
+from . import faser, tidplan
 
 S = schema
 
@@ -80,8 +81,10 @@ def _check_avrapportering(result: ReadResult, kommun: m.Kommun) -> None:
                        sheet, cell, warning=True)
 
 
-def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
-    """Check one nämnd's workbook against itself and the kommun's register."""
+def check_namnd(result: ReadResult, kommun: m.Kommun | None,
+                today: dt.date | None = None) -> None:
+    """Check one nämnd's workbook against itself and the kommun's register, and, as of
+    `today`, what the phase model says is due by then and by the next milestone."""
     namnd = result.value
     if not isinstance(namnd, m.Namnd):
         return
@@ -100,7 +103,8 @@ def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
                        grund.name, loc.fields.get("namn", ""), warning=True)
     _check_group(result, namnd)
     _check_beroenden(result, namnd, codes)
-    _check_ideer(result, namnd)
+    moment = today or dt.date.today()
+    _check_ideer(result, namnd, kommun is None or S.BESLUT in faser.due(kommun, namnd, moment))
     _check_numbers(result, S.BESLUT, [p.nr for p in namnd.beslutspunkter], "nr",
                    "Beslutspunkt nummer {} finns flera gånger. Numrera punkterna 1, 2, 3 …")
     _check_moten(result, namnd)
@@ -108,6 +112,30 @@ def check_namnd(result: ReadResult, kommun: m.Kommun | None) -> None:
     _check_bilagor(result, namnd)
     if kommun is not None:
         _check_dates(result, namnd, kommun)
+        check_due(result, kommun, moment)
+
+
+def check_due(result: ReadResult, kommun: m.Kommun, today: dt.date) -> None:
+    """Say what a workbook lacks of what is due: an empty sheet whose stage was due by today,
+    at its sheet, and what the next joint milestone needs that is still empty. A sheet whose
+    stage comes later is not missing, and nothing is said of it."""
+    namnd = result.value
+    tables = [s for s in faser.staged() if not s.is_form]
+    for sheet in tables:
+        if sheet in faser.due(kommun, namnd, today) and faser.is_empty(namnd, sheet):
+            result.add(f"{EMPTY} {sheet.empty_hint}", sheet.name, warning=True)
+    coming = faser.next_milestone(kommun, today)
+    if coming is None:
+        return
+    wanted = [s for s in tables if s in faser.due(kommun, namnd, coming.datum)
+              and s not in faser.due(kommun, namnd, today) and faser.is_empty(namnd, s)]
+    if wanted:
+        names = svenska.lista([s.name for s in wanted])
+        result.add(f"Till {coming.benamning.lower()} {svenska.datum(coming.datum)} ska "
+                   f"{'fliken' if len(wanted) == 1 else 'flikarna'} {names} vara "
+                   f"{'ifylld' if len(wanted) == 1 else 'ifyllda'}; "
+                   f"{'den' if len(wanted) == 1 else 'de'} är ännu "
+                   f"{'tom' if len(wanted) == 1 else 'tomma'}.", warning=True)
 
 
 def _check_group(result: ReadResult, namnd: m.Namnd) -> None:
@@ -153,9 +181,11 @@ def _check_beroenden(result: ReadResult, namnd: m.Namnd, codes: set[str]) -> Non
 LONG_IDEA = 600  # characters: far beyond the one sentence a verksamhetsidé is
 
 
-def _check_ideer(result: ReadResult, namnd: m.Namnd) -> None:
+def _check_ideer(result: ReadResult, namnd: m.Namnd, decision_near: bool = True) -> None:
+    """Check the formulations; that none is a proposal is said only once the nämnd heads for
+    its decision (pass 5 due, or decision points written): before, drafts are the rule."""
     sheet = S.VERKSAMHETSIDE
-    if namnd.verksamhetsideer and not any(
+    if (decision_near or namnd.beslutspunkter) and namnd.verksamhetsideer and not any(
         v.status == m.FORSLAG_TILL_BESLUT for v in namnd.verksamhetsideer
     ):
         chosen = namnd.verksamhetside

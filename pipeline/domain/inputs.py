@@ -3,6 +3,7 @@ checks that need them all."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,9 +84,10 @@ def discover(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     return workbooks, notes
 
 
-def load(folder: Path, each=map) -> Inputs:
-    """Read and check every workbook in a folder; never stops at the first problem. `each`
-    reads the workbooks not read before in this process (`map`, or a pool's)."""
+def load(folder: Path, each=map, today: dt.date | None = None) -> Inputs:
+    """Read and check every workbook in a folder, as of `today` (what is due by then); never
+    stops at the first problem. `each` reads the workbooks not read before in this process
+    (`map`, or a pool's)."""
     paths, notes = discover(folder)
     inputs = Inputs(folder, read_workbooks(paths, each), notes)
     kommuner = [r for r in inputs.results if r.kind == "kommun"]
@@ -100,5 +102,5 @@ def load(folder: Path, each=map) -> Inputs:
     kommun = inputs.kommun
     for r in inputs.results:
         if r.kind == "namnd":
-            check_namnd(r, kommun)
+            check_namnd(r, kommun, today)
     return inputs

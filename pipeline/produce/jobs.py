@@ -134,5 +134,41 @@ def make_jobs(inputs: Inputs, work: Work, out: Path, fingerprint: dict[str, str]
         return Job(output.name, kod, out / output.target(kod), key(*parts))
 
     per_namnd = [d for d in o.OUTPUTS if d.scope.per_namnd]
-    jobs = [job(d, kod) for kod in work.instances(o.Scope.NAMND) for d in per_namnd]
+    jobs = [job(d, kod) for kod in work.instances(o.Scope.NAMND) for d in per_namnd
+            if not lacking(d, work.subject(d.scope, kod))]
     return jobs + [job(d) for d in o.OUTPUTS if not d.scope.per_namnd]
+
+
+def lacking(output: o.Output, subject: object) -> list[str]:
+    """Return the sheets (attributes) a nämnd lacks that an output is not made without."""
+    if not isinstance(subject, m.Namnd):
+        return []
+    return [attr for attr in output.requires if not getattr(subject, attr)]
+
+
+def note_waiting(inputs: Inputs, work: Work, moment) -> None:
+    """Say, at a nämnd's workbook, which of its documents wait for a sheet that is due by the
+    moment (a date) and still empty, and when its content comes in the work: "Beslutsunderlaget
+    och bilaga 1 byggs när fliken Verksamhetsidé har en rad; den formuleras under pass 3–4."
+    A document waiting for a sheet not yet due is the work's normal course: nothing is said."""
+    from .. import svenska
+    from ..domain import faser
+    from ..read import schema
+
+    results = {r.value.kod: r for r in inputs.results if r.kind == "namnd" and r.ok}
+    sheets = {sheet.attr: sheet for sheet in schema.NAMND.sheets if sheet.attr}
+    for kod in work.instances(o.Scope.NAMND):
+        namnd = work.subject(o.Scope.NAMND, kod)
+        waiting: dict[str, list[o.Output]] = {}
+        for output in o.OUTPUTS:
+            for attr in lacking(output, namnd) if output.scope.per_namnd else ():
+                waiting.setdefault(attr, []).append(output)
+        due = faser.due(work.setting.kommun, namnd, moment)
+        for attr, outputs in waiting.items():
+            sheet = sheets[attr]
+            if sheet not in due:
+                continue
+            what = svenska.lista([d.in_text for d in outputs])
+            results[kod].add(f"{what[:1].upper()}{what[1:]} byggs när fliken {sheet.name} har "
+                             f"en rad; den {faser.kommer(sheet, work.setting.kommun)}.",
+                             sheet.name, warning=True)

@@ -86,9 +86,14 @@ class Deck:
         self.context = output.context_function()
 
     def render(self, subject: object) -> bytes:
-        """Return one deck's bytes."""
+        """Return one deck's bytes, of the nämnder as they stood on the meeting's date."""
+        from ..domain.faser import as_of
+
+        kommun, datum = self.setting.kommun, self.mote.datum
+        subject = (as_of(subject, datum, kommun) if isinstance(subject, m.Namnd)
+                   else [as_of(n, datum, kommun) for n in subject])
         names = _names(self.setting, subject)
-        context = self.context(self.setting.kommun, subject, self.bilder, self.mote)
+        context = self.context(kommun, subject, self.bilder, self.mote)
         return self.template.render(context, title=self.output.title.format(**names),
                                     author=self.output.author.format(**names))
 

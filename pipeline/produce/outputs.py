@@ -59,6 +59,13 @@ class Output:
     part_of: str = ""  # counted in the summary with that output: "avrapportering med bilaga"
     options: tuple[tuple[str, object], ...] = ()  # the renderer kind's own settings
     about: str = ""  # what it is, for the README's table of outputs
+    requires: tuple[str, ...] = ()  # a nämnd's sheets (attributes) it is not made without
+    named: str = ""  # what it is called in a sentence: "beslutsunderlaget" (default: the link)
+
+    @property
+    def in_text(self) -> str:
+        """Return what the output is called in a sentence."""
+        return self.named or self.link[:1].lower() + self.link[1:]
 
     def target(self, kod: str = "") -> str:
         """Return the output's path inside the build folder, with forward slashes."""
@@ -76,11 +83,15 @@ OUTPUTS: list[Output] = [
     Output("beslutsunderlag", Scope.NAMND, WORD, "{kod}/beslutsunderlag-{kod}.docx",
            "Beslutsunderlag", ("beslutsunderlag", "beslutsunderlag"),
            template="beslutsunderlag.docx", context=".context:memo_context", pdf=True,
-           about="Tjänsteskrivelsen till nämnden, högst fyra sidor."),
+           requires=("verksamhetsideer", "beslutspunkter"), named="beslutsunderlaget",
+           about="Tjänsteskrivelsen till nämnden, högst fyra sidor; byggs när arbetsboken har "
+                 "en formulering och förslag till beslut."),
     Output("bilaga", Scope.NAMND, WORD, "{kod}/bilaga-1-{kod}.docx",
            "Bilaga 1", ("bilaga", "bilagor"),
            template="bilaga.docx", context=".context:bilaga_context", pdf=True,
-           about="Bilaga 1: utvecklingsgruppens underlag och förslag till verksamhetsidé."),
+           requires=("verksamhetsideer",), named="bilaga 1",
+           about="Bilaga 1: utvecklingsgruppens underlag och förslag till verksamhetsidé; byggs "
+                 "när arbetsboken har en formulering."),
     Output("avstamning", Scope.NAMND, DECK, "{kod}/avstamning-{kod}.pptx",
            "Avstämningspresentation", ("presentation", "presentationer"),
            template="avstamning.pptx", context=".context_avstamning:avstamning_context",

@@ -102,7 +102,8 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
     from ..domain.inputs import load  # reads workbooks: openpyxl from here on
     from .pool import each
 
-    inputs = load(inputs_dir, each)  # the workbooks read on every core
+    # the workbooks read on every core, and checked as of the chosen meeting, else today
+    inputs = load(inputs_dir, each, mote or today)
     meeting = None
     if inputs.kommun is not None:
         from ..render.meeting import mote as choose_meeting
@@ -117,7 +118,7 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
         record = None
         if inputs.kommun is not None and inputs.namnder:
             record = _render(report, out, templates, fingerprint, pdf=pdf, force=force,
-                             progress=progress, meeting=meeting)
+                             progress=progress, meeting=meeting, moment=mote or today)
         write_overview(report, inputs_dir, out, templates, today)
         if record is not None:
             record.lines = report.lines()
@@ -127,14 +128,16 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
 
 
 def _render(report: BuildReport, out: Path, templates: Path | None, fingerprint: dict, *,
-            pdf: bool, force: bool, progress, meeting=None) -> manifest.Manifest:
+            pdf: bool, force: bool, progress, meeting=None,
+            moment: dt.date | None = None) -> manifest.Manifest:
     """Render what changed, add what happened to the report, and return the manifest to save."""
-    from .jobs import Renderers, make_jobs, work_of
+    from .jobs import Renderers, make_jobs, note_waiting, work_of
     from .pool import run
 
     inputs = report.inputs
     previous = manifest.Manifest(out) if force else manifest.Manifest.load(out)
     work = work_of(inputs, templates, meeting)
+    note_waiting(inputs, work, moment)
     jobs = make_jobs(inputs, work, out, fingerprint)
     report.outputs = {j.target: j.output for j in jobs}
     pending = [j for j in jobs if not previous.current(j.relative(out), j.key)]

@@ -3,6 +3,7 @@ in memory, and the documents of a build, checked."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
     """
     from ..domain import deck_checks
     from ..render.a11y import check_document
-    from .jobs import Renderers, Work, work_of
+    from .jobs import Renderers, Work, lacking, note_waiting, work_of
     from .kinds import Setting
 
     if inputs.kommun is None or not inputs.namnder:
@@ -43,6 +44,7 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
         work = Work(Setting(KOMMUN, templates), tuple(NAMNDER), tuple(NAMNDER))
     else:
         work = work_of(inputs, templates)
+        note_waiting(inputs, work, dt.date.today())
     renderers = Renderers(work)
     read = {id(r.value): r for r in inputs.results if r.kind == "namnd" and r.ok}
     problems: list[Diagnostic] = []
@@ -52,8 +54,11 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
         except TemplateError as exc:
             problems.append(Diagnostic(output.template, exc.message))
             continue
-        for i, kod in enumerate(work.instances(output.scope)):
+        shown = False  # one rendering per template shows its look
+        for kod in work.instances(output.scope):
             subject = work.subject(output.scope, kod)
+            if lacking(output, subject):
+                continue  # not made for this nämnd yet (note_waiting says so)
             try:
                 data = renderer.render(subject)
             except TemplateError as exc:
@@ -62,7 +67,8 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
             if id(subject) in read:
                 deck_checks.place(read[id(subject)], renderer.amounts(), work.setting.kommun)
             problems += [w for w in renderer.problems() if w not in problems]
-            if i == 0:  # one rendering per template shows its look
+            if not shown:
+                shown = True
                 problems += [_from_template(d, output.template, renderer.origins)
                              for d in check_document(Path(Path(output.target(kod)).name), data)]
     return problems

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from .. import model as m
 from .columns import MOTE_HELP, VERSION, Column, Sheet, WorkbookSchema, choice, date, text, time
-from .schema_kommun import KOMMUN
+from .schema_kommun import (  # noqa: F401 - the stages, part of this module's format
+    FASER,
+    FORE_PASS_1,
+    KOMMUN,
+    PASS_1_2,
+    PASS_3_4,
+    PASS_5,
+    VID_AVSTAMNINGEN,
+)
 
 FORMAT_VERSION = 1
-# When a sheet is worked on: the planning document's pass periods.
-PASS_1_2, PASS_3_4, PASS_5 = (m.pass_namn(*p, period=True) for p in ((1, 2), (3, 4), (5,)))
+# the stages of the work and their pass periods are the kommun workbook's (schema_kommun.py)
 
 
 GRUNDUPPGIFTER = Sheet(
@@ -52,7 +59,7 @@ GRUNDUPPGIFTER = Sheet(
               "(utvecklingsgruppens underlag, som underlag gör), en per rad. De blir bilaga 2, 3 …"),
         VERSION,
     ),
-    stage="Före pass 1",
+    stage=FORE_PASS_1,
 )
 
 BEDOMNING = Sheet(
@@ -87,7 +94,7 @@ UTVECKLINGSGRUPP = Sheet(
               "Parti för förtroendevalda, befattning för tjänstepersoner."),
     ),
     m.Medlem,
-    "Före pass 1",
+    FORE_PASS_1,
     empty_hint="Skriv in utvecklingsgruppens medlemmar.",
     target_rows=6,
 )
@@ -213,7 +220,7 @@ SYNERGIER = Sheet(
         text("nasta_steg", "Nästa steg", "Vad som ska göras härnäst.", width=36),
     ),
     m.Synergi,
-    "Avstämning 7 oktober",
+    VID_AVSTAMNINGEN,
     empty_hint="Skriv in samband och synergier från avstämningen 7 oktober.",
     target_rows=2,
 )
@@ -235,7 +242,6 @@ VERKSAMHETSIDE = Sheet(
     ),
     m.Verksamhetside,
     PASS_3_4,
-    min_rows=1,
     empty_hint="Skriv in minst en formulering av verksamhetsidén.",
 )
 
@@ -248,6 +254,8 @@ REFLEKTIONER = Sheet(
                 ask="Välj Reflektion eller Nästa steg."),
         text("text", "Text", "Reflektionen eller nästa steg.", required=True,
               ask="Skriv reflektionen eller nästa steg.", width=90),
+        date("datum", "Datum", "När reflektionen eller steget skrevs, ÅÅÅÅ-MM-DD. Utan datum "
+             "räknas den till pass 5."),
     ),
     m.Reflektion,
     PASS_5,
@@ -268,7 +276,6 @@ BESLUT = Sheet(
     ),
     m.Beslutspunkt,
     PASS_5,
-    min_rows=1,
     empty_hint="Skriv in minst en beslutspunkt.",
 )
 
@@ -289,7 +296,7 @@ TIDPLAN = Sheet(
         text("beskrivning", "Beskrivning", "Mötets innehåll.", width=50),
     ),
     m.Mote,
-    "Före pass 1",
+    FORE_PASS_1,
     empty_hint="Skriv in utvecklingsgruppens möten.",
     target_rows=3,
 )

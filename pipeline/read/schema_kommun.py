@@ -5,6 +5,15 @@ from __future__ import annotations
 from .. import model as m
 from .columns import MOTE_HELP, VERSION, Column, Sheet, WorkbookSchema, choice, date, text, time
 
+# When a sheet is worked on: the planning document's pass periods, and the stages of a
+# nämnd's work in order. Each sheet's `stage` is one of them, and when each is due is the phase
+# model's (domain/faser.py, and the sheet Faser below). A sheet is not "missing" before its
+# stage is due, so the reader leaves an empty one unsaid.
+PASS_1_2, PASS_3_4, PASS_5 = (m.pass_namn(*p, period=True) for p in ((1, 2), (3, 4), (5,)))
+FORE_PASS_1 = "Före pass 1"
+VID_AVSTAMNINGEN = "Avstämning 7 oktober"  # samband och synergier, from the October avstämning
+FASER = (FORE_PASS_1, PASS_1_2, VID_AVSTAMNINGEN, PASS_3_4, PASS_5)
+
 KOMMUN = WorkbookSchema(
     "kommun",
     "Kommungemensamma uppgifter",
@@ -80,6 +89,22 @@ KOMMUN = WorkbookSchema(
             ),
             m.Dialogfraga,
             empty_hint="Skriv in frågorna till avstämningarnas dialoger.",
+            optional=True,
+        ),
+        Sheet(
+            "Faser",
+            "faser",
+            "När varje del av arbetet ska vara klar, om kommunen vill ha andra datum än "
+            "planeringens: före pass 1 till uppstarten, pass 1–2 till den första avstämningen, "
+            "samband och synergier och pass 3–4 till den sista avstämningen, pass 5 till "
+            "nämndens beslut. Lämnas fliken tom gäller planeringen.",
+            (
+                choice("fas", "Fas", FASER, "Vilken del av arbetet.", ask="Välj fas i listan.",
+                       width=22),
+                date("datum", "Klar till", "Datum då delen ska vara ifylld, ÅÅÅÅ-MM-DD.",
+                     required=True, ask="Skriv datum som ÅÅÅÅ-MM-DD."),
+            ),
+            m.Fas,
             optional=True,
         ),
         Sheet(

@@ -26,6 +26,7 @@ from .sniff import sniff
 
 __all__ = ["Located", "ReadResult", "read_workbook", "read_workbooks"]
 
+EMPTY = "Fliken har inga ifyllda rader."
 MAX_CELL_CHARS = 10_000  # Excel allows 32 767; a cell in a tjänsteskrivelse needs far fewer
 
 
@@ -307,7 +308,7 @@ def _read_table(result: ReadResult, sheet: schema.Sheet, grid: Grid) -> list | N
         items.append(sheet.row_model(**typed))
         row_numbers.append(nr)
     result.located.rows[sheet.name] = row_numbers
-    if not filled and (sheet.min_rows or sheet.empty_hint):  # an error if the sheet is needed
-        result.add(f"Fliken har inga ifyllda rader. {sheet.empty_hint}", sheet.name,
-                   warning=not sheet.min_rows)
+    # an error if the sheet is needed; a stage's sheet is the phase model's to ask for when due
+    if not filled and (sheet.min_rows or sheet.empty_hint) and sheet.stage not in schema.FASER:
+        result.add(f"{EMPTY} {sheet.empty_hint}", sheet.name, warning=not sheet.min_rows)
     return items

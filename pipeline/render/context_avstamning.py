@@ -6,12 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import model as m
-from ..domain import tidplan
+from ..domain import faser, tidplan
 from .context import Avsnitt, namnd_context
 from .contracts import Avstamning
 from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
 from .timetable import forklaring, grid_matrix
+
+
+@dataclass(frozen=True, slots=True)
+class Senare:
+    """A section not yet due at the meeting, and when it comes: ("Verksamhetsidé",
+    "formuleras under pass 3–4")."""
+
+    rubrik: str
+    nar: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,4 +98,14 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
         "agenda": sections,
         "avsnitt": {a.nyckel: a for a in sections},
         "dialogfragor": dialog,
+        "senare": senare(kommun, namnd, mote),
     })
+
+
+def senare(kommun: m.Kommun, namnd: m.Namnd, mote: GemensamtMote) -> list[Senare]:
+    """Return the sections still to come at the meeting: empty, and not yet due by its date."""
+    if mote.datum is None:
+        return []
+    due = faser.due(kommun, namnd, mote.datum)
+    return [Senare(sheet.name, faser.kommer(sheet, kommun)) for sheet in faser.staged()
+            if not sheet.is_form and sheet not in due and faser.is_empty(namnd, sheet)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from .. import svenska
-from ..domain import analyse, tidplan
+from ..domain import analyse, faser, tidplan
 from .context import Avsnitt, Names
 from .contracts import Kommunovergripande
 from .meeting import GemensamtMote
@@ -48,7 +48,8 @@ class NamndSammanfattning:
     version: str  # "Version 3 · Förslag till beslut", empty without a formulation
     ifyllt: str  # "alla 12 avsnitt", or the filled sections by name and how many
     paborjat: str  # sections begun, by name
-    saknas: str  # sections with nothing in them, by name
+    saknas: str  # sections with nothing in them that are due by the meeting, by name
+    kommer: str  # sections to come after the meeting, with when: "Verksamhetsidé (under …)"
     nasta_mote: str  # "Pass 4, 9 november 2021", or that none is planned
     beslut: str  # the planned decision date in the nämnd, or that none is set
     antal_kunder: int
@@ -121,7 +122,7 @@ def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None
     mote = mote or next_meeting(kommun)
     after = mote.datum + dt.timedelta(days=1) if mote.datum else dt.date.today()
     names = Names(kommun, namnder)
-    summaries = [summary(n, after) for n in namnder]
+    summaries = [summary(n, after, kommun, mote.datum) for n in namnder]
     header, rows = analyse.beroendematris(kommun, namnder)
     grid = tidplan.week_grid(kommun, namnder)
     synergies = [synergi_rad(g, names) for g in analyse.gemensamma_synergier(kommun, namnder)]
@@ -156,14 +157,32 @@ def kommun_context(kommun: m.Kommun, namnder: list[m.Namnd], bilder: dict | None
     })
 
 
-def summary(n: m.Namnd, fran: dt.date) -> NamndSammanfattning:
-    """Return one nämnd as the deck shows it (its next meeting on or after `fran`)."""
+def summary(n: m.Namnd, fran: dt.date, kommun: m.Kommun | None = None,
+            datum: dt.date | None = None) -> NamndSammanfattning:
+    """Return one nämnd as the deck shows it (its next meeting on or after `fran`). With the
+    meeting's `datum`, what is not due by then is neither missing nor begun, but to come."""
     status = analyse.status(n)
     ide = n.verksamhetside
     total = len(status.avsnitt)
     filled, begun, missing = status.ifyllda, status.paborjade, status.saknade
+    later: list[str] = []
+    due = None
+    if kommun is not None and datum is not None:
+        due = {sheet.name for sheet in faser.due(kommun, n, datum) if not sheet.is_form}
+        begun = tuple(name for name in begun if name in due)
+        later = [f"{sheet.name} ({faser.nar(sheet, kommun)})"
+                 for sheet in faser.staged() if not sheet.is_form and sheet.name not in due
+                 and sheet.name in missing]
+        missing = tuple(name for name in missing if name in due)
+    idea_sheet = next(sh for sh in faser.staged() if sh.attr == "verksamhetsideer")
+    to_come = (kommun is not None and datum is not None and ide is None
+               and idea_sheet not in faser.due(kommun, n, datum))
+    none_yet = (f"{faser.kommer(idea_sheet, kommun)[:1].upper()}"
+                f"{faser.kommer(idea_sheet, kommun)[1:]}" if to_come else "Ingen formulering ännu")
     if len(filled) == total:
         ifyllt = f"alla {total} avsnitt"
+    elif due is not None and due <= set(filled) and filled:  # all that is due, and perhaps more
+        ifyllt = f"allt som ska vara klart till mötet ({len(filled)} av {total} avsnitt)"
     elif filled:
         ifyllt = f"{svenska.lista(list(filled))} ({len(filled)} av {total})"
     else:
@@ -171,12 +190,13 @@ def summary(n: m.Namnd, fran: dt.date) -> NamndSammanfattning:
     mote = analyse.nasta_mote(n, fran)
     return NamndSammanfattning(
         n.kod, n.namn,
-        ide.formulering if ide else "Ingen formulering ännu.",
+        ide.formulering if ide else f"{none_yet}.",
         tuple(k.kund for k in n.kunder[:MAIN_KUNDER]), max(0, len(n.kunder) - MAIN_KUNDER),
         status,
-        f"Version {ide.version} · {ide.status}" if ide else "Ingen formulering ännu",
+        f"Version {ide.version} · {ide.status}" if ide else none_yet,
         f"Version {ide.version} · {ide.status}" if ide else "",
         ifyllt, svenska.lista(list(begun)), svenska.lista(list(missing)),
+        svenska.lista(later),
         f"{mote.namn}, {svenska.datum(mote.datum)}" if mote else "Inget planerat",
         svenska.datum(n.beslutsdatum) if n.beslutsdatum else "Inte bestämt",
         len(n.kunder), len(n.beroenden), len(n.synergier))

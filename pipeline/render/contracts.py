@@ -111,6 +111,8 @@ class Avstamning(NamndNamn):
     avsnitt: Any = doc("samma per nyckel: `vad`, `for_vem`, `utmaningar`, `beroenden`, "
                        "`synergier`, `verksamhetside`, `dialog`, `tidplan`")
     dialogfragor: Any = doc("mötets dialogfrågor: `nummer`, `antal`, `fraga`, `stod`")
+    senare: Any = doc("avsnitten som kommer senare i arbetet, tomma och inte klara till mötet: "
+                      "`rubrik`, `nar` (\"formuleras under pass 3–4\")")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,7 +127,8 @@ class Kommunovergripande(Contract):
     namnder: Any = doc(
         'per nämnd `kod`, `namn`, `formulering`, `kunder` (de första åtta), `fler_kunder`, `ide` '
         '("Version 3 · Förslag till beslut", eller "Ingen formulering ännu"), `version` (tom '
-        "utan formulering), `ifyllt`, `paborjat`, `saknas`, `nasta_mote`, `beslut`, "
+        "utan formulering), `ifyllt`, `paborjat`, `saknas` (av det som ska vara klart till "
+        "mötet), `kommer` (det som kommer senare, med när), `nasta_mote`, `beslut`, "
         "`antal_kunder`, `antal_beroenden`, `antal_synergier`, `status`")
     milstolpar: Any = doc("de gemensamma milstolparna i datumordning")
     veckoschema_forklaring: Any = doc("veckoöversiktens förklaring")

@@ -17,6 +17,7 @@ from .. import resources
 from ..diagnostics import Diagnostic, Severity, TemplateError
 from ..domain import deck_checks
 from ..domain.deck_checks import Amount
+from ..domain.faser import as_of
 from ..output import FIXED_CREATED, FixedZip, fixed_core_dates
 from .context import Filters
 from .context_avstamning import avstamning_context
@@ -213,13 +214,16 @@ class DeckRenderer:
         return amounts(self.template(name))
 
     def namnd_deck(self, namnd: m.Namnd) -> bytes:
-        """Return one nämnd's avstämning deck."""
+        """Return one nämnd's avstämning deck, of the nämnd as it stood on the meeting's date."""
+        namnd = as_of(namnd, self.mote.datum, self.kommun)
         context = avstamning_context(self.kommun, namnd, self.bilder, self.mote)
         return self.avstamning.render(context, title=f"Verksamhetsidé – {namnd.namn}",
                                       author=f"{self.kommun.namn}, {namnd.forvaltning}")
 
     def kommun_deck(self, namnder: list[m.Namnd]) -> bytes:
-        """Return the presentation that combines all nämnder."""
+        """Return the presentation that combines all nämnder, as they stood on the meeting's
+        date."""
+        namnder = [as_of(n, self.mote.datum, self.kommun) for n in namnder]
         context = kommun_context(self.kommun, namnder, self.bilder, self.mote)
         return self.kommunovergripande.render(
             context, title=f"Verksamhetsidéer i {self.kommun.namn} – kommunövergripande",

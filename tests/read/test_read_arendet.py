@@ -105,7 +105,8 @@ def test_the_blank_kommun_workbook_has_the_dialogue_and_avrapportering_sheets_wi
     path = tmp_path / "kommun.xlsx"
     write_workbook(schema.KOMMUN, path)
     wb = load_workbook(path)
-    assert wb.sheetnames[-3:] == ["Dialogfrågor", "Avrapportering", "Avrapportering beslut"]
+    assert wb.sheetnames[-4:] == ["Dialogfrågor", "Faser", "Avrapportering",
+                                  "Avrapportering beslut"]
     questions = wb["Dialogfrågor"]
     assert [c.value for c in questions[1]] == ["Avstämning", "Fråga", "Stödfrågor"]
     prompts = {str(dv.sqref).split(":")[0]: dv.prompt

@@ -58,8 +58,8 @@ def test_reading_a_blank_workbook_says_what_is_missing(blank):
     messages = {str(d) for d in result.diagnostics if d.is_error}
     assert "SN.xlsx › Grunduppgifter!B3: Kolumnen \"Nämnd\" är tom. Skriv nämndens namn, till " \
         "exempel Socialnämnden." in messages
-    assert "SN.xlsx › Verksamhetsidé: Fliken har inga ifyllda rader. Skriv in minst en " \
-        "formulering av verksamhetsidén." in messages
+    # an empty sheet of a stage is the phase model's to ask for when it is due (domain/faser.py)
+    assert not any("Verksamhetsidé" in m for m in messages)
     assert not result.ok
 
 

@@ -12,6 +12,7 @@ import pytest
 from pptx import Presentation
 
 from pipeline import model as m
+from pipeline.domain.faser import as_of
 from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.read import schema
 from pipeline.read.blank_workbook import write_workbook
@@ -20,6 +21,12 @@ from pipeline.render.decks import DeckRenderer
 from pipeline.render.meeting import mote
 
 EXAMPLE = {n.kod: n for n in NAMNDER}
+DECK_DAY = dt.date(2021, 12, 9)  # the examples' decks are for the last milestone
+SEEN = {n.kod: as_of(n, DECK_DAY, KOMMUN) for n in NAMNDER}  # the nämnder as they stood then
+# a kommun with the nämnders' decisions as a milestone: a deck for it shows pass 5's next steps
+BESLUT = dt.date(2022, 3, 1)
+WITH_DECISIONS = dataclasses.replace(KOMMUN, milstolpar=(
+    *KOMMUN.milstolpar, m.Milstolpe("Beslut i nämnderna", BESLUT, "Beslut")))
 NAMES = {r.kod: r.namn for r in KOMMUN.namnder}
 SECTIONS = [s.name for s in schema.NAMND.sheets if not s.is_form]
 
@@ -66,8 +73,10 @@ def test_the_status_view_names_each_nämnd_and_where_it_stands(deck):
     rows = _status_rows(deck)
     assert list(rows) == [NAMES[k] for k in KOMMUN.koder]
     sn = rows["Socialnämnden"]
-    assert sn[0] == "Version 3 · Förslag till beslut"
-    assert sn[1] == f"Ifyllt: alla {len(SECTIONS)} avsnitt"
+    idea = SEEN["SN"].verksamhetside  # the version dated by 9 december, not the later proposal
+    assert sn[0] == f"Version {idea.version} · {idea.status}" != "Version 3 · Förslag till beslut"
+    assert sn[1].startswith("Ifyllt: ") and "Saknas" not in sn[1]
+    assert sn[1].endswith("Kommer: Reflektioner och nästa steg (under pass 5)")
     assert sn[2] == "Pass 5, 14 december 2021"  # the first after the deck's meeting, 9 december
     assert sn[3] == "22 februari 2022"
     assert all("%" not in " ".join(r) for r in rows.values())
@@ -94,7 +103,7 @@ def test_each_nämnd_slide_has_its_idea_left_and_all_its_kunder_right_as_real_bu
         slide = _slide(deck, namnd.namn)
         idea = next(sh for sh in slide.shapes if sh.name == "Verksamhetsidé")
         kunder = next(sh for sh in slide.shapes if sh.name == "Kunder")
-        assert namnd.verksamhetside.formulering in idea.text_frame.text
+        assert SEEN[namnd.kod].verksamhetside.formulering in idea.text_frame.text
         assert kunder.left >= idea.left + idea.width  # the right half is used
         listed = [p for p in kunder.text_frame.paragraphs[1:] if p.text]
         assert [p.text for p in listed] == [k.kund for k in namnd.kunder]  # SN's 7th: Anhöriga
@@ -151,22 +160,31 @@ def test_external_partners_and_the_dependency_matrix_legend(deck):
     assert "BUN  Barn- och utbildningsnämnden" in legend.text_frame.text
 
 
-def test_names_not_codes_where_the_audience_reads(deck):
+@pytest.fixture(scope="module")
+def decision_deck():
+    """The combined deck for a decision milestone after pass 5: the next steps are shown."""
+    renderer = DeckRenderer(None, WITH_DECISIONS, mote(WITH_DECISIONS, BESLUT))
+    return Presentation(io.BytesIO(renderer.kommun_deck(list(NAMNDER))))
+
+
+def test_names_not_codes_where_the_audience_reads(deck, decision_deck):
     shared = {r[0]: r[1] for r in _rows(_slide(deck, "Gemensamma kunder och målgrupper"))[1:]}
     assert shared["Barn och unga"] == ("Socialnämnden, Barn- och utbildningsnämnden och "
                                        "Kultur- och tekniknämnden")
-    steps = {r[0]: r[1] for r in _rows(_slide(deck, "Nästa steg"))[1:]}
+    steps = {r[0]: r[1] for r in _rows(_slide(decision_deck, "Nästa steg"))[1:]}
     assert list(steps) == [NAMES[k] for k in KOMMUN.koder]
     grid = [r[0] for r in _rows(_slide(deck, "Övergripande tidplan"))]
     assert "Socialnämnden" in grid and "SN" not in grid
 
 
-def test_the_agenda_and_the_dividers(deck):
+def test_the_agenda_and_the_dividers(deck, decision_deck):
     titles = [s.shapes.title.text for s in deck.slides]
     agenda = _text(_slide(deck, "Dagordning"))
     for part in ("Uppdraget och processen", "Läget i nämnderna", "Nämndernas verksamhetsidéer",
-                 "Samband mellan nämnderna", "Nästa steg"):
+                 "Samband mellan nämnderna"):
         assert part in agenda
+    assert "Nästa steg" not in agenda  # pass 5's, after the last avstämning
+    assert "Nästa steg" in _text(_slide(decision_deck, "Dagordning"))
     assert titles.index("Läget i nämnderna") + 1 == titles.index("Var nämnderna står")
     assert len(set(titles)) == len(titles)
 
@@ -179,7 +197,8 @@ def _stages() -> list[m.Namnd]:
     ks = EXAMPLE["KS"]
     only_uppdrag = m.Namnd(ks.kod, ks.namn, ks.forvaltning, ks.datum, ansvar=ks.ansvar)
     sn = EXAMPLE["SN"]
-    draft = dataclasses.replace(sn, verksamhetsideer=sn.verksamhetsideer[:1], synergier=(),
+    first = dataclasses.replace(sn.verksamhetsideer[0], datum=dt.date(2021, 10, 1))  # ahead
+    draft = dataclasses.replace(sn, verksamhetsideer=(first,), synergier=(),
                                 reflektioner=(), beslutspunkter=(), beslutsdatum=None,
                                 kunder=sn.kunder[:1])
     return [only_uppdrag, draft, EXAMPLE["BUN"]]
@@ -203,13 +222,16 @@ def test_the_status_view_differs_between_nämnder_at_different_stages(stages):
     rows = _status_rows(stages)
     assert list(rows) == ["Kommunstyrelsen", "Socialnämnden", "Barn- och utbildningsnämnden"]
     ks, sn, bun = rows["Kommunstyrelsen"], rows["Socialnämnden"], rows["Barn- och utbildningsnämnden"]
-    assert ks[0] == "Ingen formulering ännu"
-    assert sn[0] == "Version 1 · Utkast"
-    assert bun[0] == "Version 3 · Förslag till beslut"
+    # the deck is for 7 oktober: the verksamhetsidé is formulated later, in pass 3–4
+    assert ks[0] == "Formuleras under pass 3–4"
+    assert sn[0] == "Version 1 · Utkast"  # a draft dated before the meeting
+    assert bun[0] == "Formuleras under pass 3–4"  # its versions are all dated after 7 oktober
     assert ks[1].startswith("Ifyllt: Uppdrag (1 av 12)\nSaknas: Utvecklingsgrupp, Styrdokument")
-    assert "Samband och synergier" in sn[1].split("Saknas: ")[1]
+    assert "Verksamhetsidé" not in ks[1].split("Kommer: ")[0]  # not due: not missing
+    assert "Samband och synergier (vid avstämningen 7 oktober och efter den)" in sn[1].split(
+        "Kommer: ")[1]
     assert "Påbörjat: Kunder" in sn[1]
-    assert bun[1] == "Ifyllt: alla 12 avsnitt"
+    assert bun[1].startswith("Ifyllt: ") and "Saknas" not in bun[1]
     assert ks[2] == "Inget planerat" and sn[2] == "Pass 3, 12 oktober 2021"
     assert ks[3] == sn[3] == "Inte bestämt" and bun[3] == "23 februari 2022"
     assert len({tuple(r) for r in rows.values()}) == 3
@@ -218,7 +240,7 @@ def test_the_status_view_differs_between_nämnder_at_different_stages(stages):
 def test_an_early_nämnd_gets_no_idea_slide_text_it_never_wrote(stages):
     slide = _slide(stages, "Kommunstyrelsen")
     idea = next(sh for sh in slide.shapes if sh.name == "Verksamhetsidé").text_frame.text
-    assert idea.split("\n") == ["Verksamhetsidé", "Ingen formulering ännu.", ""]
+    assert idea.split("\n") == ["Verksamhetsidé", "Formuleras under pass 3–4.", ""]
     kunder = next(sh for sh in slide.shapes if sh.name == "Kunder").text_frame.text
     assert kunder.split("\n") == ["Kunder och målgrupper", "Inga kunder inskrivna ännu."]
     sn = next(sh for sh in _slide(stages, "Socialnämnden").shapes if sh.name == "Verksamhetsidé")
@@ -277,7 +299,7 @@ def test_every_nämnd_and_the_milestones_are_in_the_deck(deck):
     titles = [s.shapes.title.text for s in deck.slides]
     assert all(n.namn in titles for n in NAMNDER)
     text = "\n".join(_text(s) for s in deck.slides)
-    assert all(n.verksamhetside.formulering in text for n in NAMNDER)
+    assert all(SEEN[n.kod].verksamhetside.formulering in text for n in NAMNDER)
     assert "17 juni 2021" in text and "9 december 2021" in text
 
 
