@@ -252,7 +252,7 @@ def kommunovergripande() -> bytes:
     title_slide(prs, "Verksamhetsidéer i {{ kommun.namn }}", "Kommunövergripande sammanställning",
                 byline="{{ namnder|length }} nämnder · "
                        "{{ milstolpar|map(attribute='datum')|map('datum')|join(', ') }}")
-    agenda_slide(prs, notes="{%slide if agenda %}")
+    agenda_slide(prs, title="Innehåll", notes="{%slide if agenda %}")
     divider(prs, "uppdraget", *PARTS["uppdraget"])
     s = slide(prs, "Uppdraget")
     textbox(s, "Uppdragstext", [("{%p for stycke in kommun.uppdrag|stycken %}", BODY_PT + 4, False),

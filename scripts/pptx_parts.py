@@ -103,9 +103,14 @@ def dialog_slide(prs, loop: str = "f in dialogfragor"):
     textbox(s, "Fråga", [("{{ f.fraga }}", 26, True)], top=Inches(1.55), height=Inches(1.35),
             color=ACCENT)
     textbox(s, "Stöd", [("{{ f.stod }}", 16, False)], top=Inches(2.95), height=Inches(0.9))
-    frame = s.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, MARGIN, Inches(3.95), CONTENT_WIDTH,
-                               Inches(2.85))
-    frame.name = "Anteckningar"
+    writing_space(s, "Anteckningar", top=Inches(3.95), height=Inches(2.85))
+    return s
+
+
+def writing_space(s, label: str, top, height, name: str = "Anteckningar"):
+    """Add a framed space to write in, its label small in the corner."""
+    frame = s.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, MARGIN, top, CONTENT_WIDTH, height)
+    frame.name = name
     frame.adjustments[0] = 0.04
     frame.fill.background()
     frame.line.color.rgb = LIGHT
@@ -114,13 +119,12 @@ def dialog_slide(prs, loop: str = "f in dialogfragor"):
     text = frame.text_frame
     text.vertical_anchor = MSO_ANCHOR.TOP
     text.margin_left = text.margin_top = Inches(0.15)
-    text.text = "Anteckningar"
+    text.text = label
     run = text.paragraphs[0].runs[0]
     run.font.size = Pt(12)
     run.font.color.rgb = MUTED
     text.paragraphs[0].alignment = PP_ALIGN.LEFT
-    return s
-
+    return frame
 
 
 def divider(prs, key: str, title: str, question: str) -> None:

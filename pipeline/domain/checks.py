@@ -31,21 +31,20 @@ def check_kommun(result: ReadResult) -> None:
 
 
 def _check_dialogfragor(result: ReadResult, kommun: m.Kommun) -> None:
-    """Warn about a discussion question whose date is no avstämning's: no deck for an
-    avstämning shows it."""
+    """Warn about a discussion question whose date is no joint milestone's: no deck for a
+    meeting shows it."""
     sheet = S.KOMMUN.sheet("Dialogfrågor")
     if any(d.is_error and d.sheet == "Milstolpar" for d in result.diagnostics):
         return  # a milestone with an error was left out; its questions would seem astray
-    dates = sorted({s.datum for s in tidplan.avstamningar(kommun)})
+    dates = sorted({s.datum for s in kommun.milstolpar})
     named = svenska.lista([svenska.datum(d) for d in dates])
     for i, fraga in enumerate(kommun.dialogfragor):
         if fraga.datum in dates:
             continue
-        where = (f"avstämningarnas datum i fliken Milstolpar ({named})" if len(dates) > 1 else
-                 f"avstämningens datum i fliken Milstolpar ({named})" if dates else
-                 "en avstämnings datum: fliken Milstolpar har ingen milstolpe av typen Avstämning")
+        where = (f"datumet för en gemensam milstolpe i fliken Milstolpar ({named})" if dates
+                 else "datumet för en gemensam milstolpe: fliken Milstolpar har inga milstolpar")
         result.add(f"Frågan gäller {svenska.datum(fraga.datum)}, som inte är {where}. Frågan "
-                   "visas bara vid avstämningen med samma datum. Rätta datumet.",
+                   "visas bara vid mötet med samma datum. Rätta datumet.",
                    sheet.name, result.located.cell(sheet, i, "datum"), warning=True)
 
 

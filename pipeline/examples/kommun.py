@@ -7,6 +7,7 @@ import datetime as dt
 
 from pipeline.model import Beslutspunkt, Dialogfraga, Kommun, Milstolpe, NamndRef
 
+UPPSTART = dt.date(2021, 6, 17)
 OKTOBER, DECEMBER = dt.date(2021, 10, 7), dt.date(2021, 12, 9)
 
 KOMMUN = Kommun(
@@ -86,6 +87,12 @@ KOMMUN = Kommun(
         NamndRef("MBN", "Miljö- och byggnadsnämnden", "Miljö- och byggförvaltningen", 5),
     ),
     dialogfragor=(
+        Dialogfraga(
+            UPPSTART,
+            "Var står vi idag?",
+            "Samtal per utvecklingsgrupp: vad vet vi redan om vad nämnden gör, för vem och "
+            "varför, och vad behöver vi ta reda på under passen?",
+        ),
         Dialogfraga(
             OKTOBER,
             "Vad gör vi, för vem och varför?",

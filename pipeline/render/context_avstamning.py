@@ -3,15 +3,17 @@ of the sections that have content, and the meeting's discussion questions."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .. import model as m
+from .. import svenska
 from ..domain import faser, tidplan
 from .context import Avsnitt, namnd_context
 from .contracts import Avstamning
 from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
-from .timetable import forklaring, grid_matrix
+from .timetable import TidplanRad, forklaring, grid_matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +35,16 @@ class Dialog:
     stod: str
 
 
-# the planning document's questions, in its order; then the deck's own closing sections
+# Every section a nämnd's deck can have: key, title, and what it answers (the agenda and the
+# dividers), in the planning document's words where it has them
 SECTIONS = (
+    ("uppdraget", "Uppdraget", "Fullmäktiges förväntan – uppdraget."),
+    ("processen", "Arbetsprocessen", "Uppdragets genomförande, delar och helhet: uppstart, "
+     "arbetspass, avstämningar och beslut."),
+    ("begreppet", "Vad är en verksamhetsidé?", "Gemensamt arbetssätt för att analysera "
+     "verksamhet och identifiera vad, för vem och varför."),
+    ("gruppen", "Utvecklingsgruppen", "Gruppen som representerar nämnden och dess verksamheter."),
+    ("forslaget", "Förslag till verksamhetsidé", "Förslaget, läst mot vad, för vem och varför."),
     ("vad", "Vad", "Omfång och ansvarsområde, styrande lagar och andra direktiv – "
      "politikens intentioner."),
     ("for_vem", "För vem och varför", "Verksamheternas kunder, deras situation och behov – "
@@ -46,25 +56,75 @@ SECTIONS = (
      "parter – internt och externt."),
     ("verksamhetside", "Verksamhetsidé", "Ett förslag till verksamhetsidé som skapar värde för "
      "nämndens verksamheter och för kommunen i sin helhet."),
+    ("beslut", "Förslag till beslut", "Underlag för beslut i nämnden."),
     ("dialog", "Dialog", "Frågorna vi samtalar om på mötet."),
+    ("kvittens", "Kvittens", "Dialog och kvittens av nämndernas formulerade verksamhetsidéer."),
     ("tidplan", "Tidplan", "Möten och pass framåt."),
+    ("mer", "Mer underlag", "Utvecklingsgruppens underlag från arbetspassen, i sin helhet."),
 )
+# The sections of the meeting itself, by what it is for (`GemensamtMote.fas`), as the planning
+# document gives each meeting its purpose; what else the workbook holds goes into Mer underlag
+MAIN = {
+    "uppstart": ("uppdraget", "processen", "begreppet", "gruppen", "dialog", "tidplan"),
+    "avstamning": ("vad", "for_vem", "utmaningar", "beroenden", "synergier", "verksamhetside",
+                   "dialog", "tidplan"),
+    "slutlig": ("forslaget", "dialog", "kvittens", "tidplan"),
+    "beslut": ("forslaget", "beslut", "dialog", "tidplan"),
+}
+MAIN["ovrigt"] = MAIN["avstamning"]
+# The workbook's tables a deck can show, and those each kind of meeting shows in its own part;
+# the others that have rows go into Mer underlag, after it
+TABLES = ("gruppen", "ansvar", "styrdokument", "intentioner", "kunder", "utmaningar",
+          "beroenden", "synergier", "tidigare", "tidslinje")
+SHOWN = {"uppstart": ("gruppen",),
+         "avstamning": ("ansvar", "intentioner", "kunder", "utmaningar", "beroenden",
+                        "synergier"),
+         "slutlig": (), "beslut": ()}
+SHOWN["ovrigt"] = SHOWN["avstamning"]
+# "Vad är en verksamhetsidé?": the three questions, in the planning document's words
+BEGREPP = (("Vad", "Omfång, ansvarsområde, styrande lagar eller andra direktiv – politikens "
+            "intentioner."),
+           ("För vem", "Verksamheternas olika kunder, deras situation och behov."),
+           ("Varför", "Vilket värde ska levereras mot behoven?"))
 
 
-def agenda(namnd: m.Namnd, dialog: list[Dialog], rows: list) -> list[Avsnitt]:
-    """Return the sections that have content, numbered in order."""
-    filled = {
-        "vad": bool(namnd.ansvar or namnd.styrdokument or namnd.intentioner),
-        "for_vem": bool(namnd.kunder),
-        "utmaningar": bool(namnd.utmaningar),
-        "beroenden": bool(namnd.beroenden),
-        "synergier": bool(namnd.synergier),
-        "verksamhetside": bool(namnd.verksamhetsideer),
-        "dialog": bool(dialog),
-        "tidplan": bool(rows or namnd.moten),  # the timeline, and the meetings ahead
+@dataclass(frozen=True, slots=True)
+class Begrepp:
+    """One of the three questions a verksamhetsidé answers."""
+
+    rubrik: str
+    text: str
+
+
+def _content(kommun: m.Kommun, namnd: m.Namnd, dialog: list[Dialog], rows: list) -> dict:
+    """Return which sections and tables have something to show."""
+    return {
+        "uppdraget": bool(kommun.uppdrag), "processen": bool(kommun.milstolpar),
+        "begreppet": True, "gruppen": bool(namnd.medlemmar),
+        "forslaget": namnd.verksamhetside is not None,
+        "vad": bool(namnd.ansvar or namnd.intentioner), "ansvar": bool(namnd.ansvar),
+        "styrdokument": bool(namnd.styrdokument), "intentioner": bool(namnd.intentioner),
+        "for_vem": bool(namnd.kunder), "kunder": bool(namnd.kunder),
+        "utmaningar": bool(namnd.utmaningar), "beroenden": bool(namnd.beroenden),
+        "synergier": bool(namnd.synergier), "verksamhetside": bool(namnd.verksamhetsideer),
+        "beslut": bool(namnd.beslutspunkter), "dialog": bool(dialog),
+        "kvittens": namnd.verksamhetside is not None,
+        "tidplan": bool(rows),  # the meetings after this one
+        "tidigare": len(namnd.verksamhetsideer) > 1, "tidslinje": bool(namnd.moten),
     }
-    present = [(key, rubrik, fraga) for key, rubrik, fraga in SECTIONS if filled[key]]
-    return [Avsnitt(i, key, rubrik, fraga) for i, (key, rubrik, fraga) in enumerate(present, 1)]
+
+
+def agenda(kommun: m.Kommun, namnd: m.Namnd, dialog: list[Dialog], rows: list,
+           fas: str = "avstamning") -> tuple[list[Avsnitt], dict[str, bool]]:
+    """Return the meeting's own sections that have content, numbered in order (Mer underlag
+    last when there is more), and the tables Mer underlag holds."""
+    content = _content(kommun, namnd, dialog, rows)
+    shown = SHOWN.get(fas, SHOWN["ovrigt"])
+    more = {key: True for key in TABLES if content[key] and key not in shown}
+    keys = [key for key in MAIN.get(fas, MAIN["ovrigt"]) if content[key]]
+    keys += ["mer"] if more else []
+    titles = {key: (rubrik, fraga) for key, rubrik, fraga in SECTIONS}
+    return [Avsnitt(i, key, *titles[key]) for i, key in enumerate(keys, 1)], more
 
 
 def dialogfragor(kommun: m.Kommun, mote: GemensamtMote) -> list[Dialog]:
@@ -81,7 +141,8 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
     timeline = tidplan.week_grid(kommun, [namnd], passes=True)
     names = namnd_context(kommun, namnd)
     dialog = dialogfragor(kommun, mote)
-    sections = agenda(namnd, dialog, names["tidplan"])
+    coming = kommande(names["tidplan"], namnd, mote)
+    sections, more = agenda(kommun, namnd, dialog, coming, mote.fas)
     return Avstamning.of({
         **names,
         "veckoschema_forklaring": forklaring(timeline),  # the timeline's own, with passes
@@ -89,8 +150,8 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
         # the formulations before the proposal, which has its own slide
         "tidigare": sorted((v for v in namnd.verksamhetsideer if v != namnd.verksamhetside),
                            key=lambda v: (v.version, v.datum)),
-        # from the meeting on: what the group and the nämnd have ahead of them
-        "kommande": [r for r in names["tidplan"] if mote.datum is None or r.datum >= mote.datum],
+        # after the meeting: what the group and the nämnd have ahead of them
+        "kommande": coming,
         "utmaningar_forst": [*namnd.endast_utmaningar, *namnd.mojligheter],
         "bilder": bilder or {},
         "matriser": {"tidslinje": grid_matrix(timeline)},
@@ -99,7 +160,28 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
         "avsnitt": {a.nyckel: a for a in sections},
         "dialogfragor": dialog,
         "senare": senare(kommun, namnd, mote),
+        "mer": more,
+        "begrepp": [Begrepp(*b) for b in BEGREPP],
+        "milstolpar": sorted(kommun.milstolpar, key=lambda ms: ms.datum),
+        "vad_for_vem_varfor": [
+            Begrepp("Vad", svenska.lista([a.omrade for a in namnd.ansvar])),
+            Begrepp("För vem", svenska.lista([k.kund for k in namnd.kunder])),
+            Begrepp("Varför", " ".join(k.varde.rstrip(".") + "." for k in namnd.kunder[:3]
+                                       if k.varde))],
     })
+
+
+def kommande(rows: list, namnd: m.Namnd, mote: GemensamtMote) -> list:
+    """Return the meetings after the meeting (not the one in progress), with the nämnd's
+    planned decision when its timetable does not hold it already."""
+    after = [r for r in rows if mote.datum is None or r.datum > mote.datum]
+    decision = namnd.beslutsdatum
+    if decision and (mote.datum is None or decision > mote.datum) and not any(
+            r.datum == decision for r in after):
+        after = sorted([*after, TidplanRad(decision, "", f"Beslut i {namnd.namn[:1].lower()}"
+                                                        f"{namnd.namn[1:]} (planerat)", "",
+                                           None)], key=lambda r: (r.datum, r.start or dt.time.min))
+    return after
 
 
 def senare(kommun: m.Kommun, namnd: m.Namnd, mote: GemensamtMote) -> list[Senare]:

@@ -106,11 +106,21 @@ class Avstamning(NamndNamn):
     bilder: Any = doc(LOGOTYP)
     matriser: Any = doc("matriserna som former med namnet `matris:…` får: `tidslinje`")
     mote: Any = doc("mötet: `rubrik` (Avstämning 7 oktober 2021), `namn`, `benamning`, `datum`, "
-                    "`datum_text`, `detaljer` (tid och plats), `start`, `slut`, `plats`")
-    agenda: Any = doc("avsnitten med innehåll i ordning: `nummer`, `rubrik`, `fraga`")
-    avsnitt: Any = doc("samma per nyckel: `vad`, `for_vem`, `utmaningar`, `beroenden`, "
-                       "`synergier`, `verksamhetside`, `dialog`, `tidplan`")
+                    "`datum_text`, `detaljer` (tid och plats), `start`, `slut`, `plats`, `fas` "
+                    "(`uppstart`, `avstamning`, `slutlig`, `beslut` eller `ovrigt`)")
+    agenda: Any = doc("mötets egna avsnitt med innehåll, i ordning, efter vad mötet är till för "
+                      "(`mote.fas`): `nummer`, `rubrik`, `fraga`")
+    avsnitt: Any = doc("samma per nyckel: `uppdraget`, `processen`, `begreppet`, `gruppen`, "
+                       "`forslaget`, `vad`, `for_vem`, `utmaningar`, `beroenden`, `synergier`, "
+                       "`verksamhetside`, `beslut`, `dialog`, `kvittens`, `tidplan`, `mer`")
     dialogfragor: Any = doc("mötets dialogfrågor: `nummer`, `antal`, `fraga`, `stod`")
+    mer: Any = doc("tabellerna som står under Mer underlag, efter mötets egen del: `gruppen`, "
+                   "`ansvar`, `styrdokument`, `intentioner`, `kunder`, `utmaningar`, "
+                   "`beroenden`, `synergier`, `tidigare`, `tidslinje`")
+    begrepp: Any = doc("Vad är en verksamhetsidé? De tre frågorna: `rubrik`, `text`")
+    milstolpar: Any = doc("de gemensamma milstolparna i datumordning")
+    vad_for_vem_varfor: Any = doc("förslaget läst mot nämndens underlag: `rubrik` (Vad, För "
+                                  "vem, Varför) och `text` (ansvarsområden, kunder, värde)")
     senare: Any = doc("avsnitten som kommer senare i arbetet, tomma och inte klara till mötet: "
                       "`rubrik`, `nar` (\"formuleras under pass 3–4\")")
 

@@ -44,7 +44,9 @@ OPTIONS = Options(
     chart=Binding("diagram", "diagram"), matrix=Binding("matris", "matriser"),
     picture=Binding("bild", "bilder"), continued=" (forts.)", continued_again=" (forts. {n})",
     min_font_pt=12, table_shrink_pt=2, max_text_slides=4, max_slides=60, cut_note=CUT_NOTE,
-    summary="… och {count} {noun} till – se bilaga 1", summary_noun=("rad", "rader"))
+    summary="… och {count} {noun} till – se bilaga 1", summary_noun=("rad", "rader"),
+    limited_summary="… och {count} {noun} till under Mer underlag",
+    summarised_name="sammanfattade")
 KOMMUN_SUMMARY = "… och {count} {noun} till – se nämndernas avstämningsunderlag"  # no bilaga 1
 
 

@@ -28,6 +28,10 @@ class GemensamtMote:
     slut: dt.time | None = None
     plats: str = ""
     beskrivning: str = ""
+    # what the meeting is for, in the planning document's order: "uppstart", "avstamning" (a
+    # first avstämning: the proposals so far), "slutlig" (the last one: dialog och kvittens),
+    # "beslut", or "ovrigt"
+    fas: str = "ovrigt"
 
     @property
     def namn(self) -> str:
@@ -87,6 +91,19 @@ def mote(kommun: m.Kommun, today: dt.date | None = None, chosen: dt.date | None 
     found = choose(kommun, today or dt.date.today(), chosen)
     if found is None:
         return NO_MEETING
-    return GemensamtMote(found.benamning, found.typ, found.datum, found.start, found.slut, found.plats,
-                found.beskrivning)
+    return GemensamtMote(found.benamning, found.typ, found.datum, found.start, found.slut,
+                         found.plats, found.beskrivning, purpose(kommun, found))
+
+
+def purpose(kommun: m.Kommun, milestone: m.Milstolpe) -> str:
+    """Return what a joint milestone is for (`GemensamtMote.fas`): its type, and for an
+    avstämning whether it is the last of two or more (the slutlig avstämning)."""
+    if milestone.typ == "Uppstart":
+        return "uppstart"
+    if milestone.typ == "Beslut":
+        return "beslut"
+    if milestone.typ == "Avstämning":
+        dates = sorted(ms.datum for ms in kommun.milstolpar if ms.typ == "Avstämning")
+        return "slutlig" if len(dates) > 1 and milestone.datum == dates[-1] else "avstamning"
+    return "ovrigt"
 

@@ -56,7 +56,8 @@ def test_the_example_kommun_has_its_styrmodell_questions_and_avrapportering_and_
         tmp_path):
     assert KOMMUN.styrmodell and all(getattr(KOMMUN, k) for k in AVRAPPORTERING_FIELDS)
     assert KOMMUN.datum > max(n.beslutsdatum for n in NAMNDER)  # after every nämnd's decision
-    assert {f.datum for f in KOMMUN.dialogfragor} == {dt.date(2021, 10, 7), dt.date(2021, 12, 9)}
+    assert {f.datum for f in KOMMUN.dialogfragor} == {dt.date(2021, 6, 17), dt.date(2021, 10, 7),
+                                                     dt.date(2021, 12, 9)}
     assert all(f.fraga and f.stod for f in KOMMUN.dialogfragor)
     kommun = dataclasses.replace(KOMMUN, max_bilder=4)
     path = tmp_path / "kommun.xlsx"
@@ -273,28 +274,30 @@ def test_an_avrapportering_without_decision_points_or_bedömning_is_warned_at_it
         "Kontrollerade 6 arbetsböcker: 2 varningar."]
 
 
-@pytest.mark.parametrize("datum, when", [(dt.date(2021, 10, 8), "8 oktober 2021"),
-                                         (dt.date(2021, 6, 17), "17 juni 2021")],
-                         ids=["ingen milstolpe", "uppstarten"])
-def test_a_question_for_a_date_that_is_no_avstämning_is_a_warning_at_its_cell(
-        runner, workdir, datum, when):
-    edit(workdir / "inputs/kommun.xlsx", {"Dialogfrågor": {"A3": datum}})
+def test_a_question_for_a_date_that_is_no_milestone_is_a_warning_at_its_cell(runner, workdir):
+    edit(workdir / "inputs/kommun.xlsx", {"Dialogfrågor": {"A3": dt.date(2021, 10, 8)}})
     result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
     assert lines(result) == [
-        f"kommun.xlsx › Dialogfrågor!A3: Varning: Frågan gäller {when}, som inte är "
-        "avstämningarnas datum i fliken Milstolpar (7 oktober 2021 och 9 december 2021). Frågan "
-        "visas bara vid avstämningen med samma datum. Rätta datumet.",
+        "kommun.xlsx › Dialogfrågor!A3: Varning: Frågan gäller 8 oktober 2021, som inte är "
+        "datumet för en gemensam milstolpe i fliken Milstolpar (17 juni 2021, 7 oktober 2021 och "
+        "9 december 2021). Frågan visas bara vid mötet med samma datum. Rätta datumet.",
         "Kontrollerade 6 arbetsböcker: 1 varning."]
 
 
-def test_without_avstämningar_a_question_says_there_are_none(tmp_path):
+def test_a_question_for_the_uppstart_is_one_of_its_meeting(runner, workdir):
+    """The uppstart has its dialogue too ("Var står vi idag?"): its questions are no mistake."""
+    edit(workdir / "inputs/kommun.xlsx", {"Dialogfrågor": {"A3": dt.date(2021, 6, 17)}})
+    result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
+    assert lines(result) == ["Kontrollerade 6 arbetsböcker: inga problem."]
+
+
+def test_without_milestones_a_question_says_there_are_none(tmp_path):
     from pipeline.domain.checks import check_kommun
 
-    kommun = dataclasses.replace(KOMMUN, milstolpar=tuple(
-        s for s in KOMMUN.milstolpar if s.typ != "Avstämning"), dialogfragor=KOMMUN.dialogfragor[:1])
+    kommun = dataclasses.replace(KOMMUN, milstolpar=(), dialogfragor=KOMMUN.dialogfragor[1:2])
     result = ReadResult(tmp_path / "kommun.xlsx", "kommun", kommun)
     check_kommun(result)
     assert [d.message for d in result.diagnostics] == [
-        "Frågan gäller 7 oktober 2021, som inte är en avstämnings datum: fliken Milstolpar har "
-        "ingen milstolpe av typen Avstämning. Frågan visas bara vid avstämningen med samma datum. "
+        "Frågan gäller 7 oktober 2021, som inte är datumet för en gemensam milstolpe: fliken "
+        "Milstolpar har inga milstolpar. Frågan visas bara vid mötet med samma datum. "
         "Rätta datumet."]

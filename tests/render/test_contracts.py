@@ -21,9 +21,10 @@ from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.produce import outputs
 from pipeline.render import contracts
 from pipeline.render.context import Filters
+from pipeline.render.decks import OPTIONS
 from pipeline.render.docx import DocxRenderer
 from pipeline.render.environment import environment
-from pipeline.render.pptx.engine import SLIDE_DIRECTIVE, SUMMARY_DIRECTIVE
+from pipeline.render.pptx.directives import SLIDE_DIRECTIVE, SLIDES_DIRECTIVE, SUMMARY_DIRECTIVE
 from pipeline.render.pptx.tables import ROW_LOOP
 from tests.conftest import ROOT
 
@@ -75,7 +76,7 @@ def deck_source(path: Path) -> str:
             opened, closed = f"{{% for {directive[1]} in {directive[2]} %}}", "{% endfor %}"
         elif directive:
             opened, closed = f"{{% if {directive[3]} %}}", "{% endif %}"
-        rest = SUMMARY_DIRECTIVE.sub("", SLIDE_DIRECTIVE.sub("", notes))
+        rest = SLIDES_DIRECTIVE.sub("", SUMMARY_DIRECTIVE.sub("", SLIDE_DIRECTIVE.sub("", notes)))
         parts.append(f"{opened}{_paragraphs(slide._element)}\n{rest}{closed}")
     return "\n".join(parts)
 
@@ -85,8 +86,8 @@ def template_names(name: str, folder: Path = TEMPLATES) -> set[str]:
     path = folder / name
     if path.suffix == ".docx":
         return docx_names(path)
-    if path.suffix == ".pptx":
-        return _used(deck_source(path))
+    if path.suffix == ".pptx":  # the engine adds the tables it has summarised
+        return _used(deck_source(path)) - {OPTIONS.summarised_name}
     from pipeline.render.overview import environment as page_environment
 
     return _used(path.read_text(encoding="utf-8"), page_environment())

@@ -76,7 +76,8 @@ def test_the_long_deck_keeps_to_its_budget_and_summarises_the_rest(long_deck):
 def test_the_long_verksamhetside_is_shown_whole_on_its_section_slide(long_deck):
     folder, _, prs, _ = long_deck
     idea = load(folder).namnder[0].verksamhetsideer[-1].formulering
-    shown = [sh.text_frame.text for s in prs.slides if s.shapes.title.text.startswith("Verksamhetsidé")
+    shown = [sh.text_frame.text for s in prs.slides
+             if s.shapes.title.text.startswith("Förslag till verksamhetsidé")
              for sh in s.shapes if sh.name == "Fråga"]
     assert " ".join(t.strip() for t in shown).replace("\n", " ").startswith(idea[:200])
     assert idea.split()[-1] in shown[-1]

@@ -144,20 +144,28 @@ def test_every_slide_but_the_title_has_the_footer_and_a_slide_number(namnd):
 def test_the_agenda_lists_the_sections_with_content_and_dividers_follow_it():
     prs = deck()
     agenda = prs.slides[1]
-    assert agenda.shapes.title.text == "Dagordning"
+    assert agenda.shapes.title.text == "Innehåll"
     items = re.findall(r"^(\d+)\s+(.+)$", texts(agenda.shapes), re.M)
-    # the October deck: Socialnämnden's formulations are all dated after 7 oktober
+    # the October deck works through the material: Socialnämnden's formulations are all dated
+    # after 7 oktober, so no draft verksamhetsidé yet
     assert [rubrik for _, rubrik in items] == [
         "Vad", "För vem och varför", "Utmaningar och möjligheter", "Beroenden",
-        "Samband och synergier", "Dialog", "Tidplan"]
+        "Samband och synergier", "Dialog", "Tidplan", "Mer underlag"]
+    # 9 december is the final avstämning: the proposal, the dialogue on it and the kvittens
+    december = deck(day=DECEMBER)
     assert [rubrik for _, rubrik in re.findall(r"^(\d+)\s+(.+)$", texts(
-        deck(day=DECEMBER).slides[1].shapes), re.M)] == [
-        "Vad", "För vem och varför", "Utmaningar och möjligheter", "Beroenden",
-        "Samband och synergier", "Verksamhetsidé", "Dialog", "Tidplan"]
-    dividers = [s for s in prs.slides if s.slide_layout.name == "Avsnitt"]
-    assert [(texts([sh for sh in s.shapes if sh.name == "Avsnittsnummer"]), s.shapes.title.text)
-            for s in dividers] == [(n, r) for n, r in items if r not in ("Dialog", "Tidplan")]
-    assert "Omfång och ansvarsområde" in texts(dividers[0].shapes)
+        december.slides[1].shapes), re.M)] == [
+        "Förslag till verksamhetsidé", "Dialog", "Kvittens", "Tidplan", "Mer underlag"]
+    for day, wanted in ((OKTOBER, {"Mer underlag"}),
+                        (DECEMBER, {"Förslag till verksamhetsidé", "Mer underlag"})):
+        shown = deck(day=day)
+        numbers = dict((r, n) for n, r in re.findall(r"^(\d+)\s+(.+)$", texts(
+            shown.slides[1].shapes), re.M))
+        dividers = [s for s in shown.slides if s.slide_layout.name == "Avsnitt"]
+        assert {s.shapes.title.text for s in dividers} == wanted
+        for divider in dividers:  # each divider carries its number from the agenda
+            number = texts([sh for sh in divider.shapes if sh.name == "Avsnittsnummer"])
+            assert number == numbers[divider.shapes.title.text]
 
 
 def test_an_empty_section_leaves_the_agenda_and_the_numbers_close_up():
@@ -165,9 +173,9 @@ def test_an_empty_section_leaves_the_agenda_and_the_numbers_close_up():
     prs = deck(namnd, kommun=dataclasses.replace(KOMMUN, dialogfragor=()))  # no questions
     items = re.findall(r"^(\d+)\s+(.+)$", texts(prs.slides[1].shapes), re.M)
     assert items == [("1", "Vad"), ("2", "För vem och varför"), ("3", "Utmaningar och möjligheter"),
-                     ("4", "Tidplan")]  # in October: no formulation dated by then
+                     ("4", "Tidplan"), ("5", "Mer underlag")]  # no formulation dated by then
     assert not [t for t in titles(prs) if t.startswith("Dialog")]
-    assert "Beroenden" not in titles(prs)
+    assert not [t for t in titles(prs) if "eroenden" in t]
 
 
 def test_the_dialogue_slides_hold_the_meetings_questions_with_room_to_write():

@@ -15,9 +15,11 @@ from pipeline import model as m
 from pipeline.domain.faser import as_of
 from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.render.decks import DeckRenderer
+from pipeline.render.meeting import mote
 from pipeline.render.pptx.package import check_deck
 
-DECK_DAY = dt.date(2021, 12, 9)  # the last milestone: the examples' decks are for it
+DECK_DAY = dt.date(2021, 12, 9)
+OKTOBER = dt.date(2021, 10, 7)  # the last milestone: the examples' decks are for it
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +60,14 @@ def test_each_deck_holds_its_nämnds_content(built, namnd):
     assert all(m.namn in text for m in namnd.medlemmar)
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] == namnd.namn
-    for section in ("Utvecklingsgruppen", "Vad – styrande lagar och direktiv",
-                    "För vem och varför – kunder och målgrupper", "Utmaningar och möjligheter",
-                    "Beroenden till andra", "Samband och synergier", "Verksamhetsidé",
-                    "Tidigare formuleringar", "Kommande möten"):
+    # 9 december is the final avstämning: the proposal first, the group's material after
+    for section in ("Innehåll", "Förslag till verksamhetsidé", "Kvittens", "Kommande möten",
+                    "Mer underlag", "Underlag: utvecklingsgruppen",
+                    "Underlag: styrande lagar och direktiv", "Underlag: kunder och målgrupper",
+                    "Underlag: utmaningar och möjligheter", "Underlag: beroenden till andra",
+                    "Underlag: samband och synergier", "Tidigare formuleringar"):
         assert section in titles
+    assert titles.index("Förslag till verksamhetsidé") < titles.index("Mer underlag")
     for other in NAMNDER:
         if other is not namnd:
             assert as_of(other, DECK_DAY, KOMMUN).verksamhetside.formulering not in text
@@ -70,21 +75,27 @@ def test_each_deck_holds_its_nämnds_content(built, namnd):
 
 def test_a_section_without_data_is_left_out():
     namnd = dataclasses.replace(NAMNDER[1], synergier=(), beroenden=(), intentioner=())
-    prs = Presentation(io.BytesIO(DeckRenderer(None, KOMMUN).namnd_deck(namnd)))
+    prs = Presentation(io.BytesIO(DeckRenderer(None, KOMMUN, mote(KOMMUN, OKTOBER)).namnd_deck(
+        namnd)))
     titles = [s.shapes.title.text for s in prs.slides]
-    assert "Samband och synergier" not in titles
+    assert "Synergier med andra nämnder och parter" not in titles
     assert "Beroenden till andra" not in titles
     assert "Vad – politikens intentioner" not in titles
-    assert "Verksamhetsidé" in titles
+    assert "Vad – uppdrag och ansvar" in titles
 
 
 def test_forty_kunder_continue_over_the_kommuns_bilder_per_avsnitt_and_the_rest_is_summarised():
     kunder = tuple(m.Kund(f"Målgrupp {i}", "Situation " * 8, "Behov " * 10, "Värde " * 6)
                    for i in range(40))
-    prs = Presentation(io.BytesIO(DeckRenderer(None, KOMMUN).namnd_deck(
+    prs = Presentation(io.BytesIO(DeckRenderer(None, KOMMUN, mote(KOMMUN, OKTOBER)).namnd_deck(
         dataclasses.replace(NAMNDER[1], kunder=kunder))))
+    # at the avstämning the meeting's own part shows the first slide of them …
+    [first] = [s for s in prs.slides if s.shapes.title.text.startswith("För vem och varför –")]
+    rows = list(first.shapes[1].table.rows)
+    assert rows[-1].cells[0].text.endswith(" kunder till under Mer underlag")
+    # … and Mer underlag all of them, on at most the kommun's bilder per avsnitt
     kund_slides = [s for s in prs.slides
-                   if s.shapes.title.text.startswith("För vem och varför –")]
+                   if s.shapes.title.text.startswith("Underlag: kunder och målgrupper")]
     assert len(kund_slides) == KOMMUN.max_bilder == 2
     titles = [s.shapes.title.text for s in kund_slides]
     assert titles[1:] == [f"{titles[0]} (forts.)"]
@@ -122,7 +133,7 @@ def test_the_package_check_catches_a_dangling_relationship_and_a_duplicate_shape
                          lambda b: b.replace(b'<p:cNvPr id="3"', b'<p:cNvPr id="2"'))
     assert check_deck(duplicate) == ["ppt/slides/slide2.xml: form-id 2 finns 2 gånger"]
     untitled = _rewrite(data, "ppt/slides/slide2.xml",
-                        lambda b: b.replace(b"Dagordning", b""))
+                        lambda b: b.replace("Innehåll".encode(), b""))
     assert check_deck(untitled) == ["ppt/slides/slide2.xml: bilden saknar rubrik"]
 
 

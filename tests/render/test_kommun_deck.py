@@ -179,12 +179,12 @@ def test_names_not_codes_where_the_audience_reads(deck, decision_deck):
 
 def test_the_agenda_and_the_dividers(deck, decision_deck):
     titles = [s.shapes.title.text for s in deck.slides]
-    agenda = _text(_slide(deck, "Dagordning"))
+    agenda = _text(_slide(deck, "Innehåll"))
     for part in ("Uppdraget och processen", "Läget i nämnderna", "Nämndernas verksamhetsidéer",
                  "Samband mellan nämnderna"):
         assert part in agenda
     assert "Nästa steg" not in agenda  # pass 5's, after the last avstämning
-    assert "Nästa steg" in _text(_slide(decision_deck, "Dagordning"))
+    assert "Nästa steg" in _text(_slide(decision_deck, "Innehåll"))
     assert titles.index("Läget i nämnderna") + 1 == titles.index("Var nämnderna står")
     assert len(set(titles)) == len(titles)
 

@@ -19,7 +19,6 @@ Every output slide is a copy of a template slide; the template slides are remove
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from pptx.shapes.shapetree import SlideShapeFactory
 
 from .bindings import Bindings
 from .boxes import ThemeFonts
+from .directives import read_notes
 from .errors import EngineError, Kind, Location
 from .fitting import CUT, SPLIT, SUMMARISED, TOO_SMALL, Fitter, Notice
 from .loader import known
@@ -54,10 +54,8 @@ from .slides import (
 )
 from .tables import RowLoop, RowPlan, Summary, find_row_loop, render_table, strip_row_loop
 from .tags import Tags
-from .text import apply_output, frame_source, straighten_quotes, strip_markers
+from .text import apply_output, frame_source, strip_markers
 
-SLIDE_DIRECTIVE = re.compile(r"\{%slide\s+(?:for\s+(\w+)\s+in\s+(.+?)|if\s+(.+?))\s*%\}", re.S)
-SUMMARY_DIRECTIVE = re.compile(r"\{%\s*summary\s+(.+?)\s*%\}", re.S)
 P_CSLD = qn("p:cSld")
 _UNREAD = object()
 
@@ -76,6 +74,7 @@ class _SlidePlan:
     directive: tuple | None  # (loop target, loop expression, condition)
     rows: RowPlan | None
     noun: tuple[str, str] | None = None  # what a summary row counts (`{%summary … %}`)
+    limit: int | None = None  # the most slides its table takes (`{%slides N %}`)
 
 
 @dataclass
@@ -110,6 +109,7 @@ class _Render:
     origins: list[int] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     slides: list = field(default_factory=list)  # the output slides, in order
+    summarised: set = field(default_factory=set)  # tables summarised so far, by shape name
 
 
 class PptxTemplate:
@@ -147,6 +147,8 @@ class PptxTemplate:
         run = _Render(prs, SlideFactory(prs), Fitter(prs.slide_width, prs.slide_height,
                                                      self._known.fonts, self.options.min_font_pt,
                                                      self._known.layouts))
+        # later slides may ask which tables were summarised before them (the set grows)
+        context = {**context, self.options.summarised_name: run.summarised}
         self._render_masters(prs, context)
         templates = list(prs.slides)
         self.bindings.check(self.path.name, [shape_tree(s) for s in templates], context)
@@ -202,8 +204,9 @@ class PptxTemplate:
         if plan.rows is None:
             return [None]
         number, options = job.number, self.options
-        summary = Summary(options.max_table_slides,
-                          lambda n: options.summary_text(n, plan.noun))
+        limited = plan.limit is not None  # the slide's own limit: the rest is further on
+        summary = Summary(plan.limit if limited else options.max_table_slides,
+                          lambda n: options.summary_text(n, plan.noun, limited=limited))
         pages = plan.rows.pages(scope, self.tags, summary if summary.slides else None,
                                 options.table_shrink_pt, options.min_font_pt)
         job.shrink = pages.shrink
@@ -219,13 +222,14 @@ class PptxTemplate:
             run.notices.append(Notice(number, shape, SUMMARISED, pages.shown, pages.total,
                                       pages.hidden if pages.hidden is not None else pages.cut,
                                       source))
+            run.summarised.add(shape)
         return pages.slides
 
     def _plan(self, run: _Render, slide, number: int) -> _SlidePlan:
         """Return what a template slide's notes and row loop say, read on the first render."""
         plan = self._known.plans.get(number)
         if plan is None:
-            notes, directive, noun = _notes(slide)
+            notes, directive, noun, limit = read_notes(slide)
             tree = shape_tree(slide)
             loop = find_row_loop(tree)
             rows = None
@@ -235,7 +239,7 @@ class PptxTemplate:
                 rows = RowPlan.of(loop, tree, Location(self.path.name, number), self.tags,
                                   run.fitter.fonts, lambda frame: available_height(
                                       frame, height, obstacles(slide, frame)))
-            plan = self._known.plans[number] = _SlidePlan(notes, directive, rows, noun)
+            plan = self._known.plans[number] = _SlidePlan(notes, directive, rows, noun, limit)
         return plan
 
     def _render_with_continuations(self, run: _Render, job: _SlideJob, scope: dict, rows,
@@ -359,23 +363,6 @@ class PptxTemplate:
                     self._render_element(None, element, context, where.at(shape_name(element)),
                                          (-m, where.layout or "", index))
         self._known.masters_have_tags = found
-
-
-def _notes(slide) -> tuple[str, tuple | None, tuple[str, str] | None]:
-    """Return a template slide's notes without its directives, the slide directive's parts
-    (loop target, loop expression, condition), if it has one, and the noun of a summary
-    row (singular, plural), if the notes name it."""
-    if not slide.has_notes_slide:
-        return "", None, None
-    text = straighten_quotes(slide.notes_slide.notes_text_frame.text)
-    match = SLIDE_DIRECTIVE.search(text)
-    summary = SUMMARY_DIRECTIVE.search(text)
-    noun = None
-    if summary:
-        words = [w.strip() for w in re.split(r"[/,]", summary[1]) if w.strip()]
-        noun = (words[0], words[-1]) if words else None
-    text = SUMMARY_DIRECTIVE.sub("", SLIDE_DIRECTIVE.sub("", text)).strip()
-    return text, (match[1], match[2], match[3]) if match else None, noun
 
 
 def _append_to_title(title, suffix: str) -> None:

@@ -35,6 +35,9 @@ class Options:
     # item of a slide loop); 0: no limit. Beyond it the last slide ends with a summary row:
     max_table_slides: int = 0
     summary: str = "… and {count} more {noun}"  # the summary row, for the count left out
+    # … and on a slide whose notes give its own limit (`{%slides N %}`): the rest is further on
+    limited_summary: str = "… and {count} more {noun} further on"
+    summarised_name: str = "summarised"  # the set of tables summarised so far, for conditions
     # what the rows are, singular and plural, unless the slide's notes say it with
     # `{%summary item/items %}`
     summary_noun: tuple[str, str] = ("row", "rows")
@@ -44,13 +47,15 @@ class Options:
         return {b.prefix: (role, b) for role, b in (
             ("chart", self.chart), ("matrix", self.matrix), ("picture", self.picture))}
 
-    def summary_text(self, count: int, noun: tuple[str, str] | None = None) -> str:
+    def summary_text(self, count: int, noun: tuple[str, str] | None = None,
+                     limited: bool = False) -> str:
         """Return the summary row for `count` items left out (0: the last row's text is cut,
-        and the row says so with the cut note)."""
+        and the row says so with the cut note); `limited`: by the slide's own limit."""
         if count == 0:
             return self.cut_note
         one, many = noun or self.summary_noun
-        return self.summary.format(count=count, noun=one if count == 1 else many)
+        text = self.limited_summary if limited else self.summary
+        return text.format(count=count, noun=one if count == 1 else many)
 
     def continued_title(self, part: int) -> str:
         """Return the suffix of the title of a slide's `part`-th continuation."""
