@@ -208,6 +208,18 @@ class Dialogfraga:
 
 
 @dataclass(frozen=True, slots=True)
+class Programpunkt:
+    """An item of a joint meeting's programme: what, who leads it and, when the kommun gives
+    them, the times. The combined deck's agenda shows the programme of its meeting."""
+
+    datum: dt.date  # the meeting's date, as in the sheet Milstolpar
+    punkt: str
+    ansvarig: str = ""  # who leads the item or speaks: "Lennart Wittberg"
+    start: dt.time | None = None
+    slut: dt.time | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class NamndRef:
     """A nämnd in the kommun's register."""
 
@@ -240,6 +252,7 @@ class Kommun:
     milstolpar: tuple[Milstolpe, ...] = ()
     namnder: tuple[NamndRef, ...] = ()
     dialogfragor: tuple[Dialogfraga, ...] = ()
+    program: tuple[Programpunkt, ...] = ()  # the joint meetings' programmes, by date
     faser: tuple[Fas, ...] = ()  # the kommun's own dates for the stages (else the defaults)
 
     @property

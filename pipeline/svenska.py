@@ -48,6 +48,18 @@ def vecka(d: dt.date) -> str:
     return f"v. {d.isocalendar().week}"
 
 
+_TAL = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+        "tolv")
+
+
+def tal(n: int, *, neutrum: bool = False) -> str:
+    """Return a count as running text writes it: "tre", "en" ("ett" with `neutrum`), 13 and
+    up in digits."""
+    if n == 1 and neutrum:
+        return "ett"
+    return _TAL[n] if 0 <= n < len(_TAL) else str(n)
+
+
 def lista(items: list[str] | tuple[str, ...], *, eller: bool = False) -> str:
     """Join items as Swedish prose: "A, B och C", or with `eller` "A, B eller C" (a choice).
 

@@ -4,20 +4,30 @@ meeting. Made by scripts/make_pptx_templates.py."""
 from __future__ import annotations
 
 from pptx.util import Inches, Pt
+from pptx_agenda import agenda_slide
 from pptx_design import (
     ACCENT,
     BODY_PT,
     MARGIN,
     MUTED,
     WIDTH,
-    agenda_slide,
     new_deck,
     section_slide,
     slide,
     textbox,
     title_slide,
 )
-from pptx_parts import dialog_slide, matrix, save, sheet_table, shown_if, table, writing_space
+from pptx_parts import (
+    MAIN_PT,
+    dialog_slide,
+    main_slide,
+    matrix,
+    save,
+    sheet_table,
+    shown_if,
+    table,
+    writing_space,
+)
 
 from pipeline.read import schema as S
 
@@ -30,13 +40,13 @@ def avstamning() -> bytes:
     prs = new_deck(AVSTAMNING_FOOTER)
     title_slide(prs, "{{ namnd.namn }}", "Verksamhetsidé – underlag till mötet",
                 byline="{{ namnd.forvaltning }}")
-    s = agenda_slide(prs, title="Innehåll", notes="{%slide if agenda %}")
+    s = agenda_slide(prs, title="Innehåll", notes=main_slide("{%slide if agenda %}"))
     # beneath the meeting card: what the group has still to do, and when (none: an empty box)
-    textbox(s, "Senare i arbetet", [("{%p if senare %}", 14, False), ("Senare i arbetet", 14, True),
-                                    ("{%p for s in senare %}", 14, False),
-                                    ("{{ s.rubrik }} – {{ s.nar }}", 14, False),
-                                    ("{%p endfor %}", 14, False), ("{%p endif %}", 14, False)],
-            top=Inches(3.9), height=Inches(2.6), left=WIDTH - MARGIN - Inches(2.9),
+    textbox(s, "Senare i arbetet", [("{%p if senare %}", 16, False), ("Senare i arbetet", 16, True),
+                                    ("{%p for s in senare %}", 16, False),
+                                    ("{{ s.rubrik }} – {{ s.nar }}", 16, False),
+                                    ("{%p endfor %}", 16, False), ("{%p endif %}", 16, False)],
+            top=Inches(4.4), height=Inches(2.4), left=WIDTH - MARGIN - Inches(2.9),
             width=Inches(2.9))
     _uppstart(prs)
     _forslaget(prs)
@@ -44,19 +54,20 @@ def avstamning() -> bytes:
     # the group's draft, at an avstämning before the proposal: the formulation itself
     s = section_slide(prs, "Verksamhetsidé", "{{ ide.formulering }}",
                       number="{{ avsnitt.verksamhetside.nummer }}",
-                      notes="{%slide if ide and 'verksamhetside' in avsnitt %}")
+                      notes=main_slide("{%slide if ide and 'verksamhetside' in avsnitt %}"))
     proposal = s.placeholders[1].text_frame.paragraphs[0].runs[0].font
     proposal.size, proposal.color.rgb = Pt(26), ACCENT
     _version(s)
     dialog_slide(prs)  # the agenda names it, its slides say "Dialog – fråga 1 av 2"
-    s = slide(prs, "Kvittens", "{%slide if ide and 'kvittens' in avsnitt %}")
+    s = slide(prs, "Kvittens", main_slide("{%slide if ide and 'kvittens' in avsnitt %}"))
     textbox(s, "Förslaget", [("{{ ide.formulering }}", 20, True)], top=Inches(1.5),
             height=Inches(1.9), color=ACCENT)
     writing_space(s, "Kvittens och synpunkter", top=Inches(3.55), height=Inches(3.25))
-    s = slide(prs, "Kommande möten", shown_if("'tidplan' in avsnitt and kommande", "möte/möten"))
+    s = slide(prs, "Kommande möten", main_slide(shown_if("'tidplan' in avsnitt and kommande",
+                                                         "möte/möten")))
     table(s, "Tabell möten", [("Datum", "{{ r.datum|datum }}", 2.6), ("Tid", "{{ r.tid }}", 1.9),
                               ("Aktivitet", "{{ r.aktivitet }}", 4.6), ("Plats", "{{ r.plats }}", 3.0)],
-          "r in kommande")
+          "r in kommande", size=MAIN_PT)
     section_slide(prs, "Mer underlag", "Utvecklingsgruppens underlag från arbetspassen, i sin "
                   "helhet.", number="{{ avsnitt.mer.nummer }}",
                   notes="{%slide if 'mer' in avsnitt %}")
@@ -74,22 +85,24 @@ def avstamning() -> bytes:
 
 def _version(s) -> None:
     textbox(s, "Version", [("Version {{ ide.version }}, {{ ide.datum|datum }} – "
-                            "{{ ide.status|lower }}", BODY_PT, False)],
+                            "{{ ide.status|lower }}", MAIN_PT, False)],
             top=Inches(6.1), height=Inches(0.5), left=Inches(2.5), width=WIDTH - Inches(3.1),
             color=MUTED)
 
 
 def _uppstart(prs) -> None:
     """The uppstart's own slides: the uppdrag, the process, what a verksamhetsidé is."""
-    s = slide(prs, "Uppdraget", "{%slide if 'uppdraget' in avsnitt %}")
+    s = slide(prs, "Uppdraget", main_slide("{%slide if 'uppdraget' in avsnitt %}"))
     textbox(s, "Uppdraget", [("{%p for t in kommun.uppdrag|stycken %}", 20, False),
                              ("{{ t }}", 20, False), ("{%p endfor %}", 20, False)])
-    s = slide(prs, "Arbetsprocessen", shown_if("'processen' in avsnitt", "milstolpe/milstolpar"))
+    s = slide(prs, "Arbetsprocessen", main_slide(shown_if("'processen' in avsnitt",
+                                                          "milstolpe/milstolpar")))
     table(s, "Tabell milstolpar", [("Datum", "{{ ms.datum|datum }}", 2.5),
                                    ("Tid", "{{ ms.start|klockslag(ms.slut) }}", 2.0),
                                    ("Milstolpe", "{{ ms.benamning }}", 3.0),
-                                   ("Innehåll", "{{ ms.beskrivning }}", 4.6)], "ms in milstolpar")
-    s = slide(prs, "Vad är en verksamhetsidé?", "{%slide if 'begreppet' in avsnitt %}")
+                                   ("Innehåll", "{{ ms.beskrivning }}", 4.6)], "ms in milstolpar",
+          size=MAIN_PT)
+    s = slide(prs, "Vad är en verksamhetsidé?", main_slide("{%slide if 'begreppet' in avsnitt %}"))
     box = textbox(s, "Vad, för vem och varför", [
         ("{%p for b in begrepp %}", 22, False), ("{{ b.rubrik }}", 24, True),
         ("{{ b.text }}", 20, False), ("{%p endfor %}", 20, False)])
@@ -101,17 +114,17 @@ def _forslaget(prs) -> None:
     för vem and varför, and the decision points."""
     s = section_slide(prs, "Förslag till verksamhetsidé", "{{ ide.formulering }}",
                       number="{{ avsnitt.forslaget.nummer }}",
-                      notes="{%slide if ide and 'forslaget' in avsnitt %}")
+                      notes=main_slide("{%slide if ide and 'forslaget' in avsnitt %}"))
     proposal = s.placeholders[1].text_frame.paragraphs[0].runs[0].font
     proposal.size, proposal.color.rgb = Pt(26), ACCENT
     _version(s)
     s = slide(prs, "Förslaget mot vad, för vem och varför",
-              "{%slide if ide and 'forslaget' in avsnitt %}")
+              main_slide("{%slide if ide and 'forslaget' in avsnitt %}"))
     box = textbox(s, "Vad, för vem och varför", [
         ("{%p for b in vad_for_vem_varfor if b.text %}", 18, False), ("{{ b.rubrik }}", 20, True),
         ("{{ b.text }}", 18, False), ("{%p endfor %}", 18, False)])
     box.text_frame.paragraphs[1].runs[0].font.color.rgb = ACCENT
-    s = slide(prs, "Förslag till beslut", "{%slide if 'beslut' in avsnitt %}")
+    s = slide(prs, "Förslag till beslut", main_slide("{%slide if 'beslut' in avsnitt %}"))
     textbox(s, "Beslutspunkter", [("{%p for p in beslutspunkter %}", 20, False),
                                   ("{{ p.nr }}. {{ p.text }}", 20, False),
                                   ("{%p endfor %}", 20, False)])
@@ -157,9 +170,11 @@ def _tables(prs, main: bool) -> None:
         if main and section is None:
             continue
         if main:
-            notes = shown_if(f"'{section}' in avsnitt and {data}", noun) + "\n{%slides 1 %}"
+            notes = main_slide(shown_if(f"'{section}' in avsnitt and {data}", noun)
+                               + "\n{%slides 1 %}")
         else:
             notes = shown_if(f"('{key}' in mer or '{name}' in sammanfattade) and {data}", noun)
         s = slide(prs, title if main else appendix, notes)
         sheet_table(s, name, sheet, var, widths, how.get("loop", ""),
-                    headers=how.get("headers"), exprs=how.get("exprs"))
+                    size=MAIN_PT if main else BODY_PT, headers=how.get("headers"),
+                    exprs=how.get("exprs"))

@@ -293,7 +293,7 @@ def title_slide(prs, title: str, kicker: str, meeting: str = "{{ mote.rubrik }}"
     textbox(s, "Överrubrik", [(kicker, 16, True)], top=Inches(2.3), height=Inches(0.45),
             width=Inches(8.0), color=ACCENT)
     if byline:
-        textbox(s, "Avsändare", [(byline, 14, False)], top=Inches(6.45), height=Inches(0.5),
+        textbox(s, "Avsändare", [(byline, 16, False)], top=Inches(6.45), height=Inches(0.5),
                 width=Inches(8.0), color=MUTED)
     logo = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, Inches(0.45), Inches(3.0),
                               Inches(1.1))
@@ -339,55 +339,3 @@ def section_slide(prs, title: str, question: str, number: str = "", notes: str =
     if notes:
         s.notes_slide.notes_text_frame.text = notes
     return s
-
-
-MEETING_CARD = [("Mötet", 14, True), ("{{ mote.rubrik }}", 18, True),
-                # Jinja's escape for a line break, not a break inside the tag: LibreOffice saves that
-                # as a character of the text
-                ("{{ mote.detaljer|replace(' · ', '\\n') }}", 14, False)]
-
-
-def agenda_slide(prs, loop: str = "a in agenda", title: str = "Dagordning", notes: str = "",
-                 aside: list[tuple[str, int, bool]] | None = MEETING_CARD):
-    """Add the agenda: per item of `loop` (with .nummer, .rubrik and .fraga) a numbered line
-    and, smaller, its question; beside it, a card of (text, size, bold) paragraphs (by default
-    the meeting: name and date, then time and place; None for no card)."""
-    s = slide(prs, title, notes)
-    box = textbox(s, "Punkter", [(f"{{%p for {loop} %}}", 22, False), ("{{ a.nummer }}", 22, True),
-                                    ("{{ a.fraga }}", 14, False), ("{%p endfor %}", 14, False)],
-                  left=MARGIN, width=CONTENT_WIDTH - Inches(3.4))
-    paragraphs = box.text_frame.paragraphs
-    number = paragraphs[1].runs[0]
-    number.font.color.rgb = ACCENT
-    rubrik = paragraphs[1].add_run()
-    rubrik.text = "   {{ a.rubrik }}"
-    rubrik.font.size = Pt(22)
-    rubrik.font.bold = True
-    rubrik.font.color.rgb = TEXT
-    paragraphs[1].space_after = Pt(0)
-    paragraphs[2].runs[0].font.color.rgb = MUTED
-    paragraphs[2].space_after = Pt(10)
-    for p in paragraphs[2:3]:
-        p._p.get_or_add_pPr().set("marL", str(Inches(0.5)))
-    if aside:
-        _meeting_card(s, aside)
-    return s
-
-
-def _meeting_card(s, paragraphs: list[tuple[str, int, bool]]) -> None:
-    """Add a light card beside the agenda: the meeting, its date, time and place."""
-    left = WIDTH - MARGIN - Inches(2.9)
-    card = filled(s, "Mötet", left, CONTENT_TOP + Inches(0.1), Inches(2.9), Inches(2.1), LIGHT)
-    frame = card.text_frame
-    frame.word_wrap = True
-    frame.vertical_anchor = MSO_ANCHOR.TOP
-    frame.margin_left = frame.margin_right = frame.margin_top = Inches(0.2)
-    for i, (text, size, bold) in enumerate(paragraphs):
-        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        p.alignment = PP_ALIGN.LEFT
-        p.space_after = Pt(6)
-        run = p.add_run()
-        run.text = text
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.color.rgb = ACCENT if bold else TEXT

@@ -58,11 +58,13 @@ def _idea_slide(prs):
 
 def renamed_chart(prs) -> None:
     """PowerPoint names a replaced chart "Diagram 3"."""
-    _named(prs, "diagram:omfattning").name = "Diagram 3"
+    _named(prs, "diagram:lage").name = "Diagram 3"
 
 
 def renamed_matrix(prs) -> None:
-    _named(prs, "matris:beroenden").name = "Tabell 2"
+    """Both copies of the dependency matrix (the meeting's and Mer underlag's) renamed."""
+    for shape in [s for slide in prs.slides for s in slide.shapes if s.name == "matris:beroenden"]:
+        shape.name = "Tabell 2"
 
 
 def one_line_version_box(prs) -> None:

@@ -31,21 +31,23 @@ def check_kommun(result: ReadResult) -> None:
 
 
 def _check_dialogfragor(result: ReadResult, kommun: m.Kommun) -> None:
-    """Warn about a discussion question whose date is no joint milestone's: no deck for a
-    meeting shows it."""
-    sheet = S.KOMMUN.sheet("Dialogfrågor")
+    """Warn about a discussion question or a programme item whose date is no joint
+    milestone's: no deck for a meeting shows it."""
     if any(d.is_error and d.sheet == "Milstolpar" for d in result.diagnostics):
         return  # a milestone with an error was left out; its questions would seem astray
     dates = sorted({s.datum for s in kommun.milstolpar})
     named = svenska.lista([svenska.datum(d) for d in dates])
-    for i, fraga in enumerate(kommun.dialogfragor):
-        if fraga.datum in dates:
-            continue
-        where = (f"datumet för en gemensam milstolpe i fliken Milstolpar ({named})" if dates
-                 else "datumet för en gemensam milstolpe: fliken Milstolpar har inga milstolpar")
-        result.add(f"Frågan gäller {svenska.datum(fraga.datum)}, som inte är {where}. Frågan "
-                   "visas bara vid mötet med samma datum. Rätta datumet.",
-                   sheet.name, result.located.cell(sheet, i, "datum"), warning=True)
+    where = (f"datumet för en gemensam milstolpe i fliken Milstolpar ({named})" if dates
+             else "datumet för en gemensam milstolpe: fliken Milstolpar har inga milstolpar")
+    for name, rows, what in (("Dialogfrågor", kommun.dialogfragor, "Frågan"),
+                             ("Program", kommun.program, "Punkten")):
+        sheet = S.KOMMUN.sheet(name)
+        for i, row in enumerate(rows):
+            if row.datum in dates:
+                continue
+            result.add(f"{what} gäller {svenska.datum(row.datum)}, som inte är {where}. "
+                       f"{what} visas bara vid mötet med samma datum. Rätta datumet.",
+                       sheet.name, result.located.cell(sheet, i, "datum"), warning=True)
 
 
 _BILAGA = re.compile(r"\bbilaga\s+(\d+)\b", re.IGNORECASE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.model import Beslutspunkt, Dialogfraga, Kommun, Milstolpe, NamndRef
+from pipeline.model import Beslutspunkt, Dialogfraga, Kommun, Milstolpe, NamndRef, Programpunkt
 
 UPPSTART = dt.date(2021, 6, 17)
 OKTOBER, DECEMBER = dt.date(2021, 10, 7), dt.date(2021, 12, 9)
@@ -130,6 +130,21 @@ KOMMUN = Kommun(
             "formuleringarna, så att de kan gå till beslut i nämnderna under första kvartalet "
             "2022?",
         ),
+    ),
+    # the programmes as the planning document gives them: no times per item, so the decks'
+    # agenda is "Innehåll"
+    program=(
+        Programpunkt(UPPSTART, "Styrmodellens intentioner"),
+        Programpunkt(UPPSTART, "Föreläsning: Systemsyn och vikten av ett känt syfte",
+                     "Lennart Wittberg"),
+        Programpunkt(UPPSTART, "Vad är en verksamhetsidé? Fullmäktiges förväntan – uppdraget"),
+        Programpunkt(UPPSTART, "Gemensamt arbetssätt: vad, för vem och varför?"),
+        Programpunkt(UPPSTART, "Dialog: Var står vi idag? Samtal per utvecklingsgrupp"),
+        Programpunkt(OKTOBER, "Gruppdialoger: vad, för vem och varför, utifrån "
+                     "utvecklingsgruppernas underlag"),
+        Programpunkt(OKTOBER, "Dialogövningar: samband och synergier, internt och externt"),
+        Programpunkt(OKTOBER, "Kunskapspåfyllnad och reflektioner", "Lennart Wittberg"),
+        Programpunkt(OKTOBER, "Gemensamt arbetssätt för fortsatt arbete"),
     ),
     # Kommunstyrelsen's avrapportering, after the nämnders' decisions in the first quarter of 2022
     diarienummer="KS 2022/87",

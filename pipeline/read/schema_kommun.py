@@ -92,6 +92,27 @@ KOMMUN = WorkbookSchema(
             optional=True,
         ),
         Sheet(
+            "Program",
+            "program",
+            "Programmet för de gemensamma mötena: punkterna i ordning, vem som leder dem och, "
+            "om de är bestämda, tiderna. Programmet blir dagordningen i den "
+            "kommunövergripande presentationen; utan tider heter den Innehåll.",
+            (
+                date("datum", "Möte", "Mötets datum, som i fliken Milstolpar.", required=True,
+                     ask="Skriv mötets datum som ÅÅÅÅ-MM-DD."),
+                text("punkt", "Punkt", "Programpunkten, till exempel Föreläsning: Systemsyn "
+                     "och vikten av ett känt syfte.", required=True, ask="Skriv punkten.",
+                     width=60),
+                text("ansvarig", "Ansvarig", "Vem som leder punkten eller talar."),
+                time("start", "Start", "Punktens starttid, TT:MM. Lämnas tom om tiden inte är "
+                     "bestämd."),
+                time("slut", "Slut", "Punktens sluttid, TT:MM."),
+            ),
+            m.Programpunkt,
+            empty_hint="Skriv in programmet för de gemensamma mötena.",
+            optional=True,
+        ),
+        Sheet(
             "Faser",
             "faser",
             "När varje del av arbetet ska vara klar, om kommunen vill ha andra datum än "

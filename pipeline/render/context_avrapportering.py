@@ -18,7 +18,6 @@ needs more than a portrait page's width (`liggande`).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -28,16 +27,16 @@ from .. import svenska
 from ..domain import analyse, tidplan
 from ..domain.tidplan import COORDINATOR
 from . import avrapportering_kort as kort
+from . import timetable
 from .context import Names, Person
 from .contracts import Avrapportering, BilagaAvrapportering
 from .docx_grid import PORTRAIT_CM, min_width_cm
-from .timetable import forklaring
+from .timetable import JOINT_ROW, forklaring  # noqa: F401 - JOINT_ROW: its tests' word
 
 TITEL = "Avrapportering av uppdrag verksamhetsidé"
 BILAGA_TITEL = "Nämndernas verksamhetsidéer och det de har gemensamt"
 MEST = 3  # the most shared items the tjänsteskrivelse names of each kind
 BESLUTAD, PLANERAT = "beslutad", "planerat beslut"
-JOINT_ROW = "Gemensamt"  # the week grid's row of the joint milestones
 _DATUM = re.compile(r"\d{1,2} \w+ \d{4}")  # "22 februari 2022": kept on one line in the table
 NBSP = "\u00a0"
 
@@ -196,11 +195,7 @@ def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
 
 def veckoschema(names: Names, namnder: list[m.Namnd]) -> tidplan.Veckoschema:
     """Return the week grid of every nämnd, its rows labelled by the nämnders' names."""
-    grid = tidplan.week_grid(names.kommun, namnder)
-    labels = {tidplan.row_label(kod): names(kod) for kod in names.by_code}
-    labels[tidplan.row_label("", joint=True)] = JOINT_ROW
-    return dataclasses.replace(grid, rader=tuple(
-        dataclasses.replace(r, namn=labels.get(r.namn, r.namn)) for r in grid.rader))
+    return timetable.named(tidplan.week_grid(names.kommun, namnder), names)
 
 
 def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> Avrapportering:

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from .. import model as m
 from .. import svenska
 from ..domain import faser, tidplan
-from .context import Avsnitt, namnd_context
+from .context import Avsnitt, Names, namnd_context
 from .contracts import Avstamning
 from .meeting import GemensamtMote
 from .meeting import mote as next_meeting
-from .timetable import TidplanRad, forklaring, grid_matrix
+from .timetable import TidplanRad, forklaring, grid_matrix, named
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +154,7 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
         "kommande": coming,
         "utmaningar_forst": [*namnd.endast_utmaningar, *namnd.mojligheter],
         "bilder": bilder or {},
-        "matriser": {"tidslinje": grid_matrix(timeline)},
+        "matriser": {"tidslinje": grid_matrix(named(timeline, Names(kommun, [namnd])))},
         "mote": mote,
         "agenda": sections,
         "avsnitt": {a.nyckel: a for a in sections},

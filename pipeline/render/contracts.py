@@ -131,15 +131,28 @@ class Kommunovergripande(Contract):
 
     kommun: Any = doc(KOMMUN)
     mote: Any = doc("mötet, som i nämndens presentation")
-    agenda: Any = doc("delarna med innehåll i ordning: `nummer`, `rubrik`, `fraga`")
-    avsnitt: Any = doc("samma per nyckel: `uppdraget`, `status`, `ideer`, `samband`, "
-                       "`nasta_steg`")
+    agenda: Any = doc("dagordningen: kommunens program för mötet (fliken Program) när det "
+                      "finns, annars mötets egna delar: `nummer` (tid eller nummer), `rubrik`, "
+                      "`fraga` (vem som leder punkten, eller vad delen svarar på)")
+    agenda_rubrik: Any = doc("Dagordning när programmet har tider, annars Innehåll")
+    avsnitt: Any = doc("mötets egna delar med innehåll, efter vad mötet är till för "
+                       "(`mote.fas`), per nyckel: `uppdraget`, `styrmodell`, `begreppet`, "
+                       "`processen`, `grupperna`, `ideer`, `namnderna`, `kunder`, `beroenden`, "
+                       "`synergier`, `nasta_steg`, `dialog`, `kvittens`, `mer`; med `nummer`, "
+                       "`rubrik`, `fraga`")
+    mer: Any = doc("det som står under Mer underlag: `status`, `milstolpar`, `tidplan`, "
+                   "`kunder`, `beroenden`, `externa`, `synergier`, `processteg`, `nasta_steg`")
     namnder: Any = doc(
-        'per nämnd `kod`, `namn`, `formulering`, `kunder` (de första åtta), `fler_kunder`, `ide` '
-        '("Version 3 · Förslag till beslut", eller "Ingen formulering ännu"), `version` (tom '
-        "utan formulering), `ifyllt`, `paborjat`, `saknas` (av det som ska vara klart till "
-        "mötet), `kommer` (det som kommer senare, med när), `nasta_mote`, `beslut`, "
-        "`antal_kunder`, `antal_beroenden`, `antal_synergier`, `status`")
+        'per nämnd `kod`, `namn`, `formulering`, `kunder` (de första sex), `fler_kunder`, `ide` '
+        '("Version 3 · Förslag till beslut", eller när den formuleras), `version` (tom utan '
+        "formulering), `ide_datum` (\"Version 2, 9 december 2021\"), `ifyllt`, `paborjat`, "
+        "`saknas` (av det som ska vara klart till mötet), `kommer` (det som kommer senare, med "
+        "när), `nasta_mote` (nästa möte eller det planerade beslutet, det som kommer först), "
+        "`beslut`, `klart` och `aterstar` (antal avsnitt klara och kvar till mötet), "
+        "`vad_for_vem_varfor` (`rubrik`, `text`), `grupp` (antal i utvecklingsgruppen), "
+        "`ordforande`, `processtod`, `antal_kunder`, `antal_beroenden`, `antal_synergier`, "
+        "`status`")
+    med_ide: Any = doc("nämnderna som har en formulering daterad till mötet")
     milstolpar: Any = doc("de gemensamma milstolparna i datumordning")
     veckoschema_forklaring: Any = doc("veckoöversiktens förklaring")
     gemensamma_kunder: Any = doc("`kund`, `namnder` med koder, `av` med namn")
@@ -150,7 +163,14 @@ class Kommunovergripande(Contract):
     nasta_steg: Any = doc("varje nämnds nästa steg: `kod`, `namn`, `text`")
     steg_per_namnd: Any = doc("nästa steg per nämnd: `kod`, `namn`, `steg`")
     forkortningar: Any = doc("nämndkoderna: `av` koden, `namn`")
-    diagram: Any = doc("diagrammen som former med namnet `diagram:…` får: `omfattning`")
+    dialogfragor: Any = doc("mötets dialogfrågor: `nummer`, `antal`, `fraga`, `stod`")
+    begrepp: Any = doc("Vad är en verksamhetsidé? De tre frågorna: `rubrik`, `text`")
+    kommande: Any = doc("det som kommer efter mötet: de gemensamma milstolparna och nämndernas "
+                        "planerade beslut, `datum` och `text`")
+    rubriker: Any = doc("rubriker räknade ur underlaget: `uppdraget`, `grupperna`, `ideer`, "
+                        "`kunder`, `beroenden`, `synergier`, `status`, `lage`, `avslutning` "
+                        "(de som underlaget ger)")
+    diagram: Any = doc("diagrammen som former med namnet `diagram:…` får: `lage`")
     matriser: Any = doc("matriserna som former med namnet `matris:…` får: `beroenden`, "
                         "`tidplan`")
     bilder: Any = doc(LOGOTYP)

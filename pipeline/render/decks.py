@@ -149,14 +149,15 @@ def message_sv(exc: EngineError, env: jinja2.Environment | None = None) -> str:
 def notice_sv(template: str, notice, options: Options = OPTIONS) -> Diagnostic:
     """Return what fitting did to a text as a warning on the template."""
     where = f'Mallens bild {notice.slide}, formen "{notice.shape}"'
+    size = f"{notice.size or options.min_font_pt:g}"
     if notice.kind == CUT:
         slides = (f"{options.max_text_slides} bilder" if options.max_text_slides > 1
                   else "en bild")
         message = (f"{where}: texten får inte plats på {slides} ens med "
-                   f"{options.min_font_pt} punkter och förkortas i presentationen. Korta texten "
+                   f"{size} punkter och förkortas i presentationen. Korta texten "
                    "i arbetsboken, eller gör formen större i mallen.")
     else:
-        message = (f"{where}: formen är lägre än en textrad med {options.min_font_pt} punkter, "
+        message = (f"{where}: formen är lägre än en textrad med {size} punkter, "
                    "så texten syns inte hel. Gör formen större i mallen.")
     return Diagnostic(template, message, severity=Severity.VARNING)
 

@@ -39,6 +39,24 @@ def tidplan_rader(kommun: m.Kommun, namnd: m.Namnd) -> list[TidplanRad]:
     return sorted(rows, key=lambda r: (r.datum, r.start or dt.time.min))
 
 
+JOINT_ROW = "Gemensamma milstolpar"  # the week grid's row of the joint milestones, as read
+
+
+def named(grid: tidplan.Veckoschema, names) -> tidplan.Veckoschema:
+    """Return the week grid with its rows as an audience reads them: the joint milestones'
+    row "Gemensamma milstolpar", each nämnd's by its name (`names`: code → name), where the
+    planning document writes "KS – samordning", "KS – egen" and codes."""
+    import dataclasses
+
+    labels = {tidplan.row_label("", joint=True): JOINT_ROW}
+    for row in grid.rader:
+        kod = row.namn.split(" – ", 1)[0]
+        if row.namn not in labels and names(kod) != kod:
+            labels[row.namn] = names(kod)
+    return dataclasses.replace(grid, rader=tuple(
+        dataclasses.replace(r, namn=labels.get(r.namn, r.namn)) for r in grid.rader))
+
+
 def grid_matrix(grid: tidplan.Veckoschema):
     """Return the week grid as a matrix: months spanning their weeks, a row per nämnd."""
     from .pptx import Matrix

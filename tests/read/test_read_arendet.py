@@ -106,8 +106,10 @@ def test_the_blank_kommun_workbook_has_the_dialogue_and_avrapportering_sheets_wi
     path = tmp_path / "kommun.xlsx"
     write_workbook(schema.KOMMUN, path)
     wb = load_workbook(path)
-    assert wb.sheetnames[-4:] == ["Dialogfrågor", "Faser", "Avrapportering",
+    assert wb.sheetnames[-5:] == ["Dialogfrågor", "Program", "Faser", "Avrapportering",
                                   "Avrapportering beslut"]
+    program = wb["Program"]
+    assert [c.value for c in program[1]] == ["Möte", "Punkt", "Ansvarig", "Start", "Slut"]
     questions = wb["Dialogfrågor"]
     assert [c.value for c in questions[1]] == ["Avstämning", "Fråga", "Stödfrågor"]
     prompts = {str(dv.sqref).split(":")[0]: dv.prompt
@@ -294,10 +296,14 @@ def test_a_question_for_the_uppstart_is_one_of_its_meeting(runner, workdir):
 def test_without_milestones_a_question_says_there_are_none(tmp_path):
     from pipeline.domain.checks import check_kommun
 
-    kommun = dataclasses.replace(KOMMUN, milstolpar=(), dialogfragor=KOMMUN.dialogfragor[1:2])
+    kommun = dataclasses.replace(KOMMUN, milstolpar=(), dialogfragor=KOMMUN.dialogfragor[1:2],
+                                 program=KOMMUN.program[:1])
     result = ReadResult(tmp_path / "kommun.xlsx", "kommun", kommun)
     check_kommun(result)
     assert [d.message for d in result.diagnostics] == [
         "Frågan gäller 7 oktober 2021, som inte är datumet för en gemensam milstolpe: fliken "
         "Milstolpar har inga milstolpar. Frågan visas bara vid mötet med samma datum. "
+        "Rätta datumet.",
+        "Punkten gäller 17 juni 2021, som inte är datumet för en gemensam milstolpe: fliken "
+        "Milstolpar har inga milstolpar. Punkten visas bara vid mötet med samma datum. "
         "Rätta datumet."]

@@ -119,8 +119,7 @@ def _light_text(prs):
 
 
 def _status_table_removed(prs):
-    table = next(sh for sh in _slide(prs, "Kunder, beroenden och synergier per nämnd").shapes
-                 if sh.has_table)
+    table = next(sh for sh in _slide(prs, "{{ rubriker.lage }}").shapes if sh.has_table)
     table._element.getparent().remove(table._element)
 
 

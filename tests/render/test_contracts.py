@@ -24,7 +24,7 @@ from pipeline.render.context import Filters
 from pipeline.render.decks import OPTIONS
 from pipeline.render.docx import DocxRenderer
 from pipeline.render.environment import environment
-from pipeline.render.pptx.directives import SLIDE_DIRECTIVE, SLIDES_DIRECTIVE, SUMMARY_DIRECTIVE
+from pipeline.render.pptx.directives import SLIDE_DIRECTIVE, without_directives
 from pipeline.render.pptx.tables import ROW_LOOP
 from tests.conftest import ROOT
 
@@ -76,7 +76,7 @@ def deck_source(path: Path) -> str:
             opened, closed = f"{{% for {directive[1]} in {directive[2]} %}}", "{% endfor %}"
         elif directive:
             opened, closed = f"{{% if {directive[3]} %}}", "{% endif %}"
-        rest = SLIDES_DIRECTIVE.sub("", SUMMARY_DIRECTIVE.sub("", SLIDE_DIRECTIVE.sub("", notes)))
+        rest = without_directives(notes)
         parts.append(f"{opened}{_paragraphs(slide._element)}\n{rest}{closed}")
     return "\n".join(parts)
 

@@ -141,8 +141,9 @@ def test_each_nämnds_deck_has_a_timeline(built):
     prs = Presentation(built["avstamning-BUN.pptx"])
     slide = next(s for s in prs.slides if s.shapes.title.text == "Tidslinje")
     rows = [r.cells[0].text for r in next(sh for sh in slide.shapes if sh.has_table).table.rows]
-    assert rows[2:] == ["KS – samordning", "BUN", "Pass 1–2 (v. 33–39)", "Pass 3–4 (v. 41–48)",
-                        "Pass 5 (v. 50 →)"]
+    # as an audience reads it: the joint milestones and the nämnd by name, no codes
+    assert rows[2:] == ["Gemensamma milstolpar", "Barn- och utbildningsnämnden",
+                        "Pass 1–2 (v. 33–39)", "Pass 3–4 (v. 41–48)", "Pass 5 (v. 50 →)"]
 
 
 def test_every_example_deck_passes_openxml_audit(built):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import re
 
 import pytest
 from pptx import Presentation
@@ -22,6 +23,7 @@ from pipeline.render.meeting import mote
 
 EXAMPLE = {n.kod: n for n in NAMNDER}
 DECK_DAY = dt.date(2021, 12, 9)  # the examples' decks are for the last milestone
+OKTOBER = dt.date(2021, 10, 7)
 SEEN = {n.kod: as_of(n, DECK_DAY, KOMMUN) for n in NAMNDER}  # the nämnder as they stood then
 # a kommun with the nämnders' decisions as a milestone: a deck for it shows pass 5's next steps
 BESLUT = dt.date(2022, 3, 1)
@@ -49,6 +51,11 @@ def _rows(slide) -> list[list[str]]:
     return [[c.text for c in r.cells] for r in table.rows]
 
 
+def _holding(prs, shape: str) -> list:
+    """Return the slides with a shape of this name (a table's, a chart's)."""
+    return [s for s in prs.slides if any(sh.name == shape for sh in s.shapes)]
+
+
 def _text(slide) -> str:
     parts = []
     for shape in slide.shapes:
@@ -60,9 +67,9 @@ def _text(slide) -> str:
 
 
 def _status_rows(prs) -> dict[str, list[str]]:
-    rows = _rows(_slide(prs, "Var nämnderna står"))
-    assert rows[0] == ["Nämnd", "Verksamhetsidé", "Avsnitt i arbetsboken", "Nästa möte",
-                       "Beslut i nämnden"]
+    [slide] = _holding(prs, "Tabell status")
+    rows = _rows(slide)
+    assert rows[0] == ["Nämnd", "Verksamhetsidé", "Underlaget", "Nästa", "Beslut i nämnden"]
     return {r[0]: r[1:] for r in rows[1:]}
 
 
@@ -78,41 +85,50 @@ def test_the_status_view_names_each_nämnd_and_where_it_stands(deck):
     assert sn[1].startswith("Ifyllt: ") and "Saknas" not in sn[1]
     assert sn[1].endswith("Kommer: Reflektioner och nästa steg (under pass 5)")
     assert sn[2] == "Pass 5, 14 december 2021"  # the first after the deck's meeting, 9 december
-    assert sn[3] == "22 februari 2022"
-    assert all("%" not in " ".join(r) for r in rows.values())
+    assert sn[3] == "22 februari 2022 (planerat)"
+    # Kommunstyrelsen has no pass after 9 december: its decision is what comes next
+    assert rows["Kommunstyrelsen"][2] == "Beslut i nämnden, 8 februari 2022 (planerat)"
+    assert all("%" not in " ".join(r) and "Inget planerat" not in " ".join(r)
+               for r in rows.values())
 
 
-def test_the_chart_counts_what_each_nämnd_named_with_labels_and_the_same_numbers_in_a_table(deck):
-    slide = _slide(deck, "Kunder, beroenden och synergier per nämnd")
+def test_the_chart_shows_per_nämnd_what_is_due_by_the_meeting_and_its_title_says_it(deck):
+    [slide] = _holding(deck, "diagram:lage")
     chart = next(sh for sh in slide.shapes if sh.has_chart).chart
     assert list(chart.plots[0].categories) == [NAMES[k] for k in KOMMUN.koder]
-    assert [s.name for s in chart.series] == ["Kunder", "Beroenden", "Synergier"]
+    assert [s.name for s in chart.series] == ["Klart till mötet", "Kvar till mötet"]
     assert chart.plots[0].has_data_labels
-    sn = EXAMPLE["SN"]
-    kunder = list(chart.series[0].values)
-    assert kunder[KOMMUN.koder.index("SN")] == len(sn.kunder)
-    table = {r[0]: r[1:] for r in _rows(slide)[1:]}
-    assert table["Socialnämnden"] == [str(len(sn.kunder)), str(len(sn.beroenden)),
-                                     str(len(sn.synergier))]
+    due = [name for name, _ in _status_rows(deck).items()]
+    assert len(due) == 5 and list(chart.series[1].values) == [0] * 5  # all done by 9 december
+    assert slide.shapes.title.text == "Ingen nämnd har avsnitt kvar till mötet"
     descr = next(sh for sh in slide.shapes if sh.has_chart)._element.xpath(".//p:cNvPr/@descr")[0]
-    assert "Socialnämnden: 7 kunder, 7 beroenden, 3 samband och synergier" in descr
+    klart = {r[0]: r[1:] for r in _rows(slide)[1:]}  # the same numbers in a table beside it
+    assert klart["Socialnämnden"] == [str(int(list(chart.series[0].values)[1])), "0"]
+    assert f"Socialnämnden: {klart['Socialnämnden'][0]} klara och 0 kvar" in descr
 
 
-def test_each_nämnd_slide_has_its_idea_left_and_all_its_kunder_right_as_real_bullets(deck):
+def test_each_nämnd_slide_reads_its_idea_against_vad_för_vem_och_varför(deck):
     for namnd in NAMNDER:
         slide = _slide(deck, namnd.namn)
         idea = next(sh for sh in slide.shapes if sh.name == "Verksamhetsidé")
-        kunder = next(sh for sh in slide.shapes if sh.name == "Kunder")
-        assert SEEN[namnd.kod].verksamhetside.formulering in idea.text_frame.text
-        assert kunder.left >= idea.left + idea.width  # the right half is used
-        listed = [p for p in kunder.text_frame.paragraphs[1:] if p.text]
-        assert [p.text for p in listed] == [k.kund for k in namnd.kunder]  # SN's 7th: Anhöriga
-        for p in listed:
-            assert p._p.pPr.find("{*}buChar") is not None and not p.text.startswith("•")
+        answers = next(sh for sh in slide.shapes if sh.name == "Vad, för vem och varför")
+        shown = SEEN[namnd.kod].verksamhetside
+        assert shown.formulering in idea.text_frame.text
+        assert f"Version {shown.version}, " in idea.text_frame.text
+        assert idea.left >= answers.left + answers.width  # beside it, on the right
+        lines = answers.text_frame.text.split("\n")
+        assert lines[0::2] == ["Vad", "För vem", "Varför"]
+        kunder = [k.kund for k in namnd.kunder]
+        expected = (", ".join(kunder[:MAIN_KUNDER]) + f" och {len(kunder) - MAIN_KUNDER} till"
+                    if len(kunder) > MAIN_KUNDER else kunder)
+        if isinstance(expected, str):
+            assert lines[3] == expected
+        else:
+            assert all(k in lines[3] for k in expected)
 
 
 def test_a_synergy_with_an_external_partner_names_it_and_merged_ones_keep_who_proposed_what(deck):
-    rows = [r for s in _slides(deck, "Samband och synergier") for r in _rows(s)[1:]]
+    rows = [r for s in _holding(deck, "Tabell synergier och förslag") for r in _rows(s)[1:]]
     by_process = {r[0].split("\n")[0]: r for r in rows}
     assert len(by_process) == 10  # every process shown, none summarised
     aldre = by_process["Sammanhållen vård och omsorg för äldre"]
@@ -131,18 +147,22 @@ def test_a_synergy_with_an_external_partner_names_it_and_merged_ones_keep_who_pr
         "Kultur- och tekniknämnden: Delta i arbetet med en gemensam modell för tidig samverkan."]
 
 
-def test_beyond_the_kommuns_slides_per_section_the_deck_says_how_many_processes_are_left():
+def test_at_the_first_avstämning_one_slide_names_the_processes_and_mer_underlag_has_them_all():
     many = [dataclasses.replace(n, synergier=tuple(
         m.Synergi("KS", f"Process {n.kod} {i}", "Synergi " * 30, "Steg " * 20) for i in range(8)))
         for n in NAMNDER]
     kommun = dataclasses.replace(KOMMUN, max_bilder=1)
-    prs = Presentation(io.BytesIO(DeckRenderer(None, kommun, mote(kommun)).kommun_deck(many)))
-    [slide] = _slides(prs, "Samband och synergier")
+    prs = Presentation(io.BytesIO(DeckRenderer(None, kommun, mote(kommun, OKTOBER)).kommun_deck(
+        many)))
+    [slide] = _holding(prs, "Tabell synergier")
+    assert slide.shapes.title.text == "Nämnderna ser samband i 40 processer"
     last = _rows(slide)[-1][0]
-    assert last.startswith("… och ") and last.endswith(
-        " processer till – se nämndernas avstämningsunderlag")
-    shown = len(_rows(slide)) - 2
-    assert int(last.split()[2]) == 40 - shown
+    assert last == f"… och {40 - (len(_rows(slide)) - 2)} processer till under Mer underlag"
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles.index("Underlag: samband och synergier") > titles.index("Mer underlag")
+    # under Mer underlag the kommun's bilder per avsnitt hold, and the rest is counted
+    [full] = _holding(prs, "Tabell synergier och förslag")
+    assert _rows(full)[-1][0].endswith(" processer till – se nämndernas avstämningsunderlag")
 
 
 def test_external_partners_and_the_dependency_matrix_legend(deck):
@@ -150,7 +170,8 @@ def test_external_partners_and_the_dependency_matrix_legend(deck):
     assert externa["Region Västernorrland"] == (
         "Kommunstyrelsen, Socialnämnden och Barn- och utbildningsnämnden")
     assert externa["Trafikverket"] == "Kultur- och tekniknämnden"
-    slide = _slide(deck, "Beroenden mellan nämnderna")
+    [slide] = _holding(deck, "matris:beroenden")  # under Mer underlag on 9 december
+    assert slide.shapes.title.text == "Underlag: beroenden mellan nämnderna"
     rows = _rows(slide)
     assert rows[0][1:] == list(KOMMUN.koder)  # codes where space demands …
     assert [r[0] for r in rows[1:]] == [f"{NAMES[k]} ({k})" for k in KOMMUN.koder]
@@ -168,24 +189,23 @@ def decision_deck():
 
 
 def test_names_not_codes_where_the_audience_reads(deck, decision_deck):
-    shared = {r[0]: r[1] for r in _rows(_slide(deck, "Gemensamma kunder och målgrupper"))[1:]}
+    shared = {r[0]: r[1] for r in _rows(_holding(deck, "Tabell gemensamma kunder")[0])[1:]}
     assert shared["Barn och unga"] == ("Socialnämnden, Barn- och utbildningsnämnden och "
                                        "Kultur- och tekniknämnden")
     steps = {r[0]: r[1] for r in _rows(_slide(decision_deck, "Nästa steg"))[1:]}
     assert list(steps) == [NAMES[k] for k in KOMMUN.koder]
     grid = [r[0] for r in _rows(_slide(deck, "Övergripande tidplan"))]
-    assert "Socialnämnden" in grid and "SN" not in grid
+    assert grid[2:] == ["Gemensamma milstolpar", *(NAMES[k] for k in KOMMUN.koder)]
 
 
-def test_the_agenda_and_the_dividers(deck, decision_deck):
+def test_the_agenda_follows_the_meeting(deck, decision_deck):
     titles = [s.shapes.title.text for s in deck.slides]
-    agenda = _text(_slide(deck, "Innehåll"))
-    for part in ("Uppdraget och processen", "Läget i nämnderna", "Nämndernas verksamhetsidéer",
-                 "Samband mellan nämnderna"):
-        assert part in agenda
-    assert "Nästa steg" not in agenda  # pass 5's, after the last avstämning
-    assert "Nästa steg" in _text(_slide(decision_deck, "Innehåll"))
-    assert titles.index("Läget i nämnderna") + 1 == titles.index("Var nämnderna står")
+    agenda = re.findall(r"^(\d+)\s+(.+)$", _text(_slide(deck, "Innehåll")), re.M)
+    # 9 december: dialog och kvittens of the formulations; the rest under Mer underlag
+    assert [r for _, r in agenda] == ["Verksamhetsidéerna och visionen", "Nämnderna", "Dialog",
+                                      "Kvittens", "Mer underlag"]
+    assert "Nästa steg" in _text(_slide(decision_deck, "Innehåll"))  # pass 5's, after it
+    assert "Kvittens" not in _text(_slide(decision_deck, "Innehåll"))
     assert len(set(titles)) == len(titles)
 
 
@@ -232,8 +252,8 @@ def test_the_status_view_differs_between_nämnder_at_different_stages(stages):
         "Kommer: ")[1]
     assert "Påbörjat: Kunder" in sn[1]
     assert bun[1].startswith("Ifyllt: ") and "Saknas" not in bun[1]
-    assert ks[2] == "Inget planerat" and sn[2] == "Pass 3, 12 oktober 2021"
-    assert ks[3] == sn[3] == "Inte bestämt" and bun[3] == "23 februari 2022"
+    assert ks[2] == "Inget planerat ännu" and sn[2] == "Pass 3, 12 oktober 2021"
+    assert ks[3] == sn[3] == "Inte bestämt" and bun[3] == "23 februari 2022 (planerat)"
     assert len({tuple(r) for r in rows.values()}) == 3
 
 
@@ -241,20 +261,20 @@ def test_an_early_nämnd_gets_no_idea_slide_text_it_never_wrote(stages):
     slide = _slide(stages, "Kommunstyrelsen")
     idea = next(sh for sh in slide.shapes if sh.name == "Verksamhetsidé").text_frame.text
     assert idea.split("\n") == ["Verksamhetsidé", "Formuleras under pass 3–4.", ""]
-    kunder = next(sh for sh in slide.shapes if sh.name == "Kunder").text_frame.text
-    assert kunder.split("\n") == ["Kunder och målgrupper", "Inga kunder inskrivna ännu."]
+    answers = next(sh for sh in slide.shapes if sh.name == "Vad, för vem och varför")
+    assert answers.text_frame.text.split("\n")[0] == "Vad"  # its Uppdrag only
+    assert "För vem" not in answers.text_frame.text
     sn = next(sh for sh in _slide(stages, "Socialnämnden").shapes if sh.name == "Verksamhetsidé")
-    assert sn.text_frame.text.split("\n")[-1] == "Version 1 · Utkast"
-    assert "Socialnämnden" in [s.shapes.title.text for s in stages.slides]
+    assert sn.text_frame.text.split("\n")[-1] == "Version 1, 1 oktober 2021"
 
 
 def test_more_kunder_than_a_slide_lists_are_counted_not_cut():
     many = dataclasses.replace(EXAMPLE["SN"], kunder=tuple(
         m.Kund(f"Målgrupp {i}", "s", "b", "v") for i in range(1, MAIN_KUNDER + 4)))
     prs = Presentation(io.BytesIO(DeckRenderer(None, KOMMUN, mote(KOMMUN)).kommun_deck([many])))
-    text = next(sh for sh in _slide(prs, "Socialnämnden").shapes if sh.name == "Kunder").text_frame.text
-    assert f"Målgrupp {MAIN_KUNDER}" in text and f"Målgrupp {MAIN_KUNDER + 1}" not in text
-    assert "… och 3 till i nämndens underlag" in text
+    text = next(sh for sh in _slide(prs, "Socialnämnden").shapes
+                if sh.name == "Vad, för vem och varför").text_frame.text
+    assert f"Målgrupp {MAIN_KUNDER} och 3 till" in text and f"Målgrupp {MAIN_KUNDER + 1}" not in text
 
 
 def test_the_combined_deck_passes_the_checks(tmp_path, stages, deck):
@@ -278,7 +298,7 @@ EXPECTED_DEPENDENCIES = {
 
 
 def test_the_dependency_matrix_matches_the_beroenden_sheets(deck):
-    rows = _rows(_slide(deck, "Beroenden mellan nämnderna"))
+    rows = _rows(_holding(deck, "matris:beroenden")[0])
     header = rows[0][1:]
     found = {(row[0].split("(")[1].rstrip(")"), header[c - 1]) for row in rows[1:]
              for c in range(1, len(header) + 1) if row[c] == "●"}
@@ -303,11 +323,11 @@ def test_every_nämnd_and_the_milestones_are_in_the_deck(deck):
     assert "17 juni 2021" in text and "9 december 2021" in text
 
 
-@pytest.mark.parametrize(("title", "name"), [
-    ("Processen och de gemensamma milstolparna", "Passen"), ("Övergripande tidplan", "Förklaring"),
-    ("Var nämnderna står", "Förklaring")])
-def test_the_line_that_explains_a_table_stands_right_above_it(deck, title, name):
-    slide = _slide(deck, title)
+@pytest.mark.parametrize(("table", "name"), [
+    ("Tabell milstolpar", "Passen"), ("matris:tidplan", "Förklaring"),
+    ("Tabell status", "Förklaring"), ("Tabell kvittens", "Förklaring")])
+def test_the_line_that_explains_a_table_stands_right_above_it(deck, table, name):
+    [slide] = _holding(deck, table)
     caption = next(sh for sh in slide.shapes if sh.name == name)
     table = next(sh for sh in slide.shapes if sh.has_table)
     assert caption.text_frame.text.strip()

@@ -196,3 +196,25 @@ def test_text_sizes_are_set_in_points_not_left_to_the_template(tmp_path):
     run.font.size = Pt(10)  # below the minimum: raised to it
     _, out = rendered(tmp_path, prs, {"text": "Kort."}, Options(min_font_pt=12))
     assert {r.get("sz") for r in out.slides[0].shapes[1]._element.iter(qn("a:rPr"))} == {"1200"}
+
+
+def test_a_slides_own_limit_summarises_its_table_and_later_slides_can_ask(tmp_path):
+    prs = deck()
+    table_slide(prs)
+    prs.slides[0].notes_slide.notes_text_frame.text = "{%summary kund/kunder %}\n{%slides 1 %}"
+    later = add_slide(prs, "Mer")
+    box = later.shapes.add_textbox(Inches(1), Inches(2), Inches(8), Inches(1))
+    box.text_frame.text = "{{ 'Tabell kunder' in summarised }}"
+    options = Options(max_table_slides=3, limited_summary="… och {count} {noun} längre fram")
+    engine, out = rendered(tmp_path, prs, {"kunder": kunder(60)}, options)
+    first, *rest = list(out.slides)
+    assert [s.shapes.title.text for s in rest] == ["Mer"]  # one slide, not the deck's three
+    last = rows_of(first)[-1][0]
+    assert last == f"… och {60 - len(rows_of(first)) + 1} kunder längre fram"
+    assert rest[0].shapes[1].text_frame.text == "True"
+    # without the limit, the deck's own applies, with its own summary
+    prs.slides[0].notes_slide.notes_text_frame.text = "{%summary kund/kunder %}"
+    _, out = rendered(tmp_path, prs, {"kunder": kunder(60)}, options)
+    assert [s.shapes.title.text for s in out.slides][-1] == "Mer"
+    assert len(out.slides) == 4 and out.slides[-1].shapes[1].text_frame.text == "True"
+    assert "längre fram" not in rows_of(out.slides[2])[-1][0]

@@ -313,3 +313,17 @@ def test_a_file_that_is_no_deck_is_refused(tmp_path):
         PptxTemplate(path, ENV).render({})
     assert (caught.value.kind, caught.value.template, caught.value.slide) == (
         Kind.UNREADABLE_TEMPLATE, "mall.pptx", 0)
+
+
+def test_a_slides_own_minimum_keeps_its_text_large_and_continues_it(tmp_path):
+    text = " ".join(f"ord{i}" for i in range(90))
+    prs = deck()
+    fixed_box(add_slide(prs, "Verksamhetsidé"), 1.5)
+    out = render(tmp_path, prs, {"text": text})
+    assert min(sizes(out.slides[0].shapes[1])) < 1600  # the deck's 12 pt minimum lets it shrink
+    prs = deck()
+    fixed_box(add_slide(prs, "Verksamhetsidé", "{%minsize 16 %}"), 1.5)
+    out = render(tmp_path, prs, {"text": text})
+    assert len(out.slides) > 1
+    assert all(min(sizes(s.shapes[1])) >= 1600 for s in out.slides)
+    assert " ".join(s.shapes[1].text_frame.text for s in out.slides).split() == text.split()

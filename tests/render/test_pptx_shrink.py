@@ -186,3 +186,17 @@ def test_libreoffice_draws_the_example_tables_within_their_room(example_build, t
     path = next(p for p in example_build if p.name == name)
     prs = Presentation(io.BytesIO(path.read_bytes()))
     assert_drawn_within_room(convert(path, "pdf", tmp_path), prs)
+
+
+def test_a_slide_can_set_its_own_minimum_above_the_decks(tmp_path):
+    prs = deck()
+    table_slide(prs)
+    n = per_slide(tmp_path, prs) + 1  # one row too many: the deck's minimum would shrink it
+    _, out = rendered(tmp_path, prs, {"kunder": kunder(n, BEHOV)}, Options(table_shrink_pt=2))
+    assert len(out.slides) == 1 and min(sizes(out.slides[0])) < 14
+    prs.slides[0].notes_slide.notes_text_frame.text = "{%minsize 14 %}"
+    _, out = rendered(tmp_path, prs, {"kunder": kunder(n, BEHOV)}, Options(table_shrink_pt=2))
+    assert len(out.slides) == 2  # read from the back of the room: it goes on instead
+    assert all(sizes(s) == {14.0} for s in out.slides)
+    assert not out.slides[0].has_notes_slide or "minsize" not in (
+        out.slides[0].notes_slide.notes_text_frame.text)

@@ -10,7 +10,8 @@ A template is an ordinary deck. What staff can see and edit in PowerPoint drives
   a slide goes on at a line boundary) unless the table's text, up to
   `Options.table_shrink_pt` smaller, takes fewer slides; beyond `Options.max_table_slides`
   slides the table ends with a summary row, of what `{%summary item/items %}` in the slide's
-  notes names;
+  notes names; `{%slides N %}` and `{%minsize N %}` in the notes give the slide its own
+  limit of table slides and its own smallest text size (see directives.py);
 - shapes named `PREFIX:NAME` in PowerPoint's selection pane, with the prefixes of `Options`
   (`chart:`, `matrix:`, `picture:` unless the application chooses others): a native chart,
   a matrix table and a picture filled from data.
@@ -75,6 +76,7 @@ class _SlidePlan:
     rows: RowPlan | None
     noun: tuple[str, str] | None = None  # what a summary row counts (`{%summary … %}`)
     limit: int | None = None  # the most slides its table takes (`{%slides N %}`)
+    min_pt: float | None = None  # its text's own minimum size (`{%minsize N %}`)
 
 
 @dataclass
@@ -90,6 +92,7 @@ class _SlideJob:
     source: SlideSource
     unused: bool = True
     shrink: float = 0  # points the table's text is made smaller, for the current scope
+    floor: float = 12  # the smallest size its text shrinks to: the deck's, or its own
 
     def output_slide(self, factory: SlideFactory):
         """Return a slide to render into: the template slide itself first, then copies."""
@@ -181,7 +184,9 @@ class PptxTemplate:
         if number not in snapshots:  # the same in every render: taken once
             snapshots[number] = run.factory.snapshot(slide).element
         job = _SlideJob(number, slide, where, loop, plan.notes,
-                        run.factory.source(slide, snapshots[number]))
+                        run.factory.source(slide, snapshots[number]),
+                        floor=max(plan.min_pt or 0, self.options.min_font_pt))
+        run.fitter.min_font_pt = job.floor  # this slide's, for its text and continuations
         made = 0
         for scope in self._scopes(plan.directive, context, where):
             part = 0  # continuation slides are numbered, so that every title is unique
@@ -208,7 +213,7 @@ class PptxTemplate:
         summary = Summary(plan.limit if limited else options.max_table_slides,
                           lambda n: options.summary_text(n, plan.noun, limited=limited))
         pages = plan.rows.pages(scope, self.tags, summary if summary.slides else None,
-                                options.table_shrink_pt, options.min_font_pt)
+                                options.table_shrink_pt, job.floor)
         job.shrink = pages.shrink
         shape = plan.rows.where.shape
         for head in pages.split:
@@ -229,7 +234,7 @@ class PptxTemplate:
         """Return what a template slide's notes and row loop say, read on the first render."""
         plan = self._known.plans.get(number)
         if plan is None:
-            notes, directive, noun, limit = read_notes(slide)
+            said = read_notes(slide)
             tree = shape_tree(slide)
             loop = find_row_loop(tree)
             rows = None
@@ -239,7 +244,8 @@ class PptxTemplate:
                 rows = RowPlan.of(loop, tree, Location(self.path.name, number), self.tags,
                                   run.fitter.fonts, lambda frame: available_height(
                                       frame, height, obstacles(slide, frame)))
-            plan = self._known.plans[number] = _SlidePlan(notes, directive, rows, noun, limit)
+            plan = self._known.plans[number] = _SlidePlan(said.text, said.directive, rows,
+                                                          said.noun, said.limit, said.min_pt)
         return plan
 
     def _render_with_continuations(self, run: _Render, job: _SlideJob, scope: dict, rows,
@@ -255,7 +261,7 @@ class PptxTemplate:
                 for index in overflow:
                     shape = run.fitter.proxy(clone, shapes[index])
                     run.fitter.cut(clone, shape, self.options.cut_note)
-                    run.notices.append(Notice(job.number, shape.name, CUT))
+                    run.notices.append(Notice(job.number, shape.name, CUT, size=job.floor))
                 break
             clone = job.output_slide(run.factory)
             self._render_slide(run, job, clone, scope, rows, part + len(clones))
@@ -287,7 +293,7 @@ class PptxTemplate:
             where = job.where.at(name)
             if job.loop is not None and index == job.loop.shape_index:
                 render_table(element, scope, where, self.tags, job.loop.row_index, rows,
-                             job.shrink, self.options.min_font_pt)
+                             job.shrink, job.floor)
                 continue
             if not self._render_element(slide, element, scope, where, (job.number, index)) or (
                     element is title):
@@ -297,7 +303,7 @@ class PptxTemplate:
                 fitted = run.fitter.fit(slide, shape)
                 sized.add(shape.body)
                 if fitted.too_small:
-                    run.notices.append(Notice(job.number, name, TOO_SMALL))
+                    run.notices.append(Notice(job.number, name, TOO_SMALL, size=job.floor))
                 if fitted.rest:
                     overflow[index] = fitted.rest
         if job.notes:  # only slides whose notes say more than a directive get a notes page

@@ -51,7 +51,8 @@ class Notice:
     the minimum size), SPLIT (a table row taller than a slide went on over two) or
     SUMMARISED (a table's rows took more slides than allowed: `shown` of `total` items
     are shown, the rest summarised in one row). `item` is the loop's item the notice is
-    about (the first one left out), `source` the template text of a split cell."""
+    about (the first one left out), `source` the template text of a split cell, `size` the
+    smallest size the slide's text could shrink to (the deck's, or the slide's own)."""
 
     slide: int
     shape: str
@@ -60,6 +61,7 @@ class Notice:
     total: int = 0
     item: object = field(default=None, compare=False)
     source: str = ""
+    size: float = 0
 
 
 @dataclass
