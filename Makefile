@@ -44,6 +44,7 @@ examples: $(VENV)/.installed
 	$(PY) scripts/make_examples.py
 
 templates: $(VENV)/.installed
+	$(PY) scripts/make_logo.py
 	$(PY) scripts/make_templates.py
 	$(PY) scripts/make_avrapportering.py
 	$(PY) scripts/make_pptx_templates.py

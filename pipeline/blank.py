@@ -21,7 +21,8 @@ inputs/     Här lägger ni arbetsböckerna: kommunarbetsboken (kommun.xlsx) och
             arbetsbok per nämnd. Filernas namn spelar ingen roll.
 templates/  Mallarna för dokumenten. Ändra utseendet i Word och PowerPoint, men låt
             taggarna {{ … }}, {%p … %} och {%slide … %} stå kvar. Tas en mall bort
-            används standardmallen. En logotyp.png här hamnar på presentationerna.
+            används standardmallen. En logotyp.png eller logotyp.svg här hamnar på
+            presentationernas titelbilder och i dokumentens sidhuvud.
 build/      Här skriver underlag dokumenten. Skapas vid första bygget.
 
 Så här går det till:

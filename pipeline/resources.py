@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
-LOGO = "logotyp.png"  # placed on the decks' title slides when the templates folder has one
+LOGOS = ("logotyp.png", "logotyp.svg")  # the kommun's logo, in this order (render/logo.py)
 
 
 def default_templates() -> Path:

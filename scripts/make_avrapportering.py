@@ -28,6 +28,7 @@ from word_common import (  # noqa: E402 - the styles and helpers of every Word t
     _drop_styles_with_effects,
     _footer,
     _header_lines,
+    _logo_picture,
     _page,
     _preserve_spaces,
     _styles,
@@ -161,6 +162,10 @@ def _portrait_section(doc, first_page, later_pages, footer: str) -> None:
     paragraphs = section.first_page_header.paragraphs
     for at in (len(later_pages), len(paragraphs) - 2):  # the last line of each alternative
         paragraphs[at].paragraph_format.space_after = Pt(12)
+    # the document's first page: the logo first, as in the first section's header
+    logo = section.first_page_header.add_paragraph()
+    _logo_picture(logo)
+    paragraphs[len(later_pages) + 1]._p.addnext(logo._p)
     _header_lines(doc, section.header, later_pages)
     for part in (section.first_page_footer, section.footer):
         _footer(doc, part, footer)

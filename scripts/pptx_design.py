@@ -1,7 +1,7 @@
 """The decks' design system: part of scripts/make_pptx_templates.py.
 
 One master with three layouts that the templates use: "Titelbild" (the title slide: a logo
-place or the kommun's name set as a wordmark, a colour panel), "Rubrik och innehåll" (content:
+place or the kommun's name set as a wordmark, a band at the right edge), "Rubrik och innehåll" (content:
 the title, a short accent rule, tables aligned with the title) and "Avsnitt" (section dividers).
 Every layout but the title's carries the footer (tags the engine renders on layouts: kommun ·
 nämnd · meeting) and the slide number (a field PowerPoint and LibreOffice number per slide).
@@ -32,6 +32,8 @@ CONTENT_TOP = Inches(1.5)
 CONTENT_WIDTH = WIDTH - 2 * MARGIN
 CONTENT_HEIGHT = Inches(5.2)  # down to the footer rule
 FOOTER_TOP = Inches(7.0)
+BAND = Inches(0.45)  # the title slide's band at the right edge
+TITLE_WIDTH = Inches(10.5)  # the title slide's texts
 BODY_PT = 14
 CELL_MARGIN = Inches(0.06)  # above and below a cell's text
 # the default template's layouts the design keeps (by their index there); the others go
@@ -185,14 +187,15 @@ def _footer(s, footer: str) -> None:
 
 def _title_layout(prs, layout) -> None:
     title, sub = layout.placeholders[0], layout.placeholders[1]
-    title.left, title.top, title.width, title.height = MARGIN, Inches(2.75), Inches(8.2), Inches(1.25)
-    sub.left, sub.top, sub.width, sub.height = MARGIN, Inches(4.1), Inches(8.2), Inches(1.9)
+    title.left, title.top, title.width, title.height = MARGIN, Inches(2.75), TITLE_WIDTH, Inches(1.25)
+    sub.left, sub.top, sub.width, sub.height = MARGIN, Inches(4.1), TITLE_WIDTH, Inches(1.9)
     title.text_frame.vertical_anchor = MSO_ANCHOR.TOP
     sub.text_frame.vertical_anchor = MSO_ANCHOR.TOP
 
-    def build(s):
-        rectangle(s, "Färgfält", Inches(9.4), 0, WIDTH - Inches(9.4), HEIGHT, ACCENT)
-        rectangle(s, "Färgfält kant", Inches(9.4) - Inches(0.12), 0, Inches(0.12), HEIGHT, ACCENT_2)
+    def build(s):  # a band at the edge, no panel that looks as if a picture were missing
+        rectangle(s, "Kantband", WIDTH - BAND, 0, BAND, HEIGHT, ACCENT)
+        rectangle(s, "Kantband linje", WIDTH - BAND - Inches(0.1), 0, Inches(0.06), HEIGHT,
+                  ACCENT_2)
         rectangle(s, "Rubriklinje", MARGIN + Inches(0.1), Inches(2.2), Inches(1.2), Inches(0.07),
                   ACCENT_2)
 
@@ -291,10 +294,10 @@ def title_slide(prs, title: str, kicker: str, meeting: str = "{{ mote.rubrik }}"
                              22, True)], top=Inches(0.55), height=Inches(0.9),
             width=Inches(6.0), color=ACCENT)
     textbox(s, "Överrubrik", [(kicker, 16, True)], top=Inches(2.3), height=Inches(0.45),
-            width=Inches(8.0), color=ACCENT)
+            width=TITLE_WIDTH, color=ACCENT)
     if byline:
         textbox(s, "Avsändare", [(byline, 16, False)], top=Inches(6.45), height=Inches(0.5),
-                width=Inches(8.0), color=MUTED)
+                width=TITLE_WIDTH, color=MUTED)
     logo = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, Inches(0.45), Inches(3.0),
                               Inches(1.1))
     logo.name = "bild:logotyp"

@@ -3,6 +3,8 @@ helpers that write docxtpl paragraphs and tables (scripts/make_templates.py uses
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
@@ -120,6 +122,7 @@ def _page(doc, first_page=MEMO_HEADER, later_pages=MEMO_LATER, footer: str = "{{
     for name, size in (("Header", 10), ("Footer", 9)):
         doc.styles[name].paragraph_format.tab_stops.clear_all()
         doc.styles[name].font.size = Pt(size)  # the page number fields' size too
+    _logo_slot(section.first_page_header)
     for header, lines in ((section.first_page_header, first_page), (section.header, later_pages)):
         _header_lines(doc, header, lines)
     for part in (section.first_page_footer, section.footer):
@@ -143,10 +146,30 @@ def landscape_section(doc, header_lines, footer: str) -> None:
     _footer(doc, section.footer, footer, width)
 
 
+LOGO = Path(__file__).resolve().parent.parent / "templates" / "logotyp.png"  # make_logo.py's
+LOGO_HEIGHT = Cm(1.3)
+
+
+def _logo_slot(header) -> None:
+    """Put the logo slot first in a header: a picture named `bild:logotyp` (the build puts the
+    kommun's logo in its place, or takes it out without one)."""
+    _logo_picture(header.paragraphs[0])
+
+
+def _logo_picture(p) -> None:
+    """Make a header paragraph the logo slot's: the picture, named `bild:logotyp`."""
+    p.paragraph_format.space_after = Pt(6)
+    p.add_run().add_picture(str(LOGO), height=LOGO_HEIGHT)
+    doc_pr = p._p.find(".//" + qn("wp:docPr"))
+    doc_pr.set("name", "bild:logotyp")
+    doc_pr.set("descr", "Kommunens logotyp")
+
+
 def _header_lines(doc, header, lines, width=TEXT_WIDTH) -> None:
     first = header.paragraphs[0]
+    taken = first._p.find(".//" + qn("w:drawing")) is not None  # the logo's paragraph
     for i, (left, right, bold) in enumerate(lines):
-        p = first if i == 0 else header.add_paragraph()
+        p = first if i == 0 and not taken else header.add_paragraph()
         p.style = doc.styles["Header"]
         p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
         run = p.add_run(f"{left}\t{right}")

@@ -128,7 +128,7 @@ def make_jobs(inputs: Inputs, work: Work, out: Path, fingerprint: dict[str, str]
         if output.template:
             parts.append(fingerprint.get(f"mall/{output.template}", ""))
         if o.LOGO in output.depends:
-            parts.append(fingerprint.get(f"mall/{o.resources.LOGO}", ""))
+            parts += [fingerprint.get(f"mall/{name}", "") for name in o.resources.LOGOS]
         if o.MEETING in output.depends:
             parts.append(mote)
         return Job(output.name, kod, out / output.target(kod), key(*parts))

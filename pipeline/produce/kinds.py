@@ -42,18 +42,20 @@ class Word:
         from ..render import docx  # noqa: F401
 
     def __init__(self, output: Output, setting: Setting) -> None:
+        from ..render import logo
         from ..render.docx import DocxRenderer
 
+        found, self.logo_problems = logo.load(setting.templates)
         self.renderer = DocxRenderer(resources.template(output.template, setting.templates),
-                                     setting.kommun, output.context_function())
+                                     setting.kommun, output.context_function(), found)
 
     def render(self, subject: object) -> bytes:
         """Return one document's bytes."""
         return self.renderer.render(subject)
 
     def problems(self) -> list[Diagnostic]:
-        """Return the template's warnings (comments, tracked changes taken out)."""
-        return list(self.renderer.warnings)
+        """Return the template's warnings (comments, tracked changes taken out) and the logo's."""
+        return [*self.renderer.warnings, *self.logo_problems]
 
     def amounts(self) -> list[Amount]:
         """Return what the last document did with a workbook's rows: a document shows all."""
@@ -81,7 +83,7 @@ class Deck:
         self.output, self.setting = output, setting
         self.template = decks.deck_template(resources.template(output.template, setting.templates),
                                             setting.kommun, **dict(output.options))
-        self.bilder = decks.bilder(setting.templates)
+        self.bilder, self.logo_problems = decks.bilder(setting.templates)
         self.mote = setting.meeting or mote(setting.kommun)
         self.context = output.context_function()
 
@@ -101,7 +103,7 @@ class Deck:
         """Return what fitting had to do to texts in the last deck, as template warnings."""
         from ..render.decks import notices
 
-        return notices(self.template, self.output.template)
+        return [*notices(self.template, self.output.template), *self.logo_problems]
 
     def amounts(self) -> list[Amount]:
         """Return what the last deck did with rows too many or too long for its slides."""

@@ -22,7 +22,7 @@ from .. import resources
 # The renderer kinds (produce/kinds.py): a Word template, a deck template, a calendar
 WORD, DECK, CALENDAR = "word", "deck", "kalender"
 FORMATS = {".docx": "Word", ".pptx": "PowerPoint", ".pdf": "PDF", ".ics": "kalenderfil, .ics"}
-# What else a key can depend on: the decks' logo (templates/logotyp.png), the meeting they are for
+# What else a key can depend on: the logo (templates/logotyp.png or .svg), the meeting (decks)
 LOGO, MEETING = "logotyp", "mote"
 OVERVIEW_TEMPLATE = "oversikt.html"  # build/index.html, written by every build (not a job)
 
@@ -83,12 +83,14 @@ OUTPUTS: list[Output] = [
     Output("beslutsunderlag", Scope.NAMND, WORD, "{kod}/beslutsunderlag-{kod}.docx",
            "Beslutsunderlag", ("beslutsunderlag", "beslutsunderlag"),
            template="beslutsunderlag.docx", context=".context:memo_context", pdf=True,
+           depends=(LOGO,),
            requires=("verksamhetsideer", "beslutspunkter"), named="beslutsunderlaget",
            about="Tjänsteskrivelsen till nämnden, högst fyra sidor; byggs när arbetsboken har "
                  "en formulering och förslag till beslut."),
     Output("bilaga", Scope.NAMND, WORD, "{kod}/bilaga-1-{kod}.docx",
            "Bilaga 1", ("bilaga", "bilagor"),
            template="bilaga.docx", context=".context:bilaga_context", pdf=True,
+           depends=(LOGO,),
            requires=("verksamhetsideer",), named="bilaga 1",
            about="Bilaga 1: utvecklingsgruppens underlag och förslag till verksamhetsidé; byggs "
                  "när arbetsboken har en formulering."),
@@ -117,13 +119,14 @@ OUTPUTS: list[Output] = [
     Output("avrapportering", Scope.KOMMUN, WORD, "avrapportering.docx",
            "Avrapportering till kommunstyrelsen", ("avrapportering", "avrapporteringar"),
            template="avrapportering.docx",
-           context=".context_avrapportering:avrapportering_context", pdf=True,
+           context=".context_avrapportering:avrapportering_context", pdf=True, depends=(LOGO,),
            about="Kommunstyrelsens avrapportering av uppdraget, högst fyra sidor."),
     Output("bilaga-avrapportering", Scope.KOMMUN, WORD, "bilaga-avrapportering.docx",
            "Bilaga 1 till avrapporteringen", ("bilaga till avrapporteringen",
                                               "bilagor till avrapporteringen"),
            template="bilaga-avrapportering.docx",
            context=".context_avrapportering:bilaga_avrapportering_context", pdf=True,
+           depends=(LOGO,),
            part_of="avrapportering",
            about="Avrapporteringens bilaga 1: verksamhetsidéerna och det nämnderna delar."),
 ]
@@ -142,7 +145,7 @@ def template_names() -> tuple[str, ...]:
 
 def template_files() -> tuple[str, ...]:
     """Return every file of a templates folder a build reads: the templates and the logo."""
-    return (*template_names(), resources.LOGO)
+    return (*template_names(), *resources.LOGOS)
 
 
 def link_text(output: Output, suffix: str) -> str:

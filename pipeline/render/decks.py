@@ -19,6 +19,7 @@ from ..domain import deck_checks
 from ..domain.deck_checks import Amount
 from ..domain.faser import as_of
 from ..output import FIXED_CREATED, FixedZip, fixed_core_dates
+from . import logo
 from .context import Filters
 from .context_avstamning import avstamning_context
 from .context_kommun import kommun_context
@@ -169,11 +170,11 @@ def deck_template(path: Path, kommun: m.Kommun, **options) -> DeckTemplate:
                         replace(deck_options(kommun), **options))
 
 
-def bilder(templates: Path | None) -> dict[str, Path]:
-    """Return the pictures the decks place by shape name: the logo, when the templates folder
-    (or the tool) has one."""
-    logo = resources.template(resources.LOGO, templates)
-    return {"logotyp": logo} if logo.is_file() else {}
+def bilder(templates: Path | None) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """Return the pictures the decks place by shape name – the logo, when the templates folder
+    (or the tool) has one that can be read – and what is wrong with the logo's file."""
+    found, problems = logo.load(templates)
+    return ({"logotyp": found.png} if found else {}), problems
 
 
 def notices(template: DeckTemplate, name: str) -> list[Diagnostic]:
@@ -202,7 +203,7 @@ class DeckRenderer:
         self.avstamning = deck_template(resources.template(AVSTAMNING, templates), kommun)
         self.kommunovergripande = deck_template(
             resources.template(KOMMUNOVERGRIPANDE, templates), kommun, summary=KOMMUN_SUMMARY)
-        self.bilder = bilder(templates)
+        self.bilder, _ = bilder(templates)
 
     def template(self, name: str) -> DeckTemplate:
         """Return the deck template by its file name."""

@@ -26,11 +26,13 @@ from .. import model as m
 from ..diagnostics import Diagnostic, Severity, TemplateError
 from ..domain import tidplan
 from ..output import FixedZip
+from . import docx_logo
 from .context import Filters, bilaga_context, memo_context
 from .docx_clean import clean_package
 from .docx_grid import GRID_MARKER, insert_grid
 from .docx_tables import hold_tables, text_style, text_width_cm
 from .environment import environment, error_line, jinja_message_sv
+from .logo import Logo
 
 TEMPLATE_NAME = "beslutsunderlag.docx"
 Context = Callable[[m.Kommun, Any], dict]
@@ -55,11 +57,16 @@ _SEEN = re.compile(r"<w:t(?:\s[^>]*)?>(?P<text>.*?)</w:t>|</w:(?P<end>p|tr|tc|tb
                    r"|<w:(?:tab|br|cr)/>(?P<space>)|\{%-?(?P<body>.*?)%\}", re.S)
 
 
+KEEP = object()  # DocxRenderer's logo: the template's own picture stays in its slot
+
 class DocxRenderer:
     """Renders documents from one Word template file, compiled once; `context` returns what
     the template sees for one subject (a nämnd, or every nämnd for a kommun-wide document)."""
 
-    def __init__(self, template: Path, kommun: m.Kommun, context: Context | None = None) -> None:
+    def __init__(self, template: Path, kommun: m.Kommun, context: Context | None = None,
+                 logo: Logo | None | object = KEEP) -> None:
+        """`logo`: the build's logo for the template's slot (`bild:logotyp` in a header), None
+        for none (the slot is taken out); by default the template's own picture stays."""
         self.template = template
         self.kommun = kommun
         self.context = context or CONTEXTS.get(template.name, memo_context)
@@ -70,6 +77,8 @@ class DocxRenderer:
             blob = template.read_bytes()
         except OSError:
             blob = b""
+        if logo is not KEEP and blob:
+            blob = docx_logo.apply(blob, logo)
         prepared = _prepared(blob)
         if prepared is None:
             raise TemplateError(f"Mallen {template.name} kan inte öppnas som ett Word-dokument. "

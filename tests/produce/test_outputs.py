@@ -80,7 +80,9 @@ def test_the_registry_declares_each_output_once_with_what_it_needs():
             assert callable(d.context_function()), d.name
         assert not d.part_of or o.by_name(d.part_of), d.name
         assert (ROOT / "templates" / d.template).is_file() or not d.template, d.name
-    assert set(o.template_names()) == {p.name for p in (ROOT / "templates").iterdir()}
+    assert set(o.template_names()) | {"logotyp.png"} == {
+        p.name for p in (ROOT / "templates").iterdir()}  # and the examples' logo
+    assert "logotyp.png" in o.template_files() and "logotyp.svg" in o.template_files()
 
 
 def test_the_tools_code_hash_sees_a_change_in_any_module(tmp_path):

@@ -65,10 +65,12 @@ def assert_same_files(made: Path, committed: Path, names: list[str], remake: str
 
 
 TEMPLATES = ["beslutsunderlag.docx", "bilaga.docx", "avrapportering.docx",
-             "bilaga-avrapportering.docx", "avstamning.pptx", "kommunovergripande.pptx"]
+             "bilaga-avrapportering.docx", "avstamning.pptx", "kommunovergripande.pptx",
+             "logotyp.png"]
 
 
 def test_the_committed_templates_are_the_scripts_output(tmp_path):
+    run_script("make_logo", tmp_path)
     run_script("make_templates", tmp_path)
     run_script("make_avrapportering", tmp_path)
     run_script("make_pptx_templates", tmp_path)
@@ -89,11 +91,11 @@ def test_the_generators_give_the_same_bytes_in_two_processes(tmp_path):
     """Generators are deterministic (hash seed aside), so the tests above compare content."""
     for name, seed in (("a", "1"), ("b", "2")):
         (tmp_path / name / "inputs").mkdir(parents=True)
-        for script in ("make_templates", "make_avrapportering", "make_pptx_templates",
-                       "make_examples"):
+        for script in ("make_logo", "make_templates", "make_avrapportering",
+                       "make_pptx_templates", "make_examples"):
             run_script(script, tmp_path / name, seed=seed)
     made = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.*"))
-    assert len(made) == 6 + 6
+    assert len(made) == 7 + 6
     for path in made:
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes(), path
 

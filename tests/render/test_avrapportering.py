@@ -328,8 +328,9 @@ def test_header_footer_and_properties(made):
     document = docx.Document(io.BytesIO(made))
     first = document.sections[0].first_page_header
     assert [p.text for p in first.paragraphs] == [
-        "Timrå kommun\tTjänsteskrivelse", "Kommunledningsförvaltningen\t1 mars 2022",
-        "\tDnr KS 2022/45"]
+        "", "Timrå kommun\tTjänsteskrivelse", "Kommunledningsförvaltningen\t1 mars 2022",
+        "\tDnr KS 2022/45"]  # the first holds the logo
+    assert first.paragraphs[0]._p.xpath(".//wp:docPr/@name") == ["bild:logotyp"]
     props = document.core_properties
     assert (props.title, props.language) == ("Avrapportering av uppdrag verksamhetsidé", "sv-SE")
     assert props.author == "Timrå kommun, Kommunledningsförvaltningen"
@@ -423,8 +424,8 @@ def test_the_bilaga_is_a_document_of_its_own_with_real_headings(bilaga):
     document = docx.Document(io.BytesIO(bilaga))
     first = document.sections[0].first_page_header
     assert [p.text for p in first.paragraphs] == [
-        "Timrå kommun\tBilaga 1 till tjänsteskrivelse", "Kommunstyrelsen\t1 mars 2022",
-        "\tDnr KS 2022/45"]
+        "", "Timrå kommun\tBilaga 1 till tjänsteskrivelse", "Kommunstyrelsen\t1 mars 2022",
+        "\tDnr KS 2022/45"]  # the first holds the logo
     assert [p.text for p in document.sections[0].header.paragraphs] == [
         "Timrå kommun\tBilaga 1, Dnr KS 2022/45"]
     assert document.core_properties.title == BILAGA_TITEL
@@ -463,7 +464,7 @@ def test_the_week_grid_stands_on_a_landscape_page_only_when_it_needs_one(bilaga)
     alone = dataclasses.replace(full_kommun(), namnder=KOMMUN.namnder[:1])
     document = docx.Document(io.BytesIO(render_bilaga(alone, NAMNDER[:1])))
     assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT]
-    assert document.sections[0].first_page_header.paragraphs[0].text == (
+    assert document.sections[0].first_page_header.paragraphs[1].text == (
         "Timrå kommun\tBilaga 1 till tjänsteskrivelse")
     assert any(t.rows[1].cells[0].text == "Vecka" for t in document.tables)
 

@@ -20,6 +20,7 @@ from pipeline.examples import KOMMUN, NAMNDER
 from pipeline.render import a11y
 from pipeline.render.decks import DeckRenderer
 from pipeline.render.meeting import NO_MEETING, UnknownMeeting, choose, mote
+from tests.conftest import ROOT
 from tests.office import needs_libreoffice
 
 OKTOBER, DECEMBER = dt.date(2021, 10, 7), dt.date(2021, 12, 9)
@@ -100,12 +101,16 @@ def test_the_title_slide_names_kommun_nämnd_meeting_and_date(namnd):
     first = deck(namnd).slides[0]
     text = texts(first.shapes)
     assert first.shapes.title.text == namnd.namn
-    for part in ("Timrå kommun", "Avstämning 7 oktober 2021", namnd.forvaltning, "kl. 9"):
+    for part in ("Avstämning 7 oktober 2021", namnd.forvaltning, "kl. 9"):
         assert part in text, part
+    # the kommun: the shipped wordmark in the logo's place, named for a screen reader
+    [logo] = [s for s in first.shapes if s.shape_type == 13]
+    assert logo._element.find(".//" + qn("p:cNvPr")).get("descr") == "Kommunens logotyp"
+    assert logo.image.blob == (ROOT / "templates" / "logotyp.png").read_bytes()
     assert first.slide_layout.name == "Titelbild"
 
 
-def test_a_dropped_logo_replaces_the_wordmark(tmp_path):
+def test_a_dropped_logo_replaces_the_wordmark_and_one_that_is_none_gives_the_name(tmp_path):
     from PIL import Image
 
     Image.new("RGB", (300, 100), "navy").save(tmp_path / "logotyp.png")
@@ -114,9 +119,13 @@ def test_a_dropped_logo_replaces_the_wordmark(tmp_path):
     pictures = [s for s in first.shapes if s.shape_type == 13]
     assert len(pictures) == 1 and pictures[0]._element.find(".//" + qn("p:cNvPr")).get(
         "descr") == "Kommunens logotyp"
+    assert pictures[0].image.blob == (tmp_path / "logotyp.png").read_bytes()
+    assert abs(pictures[0].width / pictures[0].height - 3) < 0.01  # its own proportions
     wordmark = next(s for s in first.shapes if s.name == "Ordmärke")
     assert wordmark.text_frame.text == ""
-    without = deck().slides[0]
+    (tmp_path / "logotyp.png").write_text("ingen bild")  # a file that is no picture
+    renderer = DeckRenderer(tmp_path, WITH_QUESTIONS, mote(WITH_QUESTIONS, OKTOBER))
+    without = Presentation(io.BytesIO(renderer.namnd_deck(NAMNDER[1]))).slides[0]
     assert next(s for s in without.shapes if s.name == "Ordmärke").text_frame.text == "Timrå kommun"
     assert not [s for s in without.shapes if s.shape_type == 13]
 
