@@ -23,7 +23,9 @@ MEETING_CARD = [("Mötet", 16, True), ("{{ mote.rubrik }}", 18, True),
                 # Jinja's escape for a line break, not a break inside the tag: LibreOffice saves that
                 # as a character of the text
                 ("{{ mote.detaljer|replace(' · ', '\\n') }}", 16, False)]
-MEETING_CARD_HEIGHT = Inches(2.65)  # its name, date, time and place at 16–18 pt
+MEETING_CARD_WIDTH = Inches(3.3)  # the column beside the agenda: the card, and below it more
+MEETING_CARD_HEIGHT = Inches(2.35)  # its name, date, time and place at 16–18 pt
+MEETING_CARD_BOTTOM = CONTENT_TOP + Inches(0.1) + MEETING_CARD_HEIGHT
 AGENDA_QUESTIONS = 4  # an agenda of at most this many items has each item's question beneath it
 
 
@@ -40,7 +42,7 @@ def agenda_slide(prs, loop: str = "a in agenda", title: str = "Dagordning", note
                                      16, False),
                                     ("{{ a.fraga }}", 16, False), ("{%p endif %}", 16, False),
                                     ("{%p endfor %}", 16, False)],
-                  left=MARGIN, width=CONTENT_WIDTH - Inches(3.4))
+                  left=MARGIN, width=CONTENT_WIDTH - MEETING_CARD_WIDTH - Inches(0.5))
     paragraphs = box.text_frame.paragraphs
     number = paragraphs[1].runs[0]
     number.font.color.rgb = ACCENT
@@ -60,8 +62,8 @@ def agenda_slide(prs, loop: str = "a in agenda", title: str = "Dagordning", note
 
 def _meeting_card(s, paragraphs: list[tuple[str, int, bool]]) -> None:
     """Add a light card beside the agenda: the meeting, its date, time and place."""
-    left = WIDTH - MARGIN - Inches(2.9)
-    card = filled(s, "Mötet", left, CONTENT_TOP + Inches(0.1), Inches(2.9), MEETING_CARD_HEIGHT,
+    left = WIDTH - MARGIN - MEETING_CARD_WIDTH
+    card = filled(s, "Mötet", left, CONTENT_TOP + Inches(0.1), MEETING_CARD_WIDTH, MEETING_CARD_HEIGHT,
                   LIGHT)
     frame = card.text_frame
     frame.word_wrap = True

@@ -4,7 +4,7 @@ meeting. Made by scripts/make_pptx_templates.py."""
 from __future__ import annotations
 
 from pptx.util import Inches, Pt
-from pptx_agenda import agenda_slide
+from pptx_agenda import MEETING_CARD_BOTTOM, MEETING_CARD_WIDTH, agenda_slide
 from pptx_design import (
     ACCENT,
     BODY_PT,
@@ -46,8 +46,8 @@ def avstamning() -> bytes:
                                     ("{%p for s in senare %}", 16, False),
                                     ("{{ s.rubrik }} – {{ s.nar }}", 16, False),
                                     ("{%p endfor %}", 16, False), ("{%p endif %}", 16, False)],
-            top=Inches(4.4), height=Inches(2.4), left=WIDTH - MARGIN - Inches(2.9),
-            width=Inches(2.9))
+            top=MEETING_CARD_BOTTOM + Inches(0.1), height=Inches(6.85) - MEETING_CARD_BOTTOM,
+            left=WIDTH - MARGIN - MEETING_CARD_WIDTH, width=MEETING_CARD_WIDTH)
     _uppstart(prs)
     _forslaget(prs)
     _tables(prs, main=True)

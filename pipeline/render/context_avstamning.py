@@ -185,9 +185,14 @@ def kommande(rows: list, namnd: m.Namnd, mote: GemensamtMote) -> list:
 
 
 def senare(kommun: m.Kommun, namnd: m.Namnd, mote: GemensamtMote) -> list[Senare]:
-    """Return the sections still to come at the meeting: empty, and not yet due by its date."""
+    """Return the sections still to come at the meeting: empty, and not yet due by its date,
+    those that come at the same time on one line ("Reflektioner och nästa steg, Förslag till
+    beslut")."""
     if mote.datum is None:
         return []
     due = faser.due(kommun, namnd, mote.datum)
-    return [Senare(sheet.name, faser.kommer(sheet, kommun)) for sheet in faser.staged()
-            if not sheet.is_form and sheet not in due and faser.is_empty(namnd, sheet)]
+    by_when: dict[str, list[str]] = {}  # sheets that come at the same time on one line
+    for sheet in faser.staged():
+        if not sheet.is_form and sheet not in due and faser.is_empty(namnd, sheet):
+            by_when.setdefault(faser.kommer(sheet, kommun), []).append(sheet.name)
+    return [Senare(", ".join(names), when) for when, names in by_when.items()]

@@ -163,3 +163,32 @@ def test_a_long_workbook_keeps_to_the_budgets_too(day):
     for prs in (own[long.kod], combined):
         for slide in main_part(prs):
             assert min(sizes(slide), default=16) >= 16, slide.shapes.title.text
+
+
+def test_a_kommun_weeks_before_7_oktober_gets_decks_within_budget_and_nothing_continued(
+        tmp_path):
+    from pipeline.produce import produce
+    from tests.kommun_oktober import write_oktober_inputs
+
+    inputs = write_oktober_inputs(tmp_path / "inputs")
+    report = produce(inputs, tmp_path / "build", None, mote=OKTOBER)
+    decks = sorted(p for p in report.written if p.suffix == ".pptx")
+    assert len(decks) == 6
+    for path in decks:
+        prs = Presentation(path)
+        budget = KOMMUN_BUDGET if path.name == "kommunovergripande.pptx" else NAMND_BUDGET
+        main = main_part(prs)
+        assert len(main) <= budget, path.name
+        assert not [s for s in main if "(forts." in s.shapes.title.text], path.name
+        assert all(min(sizes(s), default=16) >= 16 for s in main), path.name
+
+
+def test_a_decision_meeting_gets_the_proposal_and_the_decision_points():
+    beslut = dt.date(2022, 3, 1)
+    kommun = dataclasses.replace(KOMMUN, milstolpar=(
+        *KOMMUN.milstolpar, m.Milstolpe("Beslut i nämnderna", beslut, "Beslut")))
+    own, combined = _decks(kommun, beslut, NAMNDER[1:2])
+    names = titles(own["SN"])
+    assert names[2] == "Förslag till verksamhetsidé"
+    assert "Förslag till beslut" in names and "Kvittens" not in names
+    assert "Nästa steg" in titles(combined)
