@@ -143,17 +143,25 @@ def _bar(jobs: list, stream):
 @main.command(**COMMAND)
 @inputs_option
 @templates_option
-def kontrollera(inputs_dir: Path, templates_dir: Path) -> None:
+@click.option("--mote", metavar="ÅÅÅÅ-MM-DD", callback=lambda ctx, param, value: _date(value),
+              help="Kontrollera som inför ett möte: det som ska vara klart till det datumet "
+                   "(en gemensam milstolpe i kommunarbetsboken), och mötets presentationer. "
+                   "Utan flaggan: det som ska vara klart i dag.")
+def kontrollera(inputs_dir: Path, templates_dir: Path, mote) -> None:
     """Läs och kontrollera allt i inputs/ och mallarna, och visa varje problem. Skriver inget.
+
+    Det som ännu inte ska vara klart är inget problem: en tom flik nämns först när den
+    skulle ha varit ifylld, och varje nämnd får veta vad som ska vara klart till nästa möte.
 
     \b
     Exempel:
       underlag kontrollera
+      underlag kontrollera --mote 2021-10-07
       underlag kontrollera --inputs inkomna/
     """
     from .produce.template_check import check
 
-    books, problems = check(inputs_dir, templates_dir)
+    books, problems = check(inputs_dir, templates_dir, mote)
     _echo_problems(problems)
     click.echo(f"Kontrollerade {books} {'arbetsbok' if books == 1 else 'arbetsböcker'}: "
                f"{_summary(*_counts(problems))}.")

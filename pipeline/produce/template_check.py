@@ -14,17 +14,21 @@ if TYPE_CHECKING:
     from ..domain.inputs import Inputs
 
 
-def check(inputs_dir: Path, templates: Path | None) -> tuple[int, list[Diagnostic]]:
+def check(inputs_dir: Path, templates: Path | None,
+          mote: dt.date | None = None) -> tuple[int, list[Diagnostic]]:
     """Read and check every workbook and try every template with them; return how many
-    workbooks were read and every problem, for `underlag kontrollera`."""
+    workbooks were read and every problem, for `underlag kontrollera`. With `mote` (a joint
+    milestone's date) the check is as of that meeting: what is due by then, and its decks;
+    UnknownMeeting when the date is no milestone."""
     from ..domain.inputs import load
 
-    inputs = load(inputs_dir)
-    problems = check_templates(inputs, templates)  # adds what the decks do to the workbooks
+    inputs = load(inputs_dir, today=mote)
+    problems = check_templates(inputs, templates, mote)  # adds what the decks do to workbooks
     return len(inputs.results), inputs.diagnostics + problems
 
 
-def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
+def check_templates(inputs: Inputs, templates: Path | None,
+                    mote: dt.date | None = None) -> list[Diagnostic]:
     """Render every declared output that has a template, in memory, with the inputs (or the
     examples); return the problems.
 
@@ -43,8 +47,13 @@ def check_templates(inputs: Inputs, templates: Path | None) -> list[Diagnostic]:
 
         work = Work(Setting(KOMMUN, templates), tuple(NAMNDER), tuple(NAMNDER))
     else:
-        work = work_of(inputs, templates)
-        note_waiting(inputs, work, dt.date.today())
+        meeting = None
+        if mote is not None:
+            from ..render.meeting import mote as choose_meeting
+
+            meeting = choose_meeting(inputs.kommun, dt.date.today(), mote)
+        work = work_of(inputs, templates, meeting)
+        note_waiting(inputs, work, mote or dt.date.today())
     renderers = Renderers(work)
     read = {id(r.value): r for r in inputs.results if r.kind == "namnd" and r.ok}
     problems: list[Diagnostic] = []

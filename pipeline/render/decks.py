@@ -186,10 +186,12 @@ def notices(template: DeckTemplate, name: str) -> list[Diagnostic]:
 
 def amounts(template: DeckTemplate) -> list[Amount]:
     """Return what the last deck rendered from a template did with rows too many or too long
-    for its slides, for `deck_checks.place` to say at the workbook's cells."""
+    for its slides, for `deck_checks.place` to say at the workbook's cells: not a table the
+    meeting's own part summarises, since Mer underlag shows it whole."""
     kinds = {SPLIT: deck_checks.SPLIT, SUMMARISED: deck_checks.SUMMARISED}
     return [Amount(kinds[n.kind], n.item, n.shown, n.total, n.source, n.shape)
-            for n in template.notices if n.kind in kinds]
+            for n in template.notices if n.kind in kinds
+            and not n.limited]  # the meeting's own part: the whole table follows it
 
 
 class DeckRenderer:

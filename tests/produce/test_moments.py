@@ -49,7 +49,8 @@ def test_each_deck_shows_what_is_there_and_what_comes_next(oktober):
     build, _ = oktober
     begun = _text(build / BEGUN / f"avstamning-{BEGUN}.pptx")
     assert "Senare i arbetet" in begun and "Verksamhetsidé – formuleras under pass 3–4" in begun
-    assert "Förslag till beslut – skrivs in under pass 5" in begun
+    # what comes at the same time, on one line
+    assert "Reflektioner och nästa steg, Förslag till beslut – skrivs in under pass 5" in begun
     ahead = _text(build / AHEAD / f"avstamning-{AHEAD}.pptx")
     assert "Verksamhetsidé – formuleras" not in ahead  # it has a draft, shown
     combined = _text(build / "kommunovergripande.pptx")
@@ -67,3 +68,24 @@ def test_the_finished_examples_for_a_meeting_show_nothing_dated_after_it(tmp_pat
         shown = as_of(namnd, day, KOMMUN).verksamhetside
         assert shown is None or shown.formulering in text, namnd.kod
         assert not any(r.text in text for r in namnd.reflektioner), namnd.kod  # pass 5's
+
+
+def test_kontrollera_for_a_meeting_says_what_is_due_by_it_and_nothing_of_what_comes_later(
+        tmp_path, runner, monkeypatch):
+    from pipeline.cli import main
+
+    write_oktober_inputs(tmp_path / "inputs")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["kontrollera", "--mote", "2021-10-07"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert f"{BEGUN}.xlsx › Kunder: Varning: Fliken har inga ifyllda rader. Skriv in " \
+           "verksamheternas kunder och målgrupper." in lines  # due by 7 oktober
+    assert not [line for line in lines if "› Verksamhetsidé: " in line]  # pass 3–4: later
+    assert "KS.xlsx: Varning: Till slutlig avstämning 9 december 2021 ska flikarna Samband och " \
+           "synergier och Verksamhetsidé vara ifyllda; de är ännu tomma." in lines
+    # the meeting's own part summarises a table, Mer underlag shows it whole: no warning
+    assert not [line for line in lines if "sammanfattar resten" in line]
+    wrong = runner.invoke(main, ["kontrollera", "--mote", "2021-10-08"])
+    assert wrong.exit_code == 2
+    assert "2021-10-08 (8 oktober 2021) är inget gemensamt möte" in wrong.output

@@ -226,7 +226,7 @@ class PptxTemplate:
                 plan.rows.sources[cut.split_cells[0]] or "" if cut is not None else "")
             run.notices.append(Notice(number, shape, SUMMARISED, pages.shown, pages.total,
                                       pages.hidden if pages.hidden is not None else pages.cut,
-                                      source))
+                                      source, limited=limited))
             run.summarised.add(shape)
         return pages.slides
 

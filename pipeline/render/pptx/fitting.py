@@ -62,6 +62,7 @@ class Notice:
     item: object = field(default=None, compare=False)
     source: str = ""
     size: float = 0
+    limited: bool = False
 
 
 @dataclass
