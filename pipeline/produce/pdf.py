@@ -1,4 +1,4 @@
-"""PDF beside each document, by LibreOffice: tagged, with title, language and bookmarks."""
+"""PDF/A-2 beside each document, by LibreOffice: tagged, with title, language and bookmarks."""
 
 from __future__ import annotations
 
@@ -18,10 +18,25 @@ CANDIDATES = (
     "C:/Program Files/LibreOffice/program/soffice.exe",
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
-# LibreOffice's export filters with accessible output: tagged PDF, bookmarks from headings.
-_OPTIONS = ('{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+# LibreOffice's export filters, for the diarium and for screen readers: PDF/A-2b (SelectPdfVersion
+# 2; LibreOffice 7.4 offers 1, 2 and 3 for PDF/A-1b, -2b and -3b and no level a or u), tagged,
+# bookmarks from headings and slide titles, and the title rather than the file name in the
+# reader's window. With PDF/A-2 on, 7.4 still writes the structure tree, /Lang, the title (in
+# the document information and the XMP) and the outlines (tests/produce/test_pdfa.py). 7.4 tags
+# a PDF/A-2 file by itself and exports bookmarks by default; the options say so all the same,
+# since what a version implies for PDF/A has changed between versions.
+_OPTIONS = ('{"SelectPdfVersion":{"type":"long","value":"2"},'
+            '"UseTaggedPDF":{"type":"boolean","value":"true"},'
             '"ExportBookmarks":{"type":"boolean","value":"true"},'
+            '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"},'
             '"ExportNotes":{"type":"boolean","value":"false"}}')
+# The private profile's locale: Impress writes a deck's /Lang from LibreOffice's locale, not
+# from the deck (Writer takes the document's language), so on a machine with an English locale
+# every deck was "en-US". The pages are drawn the same in either locale.
+_PROFILE = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<oor:items xmlns:oor="http://openoffice.org/2001/registry">'
+            '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" '
+            'oor:op="fuse"><value>sv-SE</value></prop></item></oor:items>\n')
 FILTERS = {".docx": f"pdf:writer_pdf_Export:{_OPTIONS}", ".pptx": f"pdf:impress_pdf_Export:{_OPTIONS}"}
 TIMEOUT = 180
 INSTALL = ("LibreOffice behövs för att göra PDF men hittades inte. Installera det från "
@@ -46,6 +61,9 @@ def to_pdf(document: Path, target: Path | None = None, *, timeout: int = TIMEOUT
     target = target or document.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="underlag-pdf-") as work:
         work_dir = Path(work)
+        settings = work_dir / "profil" / "user" / "registrymodifications.xcu"
+        settings.parent.mkdir(parents=True)
+        settings.write_text(_PROFILE, encoding="utf-8")
         profile = (work_dir / "profil").as_uri()
         run_program("LibreOffice", [
             command, f"-env:UserInstallation={profile}", "--headless", "--norestore",

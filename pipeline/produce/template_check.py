@@ -96,15 +96,19 @@ def _from_template(d: Diagnostic, template: str, origins: list[int] | None) -> D
 
 
 def check_accessibility(build_dir: Path) -> list[Diagnostic]:
-    """Return the accessibility violations of every document in a build folder."""
+    """Return the accessibility violations of every document in a build folder, and what keeps
+    each PDF in it from being a tagged PDF/A-2 file in Swedish with a title."""
     from ..render.a11y import check_document
+    from ..render.pdf_check import check_pdf
 
     if not build_dir.is_dir():
         raise UnderlagError(f"Mappen {build_dir} finns inte. Kör underlag bygg först.")
-    return [d for path in documents_in(build_dir) for d in check_document(path)]
+    return [d for path in documents_in(build_dir, (".docx", ".pptx", ".pdf"))
+            for d in (check_pdf(path) if path.suffix == ".pdf" else check_document(path))]
 
 
-def documents_in(build_dir: Path) -> list[Path]:
-    """Return the Word and PowerPoint documents in a build folder."""
-    return sorted(p for p in build_dir.rglob("*") if p.suffix in (".docx", ".pptx")
+def documents_in(build_dir: Path, suffixes: tuple[str, ...] = (".docx", ".pptx")) -> list[Path]:
+    """Return the Word and PowerPoint documents (or the files with other suffixes) in a build
+    folder."""
+    return sorted(p for p in build_dir.rglob("*") if p.suffix in suffixes
                   and not p.name.startswith("."))
