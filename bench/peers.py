@@ -48,8 +48,8 @@ def _expression(expr: str, loops: list[tuple[str, str]]) -> str:
     name, _, flt = (s.strip() for s in expr.partition("|"))
     if flt in ("datum", ""):  # dates are exported written out
         pass
-    elif flt == "lower":
-        flt = " | lower"
+    elif flt in ("lower", "gemen"):
+        flt = f" | {flt}"
     elif flt in ("part", "namnder", "stycken"):  # looked up or split in the exported data
         name = f"{name}.part" if flt == "part" else f"{name}_{flt}"
         flt = ""

@@ -33,6 +33,7 @@ def main() -> None:
 
     \b
     Arbetsgång:
+      underlag ny verksamhetside         skapa en arbetsmapp med en kommunarbetsbok att fylla i
       underlag arbetsbok SN -o SN.xlsx   ge utvecklingsgruppen en tom arbetsbok
       underlag kontrollera               visa alla fel i inputs/ utan att skriva något
       underlag bygg                      skriv beslutsunderlagen till build/
@@ -191,20 +192,27 @@ def arbetsbok(kod: str, output: Path | None, inputs_dir: Path, ersatt: bool) -> 
 
 @main.command(**COMMAND)
 @click.argument("mapp", type=FOLDER)
-@click.option("--exempel", is_flag=True, help="Lägg också exemplens arbetsböcker i inputs/.")
+@click.option("--exempel", is_flag=True,
+              help="Skapa exemplet i stället: en ifylld kommunarbetsbok, fem nämnders "
+                   "arbetsböcker och exemplets logotyp.")
 def ny(mapp: Path, exempel: bool) -> None:
-    """Skapa en arbetsmapp: inputs/ med kommunarbetsboken, templates/ med mallar, en guide.
+    """Skapa en arbetsmapp: inputs/ med en kommunarbetsbok att fylla i, templates/ med mallar,
+    en guide (LÄSMIG.txt).
+
+    Kommunarbetsboken har planeringens gemensamma milstolpar som förslag och är annars tom.
+    Kommunens logotyp läggs i templates/ som logotyp.png eller logotyp.svg.
 
     \b
     Exempel:
       underlag ny verksamhetside
-      cd verksamhetside && underlag bygg
+      cd verksamhetside && underlag arbetsbok SN -o inputs/SN.xlsx
+      underlag ny prova --exempel && cd prova && underlag bygg
     """
-    from .blank import new_folder
+    from .blank import new_folder, next_step
 
     for path in new_folder(mapp, examples=exempel):
         click.echo(f"Skrev {path}")
-    click.echo(f"Klart. Fortsätt med: cd {mapp} och underlag kontrollera")
+    click.echo(next_step(mapp, examples=exempel))
 
 
 @main.command(**COMMAND)
@@ -239,12 +247,13 @@ def tillganglighet(build_dir: Path) -> None:
     """Kontrollera att de byggda dokumenten är tillgängliga enligt DOS-lagen.
 
     Titel, författare och språk, rubriknivåer, rubrikrader i tabeller, alternativtext,
-    en unik rubrik på varje bild och kontrast i texten. Varje brist visas med dokument,
-    sida eller bild och vad som ska ändras.
+    en unik rubrik på varje bild och kontrast i texten. PDF-filerna ska vara PDF/A-2
+    (arkivformat), taggade, med inbäddade typsnitt, titel och språket sv-SE. Varje brist
+    visas med dokument, sida eller bild och vad som ska ändras.
 
     \b
     Exempel:
-      underlag bygg && underlag tillganglighet
+      underlag bygg --pdf && underlag tillganglighet
     """
     from .produce.template_check import check_accessibility
 

@@ -297,6 +297,11 @@ class Namnd:
     bedomning: str = ""  # Förvaltningens bedömning: written by people, never generated
     ekonomi: str = ""  # ekonomiska konsekvenser (optional)
     barnkonsekvenser: str = ""  # barnkonsekvensanalys (optional)
+    # the nämnd's decision as the minutes record it (sheet Nämndens beslut), after the meeting
+    beslutad: dt.date | None = None
+    paragraf: str = ""
+    antagen: str = ""  # the adopted wording, when the nämnd changed the proposal
+    protokoll: str = ""  # the protokollsutdrag's title among the avrapportering's underlag
     formatversion: int = 1
     medlemmar: tuple[Medlem, ...] = ()
     ansvar: tuple[Ansvar, ...] = ()
@@ -319,6 +324,15 @@ class Namnd:
             return None
         forslag = [v for v in self.verksamhetsideer if v.status == FORSLAG_TILL_BESLUT]
         return max(forslag or self.verksamhetsideer, key=lambda v: (v.datum, v.version))
+
+    @property
+    def antagen_formulering(self) -> str:
+        """Return the verksamhetsidé the nämnd adopted: the recorded wording when it changed
+        the proposal, else the proposal's; "" when no decision is recorded."""
+        if self.beslutad is None:
+            return ""
+        ide = self.verksamhetside
+        return self.antagen.strip() or (ide.formulering if ide else "")
 
     @property
     def mojligheter(self) -> tuple[Utmaning, ...]:

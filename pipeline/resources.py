@@ -7,6 +7,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 LOGOS = ("logotyp.png", "logotyp.svg")  # the kommun's logo, in this order (render/logo.py)
+EXAMPLE_LOGO = "logotyp.png"  # the shipped one: the example kommun's wordmark
 
 
 def default_templates() -> Path:
@@ -20,3 +21,15 @@ def template(name: str, folder: Path | None) -> Path:
     if folder is not None and (folder / name).is_file():
         return folder / name
     return default_templates() / name
+
+
+def logo_folder(folder: Path | None) -> Path:
+    """Return the folder a build's logo comes from: the working folder's templates, never the
+    tool's (whose logo is the example kommun's), unless the build uses the tool's own."""
+    shipped = default_templates()
+    if folder is None:
+        return shipped
+    try:
+        return shipped if folder.resolve() == shipped.resolve() else folder
+    except OSError:
+        return folder

@@ -4,6 +4,7 @@ and texts compared as a reader compares them."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache, lru_cache
 
 from babel.dates import format_date, get_month_names
@@ -90,3 +91,36 @@ def manadsnamn(month: int, *, kort: bool = False) -> str:
 def manader() -> dict[str, int]:
     """Return Swedish month names (lower case) mapped to their numbers."""
     return {name.lower(): nr for nr, name in get_month_names("wide", locale=LOCALE).items()}
+
+
+def versal(text: str) -> str:
+    """Return text with a capital first letter, as at the start of a sentence or a cell."""
+    return text[:1].upper() + text[1:]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def gemen(text: str) -> str:
+    """Return a name or a title as running text writes it: "socialnämnden", "barn- och
+    utbildningsnämnden", "socialchef". An abbreviation ("HR-chef", "IT") and a name of several
+    capitalised words ("Region Västernorrland", "Elever i Timrå") stay as written."""
+    first = _WORD.match(text or "")
+    if first is None or not text[0].isupper():
+        return text
+    if len(first[0]) > 1 and first[0][1].isupper():
+        return text  # an abbreviation
+    if any(word[:1].isupper() for word in text.split()[1:]):
+        return text  # a proper name
+    return text[0].lower() + text[1:]
+
+
+_PARAGRAF = re.compile(r"^\s*§?\s*(\d+)\s*§?\s*$")
+
+
+def paragraf(text: str) -> str:
+    """Return a paragraph of the minutes as written in Swedish protocols: "§ 14" for "14",
+    "§14" or "14 §"; anything else as written."""
+    text = " ".join((text or "").split())
+    found = _PARAGRAF.match(text)
+    return f"§\N{NO-BREAK SPACE}{found[1]}" if found else text

@@ -100,8 +100,8 @@ def body(b: Builder) -> None:
     b.h("Nämndernas verksamhetsidéer", 3)
     b.p("{% if kort.beslut %}{{ kort.beslut }} {% endif %}Verksamhetsidéerna i sin helhet"
         "{% if milstolpar %} och tidplanen för uppdraget{% endif %} finns i bilaga 1.", keep=True)
-    b.table("n in namnder", [("Nämnd", "n.namn", 6.4), ("Verksamhetsidé", "n.kort", 5.0),
-                             ("Beslut", "n.beslut_text", 4.6)], together=True)
+    b.table("n in namnder", [("Nämnd", "n.namn", 7.0), ("Beslut om verksamhetsidén",
+                                                      "n.beslut_text", 9.0)], together=True)
 
     b.tag("if kommun.vision or kommun.styrmodell")
     b.h("Verksamhetsidéerna, visionen och styrmodellen", 3)
@@ -178,16 +178,15 @@ def bilaga_body(b: Builder) -> None:
     b.p("{{ titel }}", "Ärendeuppgift")
     b.h("{{ bilaga_titel }}", 1)
     b.p("Bilagan hör till {{ namnd[:1]|lower }}{{ namnd[1:] }}s avrapportering av uppdraget "
-        "verksamhetsidé. Den redovisar nämndernas verksamhetsidéer med status och beslut, "
+        "verksamhetsidé. Den redovisar nämndernas verksamhetsidéer och beslut, "
         "tidplanen för uppdraget, det nämnderna har gemensamt och nämndernas idéer om nästa "
         "steg.")
 
     b.h("Nämndernas verksamhetsidéer", 2)
-    b.p("Verksamhetsidéerna som de står i nämndernas arbetsböcker, med version, status och "
-        "beslut:", keep=True)
+    b.p("{{ ideer_inledning }}", keep=True)
     b.table("n in namnder", [("Nämnd", "n.namn", 3.7),
                              ("Verksamhetsidé", "n.formulering or '–'", 7.7),
-                             ("Status", "n.rader|join('\\n')", 4.6)])
+                             ("Beslut", "n.beslut_text", 4.6)])
 
     b.tag("if milstolpar or veckoschema_forklaring")
     b.h("Tidplan", 2)

@@ -97,31 +97,36 @@ def build() -> bytes:
     b.p("Utvecklingsgruppen har bestått av {{ gruppen }}."
         "{% if processtod %} Processtöd har varit {{ processtod }}.{% endif %}")
     b.tag("endif")
-    b.tag("if tidplan")
+    # the meetings as the memo's date knows them: held by then, or still planned
+    columns = [("Datum", "rad.datum|datum", 3.4), ("Tid", "rad.tid", 3.0),
+               ("Aktivitet", "rad.aktivitet", 9.6)]
+    b.tag("if genomforda")
     b.p("Gruppen har träffats och stämt av arbetet vid följande tillfällen. Hela tidplanen "
         "finns i bilaga 1.", keep=True)
-    b.table("rad in tidplan", [("Datum", "rad.datum|datum", 3.4), ("Tid", "rad.tid", 3.0),
-                               ("Aktivitet", "rad.aktivitet", 9.6)], together=True)
+    b.table("rad in genomforda", columns, together=True)
+    b.tag("endif")
+    b.tag("if planerade")
+    b.p("Fram till beslutet planerar gruppen att träffas vid följande tillfällen.", keep=True)
+    b.table("rad in planerade", columns, together=True)
     b.tag("endif")
     b.tag("if sammandrag")
-    b.p("Utvecklingsgruppens underlag beskriver {{ sammandrag }}. Underlaget finns i sin "
-        "helhet i bilaga 1, {{ bilaga_titel|lower }}.")
+    b.p("Utvecklingsgruppens underlag finns i bilaga 1. Det beskriver {{ sammandrag }}.")
     b.tag("endif")
-    b.tag("if namnd.beslutsdatum")
-    b.p("{{ namnd.namn }} planeras fatta beslut om verksamhetsidén den "
-        "{{ namnd.beslutsdatum|datum }}.")
+    b.tag("if planerat_beslut")
+    b.p("Ärendet planeras till {{ namnd.namn|gemen }}s sammanträde den "
+        "{{ planerat_beslut|datum }}.")
     b.tag("endif")
 
     b.h("Förslag till verksamhetsidé", 2)
     b.p("{{ ide.formulering }}", "Verksamhetsidé", keep=True)
-    b.p("Formuleringen är version {{ ide.version }} av den {{ ide.datum|datum }} "
-        "med status {{ ide.status|lower }}."
-        "{% if tidigare_versioner %} Tidigare versioner finns i bilaga 1.{% endif %}")
+    b.tag("if tidigare_versioner")
+    b.p("Utvecklingsgruppens tidigare formuleringar finns i bilaga 1.")
+    b.tag("endif")
 
     b.h("Förvaltningens bedömning", 2)
     b.paragraphs("namnd.bedomning")
     b.tag("if bedomning_saknas")
-    b.p("Förvaltningens bedömning saknas i arbetsboken (fliken {{ bedomning_saknas }}).", "Saknas")
+    b.p("Förvaltningens bedömning saknas.", "Saknas")
     b.tag("endif")
 
     b.tag("if namnd.ekonomi or namnd.barnkonsekvenser")
@@ -168,10 +173,11 @@ def build_bilaga() -> bytes:
     b.h("Förslag till verksamhetsidé", 2)
     b.p("{{ ide.formulering }}", "Verksamhetsidé")
     b.tag("if tidigare_versioner")
-    b.h("Formuleringens versioner", 3)
-    b.sheet_table(S.VERKSAMHETSIDE, "v", {"version": 1.7, "datum": 3.3, "status": 3.2,
-                                          "formulering": 7.8},
-                  exprs={"datum": "v.datum|datum"})
+    b.h("Tidigare formuleringar", 3)
+    b.p("Formuleringarna som utvecklingsgruppen har arbetat med på vägen till förslaget:",
+        keep=True)
+    b.table("v in tidigare_versioner", [("Datum", "v.datum|datum", 3.4),
+                                        ("Formulering", "v.formulering", 12.6)])
     b.tag("endif")
 
     b.tag("if namnd.ansvar or namnd.styrdokument or namnd.intentioner")

@@ -22,9 +22,10 @@ AHEAD, BEGUN = "SN", "MBN"
 
 def oktober(namnd: m.Namnd) -> m.Namnd:
     """Return a nämnd as pass 1–2 leave it: no synergier, formulations, reflections, decision
-    points or bedömning yet (a nämnd ahead: a first draft; one just begun: its scope only)."""
+    points, bedömning or decision yet (a nämnd ahead: a first draft; one just begun: its scope only)."""
     cut = dataclasses.replace(namnd, synergier=(), verksamhetsideer=(), reflektioner=(),
-                              beslutspunkter=(), bedomning="", ekonomi="", barnkonsekvenser="")
+                              beslutspunkter=(), bedomning="", ekonomi="", barnkonsekvenser="",
+                              beslutad=None, paragraf="")
     if namnd.kod == AHEAD:
         first = namnd.verksamhetsideer[0]
         cut = dataclasses.replace(cut, verksamhetsideer=(

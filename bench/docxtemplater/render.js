@@ -14,7 +14,12 @@ const content = fs.readFileSync(template);
 const data = JSON.parse(fs.readFileSync(dataPath, "utf8"));
 const repeat = Number(repeatArg) || 1;
 const parser = expressionParser.configure({
-  filters: { lower: (s) => (s == null ? s : String(s).toLowerCase()) },
+  filters: {
+    lower: (s) => (s == null ? s : String(s).toLowerCase()),
+    // our |gemen: a name in running text, first letter lower case unless an abbreviation
+    gemen: (s) => (s == null || /^.[A-ZÅÄÖ]/.test(String(s)) ? s
+      : String(s).charAt(0).toLowerCase() + String(s).slice(1)),
+  },
 });
 
 function render() {

@@ -59,14 +59,20 @@ def bilaga_refs(text: str) -> list[int]:
 
 
 def _check_avrapportering(result: ReadResult, kommun: m.Kommun) -> None:
-    """Warn about an avrapportering without Förvaltningens bedömning (never generated; an
-    empty Avrapportering beslut is the reader's empty-sheet warning), and about a "bilaga N"
-    in it other than its bilaga 1 (the nämnders' verksamhetsidéer and what they share)."""
+    """Warn, once the avrapportering is begun (a date, a diarienummer or decision points),
+    about one without Förvaltningens bedömning (never generated) or without the
+    förvaltningschef who signs it, and about a "bilaga N" in it other than its bilaga 1 (the
+    nämnders' verksamhetsidéer and what they share)."""
     form, points = S.KOMMUN.sheet("Avrapportering"), S.KOMMUN.sheet("Avrapportering beslut")
-    if not kommun.bedomning.strip():
+    begun = bool(kommun.datum or kommun.diarienummer.strip() or kommun.beslutspunkter)
+    if begun and not kommun.bedomning.strip():
         result.add("Förvaltningens bedömning saknas i avrapporteringen. Skriv den här; verktyget "
                    "skriver den aldrig, och avrapporteringen lämnar avsnittet utan den.",
                    form.name, result.located.fields.get("bedomning", ""), warning=True)
+    if begun and not kommun.forvaltningschef.strip():
+        result.add("Förvaltningschefen som undertecknar avrapporteringen saknas. Skriv namn och "
+                   "titel, till exempel Maria Lind, kommunchef.", form.name,
+                   result.located.fields.get("forvaltningschef", ""), warning=True)
     texts = [(points.name, result.located.cell(points, i, "text"), f"Beslutspunkt {p.nr}", p.text)
              for i, p in enumerate(kommun.beslutspunkter)]
     texts += [(form.name, result.located.fields.get(key, ""), f'"{form.column(key).header}"',
@@ -111,6 +117,7 @@ def check_namnd(result: ReadResult, kommun: m.Kommun | None,
     _check_moten(result, namnd)
     _check_bedomning(result, namnd)
     _check_bilagor(result, namnd)
+    _check_beslut(result, namnd, moment)
     if kommun is not None:
         _check_dates(result, namnd, kommun)
         check_due(result, kommun, moment)
@@ -205,16 +212,53 @@ def _check_ideer(result: ReadResult, namnd: m.Namnd, decision_near: bool = True)
 
 
 def _check_bedomning(result: ReadResult, namnd: m.Namnd) -> None:
-    """Warn, once the nämnd heads for a decision, that Förvaltningens bedömning is empty: the
-    memo then only says that it is missing, since the tool never writes it."""
+    """Warn, once the nämnd heads for a decision, that the förvaltningschef who signs the memo
+    is missing, or that Förvaltningens bedömning is empty: the memo then only says that it is
+    missing, since the tool never writes it."""
     final = namnd.beslutspunkter or any(v.status == m.FORSLAG_TILL_BESLUT
                                         for v in namnd.verksamhetsideer)
+    if final and not namnd.forvaltningschef.strip():
+        result.add("Förvaltningschefen som undertecknar tjänsteskrivelsen saknas. Skriv namn och "
+                   "titel, till exempel Eva Lind, socialchef.", S.GRUNDUPPGIFTER.name,
+                   result.located.fields.get("forvaltningschef", ""), warning=True)
     if namnd.bedomning.strip() or not final:
         return
     result.add("Förvaltningens bedömning är tom. Tjänsteskrivelsen visar då bara att "
                "bedömningen saknas; underlag skriver den aldrig själv. Skriv förvaltningens "
                "egen, motiverade bedömning innan ärendet går till nämnden.",
                S.BEDOMNING.name, result.located.fields.get("bedomning", ""), warning=True)
+
+
+def _check_beslut(result: ReadResult, namnd: m.Namnd, today: dt.date) -> None:
+    """Check the decision as recorded from the minutes (sheet Nämndens beslut): a date, and
+    with it the paragraph; none in the future; and say when a planned decision has passed
+    without one, since the avrapportering then states the decision as planned."""
+    sheet, fields = S.NAMNDENS_BESLUT, result.located.fields
+    when = namnd.beslutad
+    written = [key for key in ("paragraf", "antagen", "protokoll") if getattr(namnd, key).strip()]
+    if when is None:
+        if written:
+            result.add("Fliken har uppgifter om beslutet men inget beslutsdatum. Skriv dagen då "
+                       "nämnden fattade beslutet; utan den står beslutet som planerat.",
+                       sheet.name, fields.get("beslutad", ""), warning=True)
+        elif namnd.beslutsdatum is not None and namnd.beslutsdatum < today:
+            result.add(f"Beslutet var planerat till {svenska.datum(namnd.beslutsdatum)}. När "
+                       f"nämnden har beslutat: skriv in beslutet i fliken {sheet.name}, så att "
+                       "avrapporteringen kan ange det. Till dess står det som planerat.",
+                       S.GRUNDUPPGIFTER.name, fields.get("beslutsdatum", ""), warning=True)
+        return
+    if when > today:
+        result.add(f"Beslutsdatumet {svenska.datum(when)} har inte kommit ännu. Skriv in beslutet "
+                   "när nämnden har fattat det.", sheet.name, fields.get("beslutad", ""),
+                   warning=True)
+    if not namnd.paragraf.strip():
+        result.add("Beslutet saknar paragraf. Skriv beslutets paragraf i protokollet, till "
+                   "exempel § 14; avrapporteringen anger beslutet med datum och paragraf.",
+                   sheet.name, fields.get("paragraf", ""), warning=True)
+    if not namnd.antagen_formulering:
+        result.add("Ett beslut är registrerat, men arbetsboken har ingen formulering av "
+                   'verksamhetsidén. Skriv den antagna formuleringen under "Antagen formulering".',
+                   sheet.name, fields.get("antagen", ""), warning=True)
 
 
 def _check_bilagor(result: ReadResult, namnd: m.Namnd) -> None:

@@ -86,9 +86,10 @@ def kommer(sheet: Sheet, kommun: m.Kommun | None = None) -> str:
 
 
 def as_of(namnd: m.Namnd, datum: dt.date | None, kommun: m.Kommun | None = None) -> m.Namnd:
-    """Return a nämnd as it stood on a date: only the formulations dated by then, and the
+    """Return a nämnd as it stood on a date: only the formulations dated by then, the
     reflections and next steps dated by then (an undated one counts from when pass 5 begins,
-    after the last avstämning). Without a date, the nämnd as it is."""
+    after the last avstämning), and its decision only when taken by then. Without a date, the
+    nämnd as it is."""
     if datum is None:
         return namnd
     pass_5_from = plan(kommun, namnd)[S.PASS_3_4] if kommun is not None else None
@@ -98,9 +99,11 @@ def as_of(namnd: m.Namnd, datum: dt.date | None, kommun: m.Kommun | None = None)
             return r.datum <= datum
         return pass_5_from is None or datum > pass_5_from
 
+    later = namnd.beslutad is not None and namnd.beslutad > datum
+    decision = {"beslutad": None, "paragraf": "", "antagen": "", "protokoll": ""} if later else {}
     return dataclasses.replace(
         namnd, verksamhetsideer=tuple(v for v in namnd.verksamhetsideer if v.datum <= datum),
-        reflektioner=tuple(r for r in namnd.reflektioner if written(r)))
+        reflektioner=tuple(r for r in namnd.reflektioner if written(r)), **decision)
 
 
 def next_milestone(kommun: m.Kommun, after: dt.date) -> m.Milstolpe | None:

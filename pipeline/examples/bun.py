@@ -34,6 +34,9 @@ NAMND = Namnd(
     **forvaltningen.BUN,  # förvaltningschef, bedömning, konsekvenser
     processtod="Therese Lundmark",
     beslutsdatum=dt.date(2022, 2, 23),
+    # the decision as the secretary recorded it from the minutes (sheet Nämndens beslut)
+    beslutad=dt.date(2022, 2, 23),
+    paragraf="§ 9",
     arende="Verksamhetsidé för barn- och utbildningsnämnden",
     sammanfattning=(
         "Kommunfullmäktige har gett samtliga nämnder i uppdrag att formulera en "

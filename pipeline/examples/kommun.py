@@ -14,8 +14,9 @@ KOMMUN = Kommun(
     namn="Timrå kommun",
     vision="Timrå – en stark kommun i en växande region",
     samordning=(
-        "Uppdraget samordnas av kommunstyrelsen (KS/KLK), och kommunledningsgruppen (KLG) "
-        "säkrar att arbetet synkroniseras mellan nämnder och förvaltningar."
+        "Uppdraget samordnas av kommunstyrelsen genom kommunledningsförvaltningen, och "
+        "kommunledningsgruppen säkrar att arbetet synkroniseras mellan nämnder och "
+        "förvaltningar."
     ),
     uppdrag=(
         "Kommunfullmäktige har gett samtliga nämnder i uppdrag att formulera en "

@@ -37,6 +37,9 @@ NAMND = Namnd(
     **forvaltningen.KS,  # förvaltningschef, bedömning, konsekvenser
     processtod="Lena Brandt",
     beslutsdatum=dt.date(2022, 2, 8),
+    # the decision as the secretary recorded it from the minutes (sheet Nämndens beslut)
+    beslutad=dt.date(2022, 2, 8),
+    paragraf="§ 23",
     arende="Verksamhetsidé för kommunstyrelsen",
     sammanfattning=(
         "Kommunfullmäktige har gett samtliga nämnder i uppdrag att formulera en "

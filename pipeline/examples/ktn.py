@@ -34,6 +34,9 @@ NAMND = Namnd(
     **forvaltningen.KTN,  # förvaltningschef, bedömning, konsekvenser
     processtod="Ida Morin",
     beslutsdatum=dt.date(2022, 3, 2),
+    # the decision as the secretary recorded it from the minutes (sheet Nämndens beslut)
+    beslutad=dt.date(2022, 3, 2),
+    paragraf="§ 18",
     arende="Verksamhetsidé för kultur- och tekniknämnden",
     sammanfattning=(
         "Kommunfullmäktige har gett samtliga nämnder i uppdrag att formulera en "

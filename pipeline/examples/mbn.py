@@ -34,6 +34,9 @@ NAMND = Namnd(
     **forvaltningen.MBN,  # förvaltningschef, bedömning, konsekvenser
     processtod="Tove Ringström",
     beslutsdatum=dt.date(2022, 2, 21),
+    # the decision as the secretary recorded it from the minutes (sheet Nämndens beslut)
+    beslutad=dt.date(2022, 2, 21),
+    paragraf="§ 11",
     arende="Verksamhetsidé för miljö- och byggnadsnämnden",
     sammanfattning=(
         "Kommunfullmäktige har gett samtliga nämnder i uppdrag att formulera en "

@@ -34,6 +34,9 @@ NAMND = Namnd(
     **forvaltningen.SN,  # förvaltningschef, bedömning, konsekvenser
     processtod="Mikael Dahlin",
     beslutsdatum=dt.date(2022, 2, 22),
+    # the decision as the secretary recorded it from the minutes (sheet Nämndens beslut)
+    beslutad=dt.date(2022, 2, 22),
+    paragraf="§ 14",
     arende="Verksamhetsidé för socialnämnden",
     sammanfattning=(
         "Kommunfullmäktige har gett samtliga nämnder i uppdrag att formulera en "
@@ -85,8 +88,8 @@ NAMND = Namnd(
         ),
         Ansvar(
             "Myndighetsutövning",
-            "Utredning och beslut om insatser enligt SoL, LSS, LVU och LVM med rättssäkerhet "
-            "och likabehandling.",
+            "Utredning och beslut om insatser enligt socialtjänstlagen, LSS, LVU och LVM med "
+            "rättssäkerhet och likabehandling.",
         ),
     ),
     styrdokument=(

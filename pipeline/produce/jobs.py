@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from ..domain.inputs import Inputs
 
 
+class Namnder(list):
+    """The nämnder a kommun-wide output is made from, and the nämnd workbooks with errors
+    (`fel`: code and file name), which the avrapportering names rather than leaving out."""
+
+    def __init__(self, items=(), fel: tuple[tuple[str, str], ...] = ()) -> None:
+        super().__init__(items)
+        self.fel = fel
+
+
 @dataclass(frozen=True)
 class Work:
     """What a build renders from: the setting and the nämnder of each scope."""
@@ -29,12 +38,13 @@ class Work:
     setting: Setting
     namnder: tuple[m.Namnd, ...]  # built without errors, in the register's order
     i_arbete: tuple[m.Namnd, ...]  # every nämnd read, errors or not
+    fel: tuple[tuple[str, str], ...] = ()  # (code, file) of each nämnd workbook with errors
 
     def subject(self, scope: o.Scope, kod: str = "") -> object:
         """Return what an output of a scope is made from: a nämnd, or a list of nämnder."""
         if scope is o.Scope.NAMND:
             return next(n for n in self.namnder if n.kod == kod)
-        return list(self.i_arbete if scope is o.Scope.I_ARBETE else self.namnder)
+        return Namnder(self.i_arbete if scope is o.Scope.I_ARBETE else self.namnder, self.fel)
 
     def instances(self, scope: o.Scope) -> list[str]:
         """Return the nämnd code of each output of a scope ("" for the one kommun-wide)."""
@@ -103,8 +113,10 @@ class Renderers:
 
 def work_of(inputs: Inputs, templates: Path | None, meeting=None) -> Work:
     """Return what a build of these inputs renders from."""
+    from ..domain.inputs import with_errors
+
     return Work(Setting(inputs.kommun, templates, meeting), tuple(inputs.namnder),
-                tuple(inputs.i_arbete))
+                tuple(inputs.i_arbete), with_errors(inputs))
 
 
 def make_jobs(inputs: Inputs, work: Work, out: Path, fingerprint: dict[str, str]) -> list[Job]:
@@ -119,7 +131,7 @@ def make_jobs(inputs: Inputs, work: Work, out: Path, fingerprint: dict[str, str]
           if r.kind == "namnd" and r.ok}
     kommun_hash = next(fingerprint[f"inputs/{r.name}"] for r in inputs.results
                        if r.value is inputs.kommun)
-    sources = {o.Scope.KOMMUN: [ok[n.kod] for n in work.namnder],
+    sources = {o.Scope.KOMMUN: [*(ok[n.kod] for n in work.namnder), *map(repr, work.fel)],
                o.Scope.I_ARBETE: [read[id(n)] for n in work.i_arbete]}
     mote = repr(work.setting.meeting)  # the decks are remade when their meeting changes
 

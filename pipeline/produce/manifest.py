@@ -58,8 +58,9 @@ def fingerprint(inputs: Path, templates: Path | None, pdf: bool) -> dict[str, st
         for path in sorted(inputs.iterdir()):
             if path.is_file() and not path.name.startswith(("~$", ".")):
                 found[f"inputs/{path.name}"] = file_hash(path)
+    logos = resources.logo_folder(templates)
     for name in outputs.template_files():
-        path = resources.template(name, templates)
+        path = logos / name if name in resources.LOGOS else resources.template(name, templates)
         if path.is_file():
             found[f"mall/{name}"] = file_hash(path)
     return found

@@ -137,6 +137,9 @@ INSTRUCTIONS = {
         "och Avrapportering beslut fylls i efter nämndernas beslut, inför kommunstyrelsens "
         "avrapportering. Arbetsboken ska ligga i mappen inputs/ tillsammans med nämndernas "
         "arbetsböcker.",
+        "Fliken Milstolpar börjar med planeringens gemensamma milstolpar: uppstart, avstämning "
+        "i oktober och slutlig avstämning i december. Ändra datumen till era egna och fyll i "
+        "tid och plats.",
         "Ändra inte rubrikerna och inte flikarnas namn. Datum skrivs ÅÅÅÅ-MM-DD.",
     ),
 }

@@ -43,7 +43,7 @@ GRUNDUPPGIFTER = Sheet(
               required=True, ask="Skriv förvaltningens namn."),
         text("diarienummer", "Diarienummer", "Ärendets diarienummer, till exempel SN 2021/123."),
         text("handlaggare", "Handläggare", "Namn och titel på den som skriver tjänsteskrivelsen, "
-              "till exempel Sara Holmqvist, kvalitetsutvecklare."),
+              "till exempel Kim Berg, kvalitetsutvecklare."),
         text("forvaltningschef", "Förvaltningschef", "Namn och titel på förvaltningschefen som "
               "undertecknar tjänsteskrivelsen, till exempel Eva Lind, socialchef."),
         text("processtod", "Processtöd", "Utvecklingsgruppens processtöd."),
@@ -301,6 +301,30 @@ TIDPLAN = Sheet(
     target_rows=3,
 )
 
+# After the nämnd's decision: the secretary records it as the minutes have it. Not a stage of
+# the work (the phase model never asks for it); the avrapportering states a decision only
+# from here, never from the planned date.
+EFTER_BESLUTET = "Efter nämndens beslut"
+
+NAMNDENS_BESLUT = Sheet(
+    "Nämndens beslut",
+    "",
+    "Nämndens beslut om verksamhetsidén, som det står i protokollet. Nämndsekreteraren fyller "
+    "i fliken efter sammanträdet. Avrapporteringen till kommunstyrelsen anger ett beslut bara "
+    "härifrån; så länge fliken är tom står beslutet som planerat.",
+    (
+        date("beslutad", "Beslutsdatum", "Dagen då nämnden fattade beslutet, ÅÅÅÅ-MM-DD."),
+        text("paragraf", "Paragraf", "Beslutets paragraf i protokollet, till exempel § 14."),
+        text("antagen", "Antagen formulering", "Verksamhetsidén som nämnden antog, när nämnden "
+             "ändrade förslaget. Lämnas tom när nämnden antog förslaget som det står.", width=90),
+        text("protokoll", "Protokollsutdrag", "Protokollsutdragets rubrik som det ska stå bland "
+             "avrapporteringens beslutsunderlag. Lämnas tom blir det \"Protokollsutdrag "
+             "<nämnd> <datum>, <paragraf>\"."),
+    ),
+    stage=EFTER_BESLUTET,
+    optional=True,
+)
+
 NAMND = WorkbookSchema(
     "namnd",
     "Arbetsbok för utvecklingsgruppen",
@@ -319,6 +343,7 @@ NAMND = WorkbookSchema(
         BESLUT,
         BEDOMNING,
         TIDPLAN,
+        NAMNDENS_BESLUT,
     ),
 )
 

@@ -37,6 +37,7 @@ class Filters:
             "namnder": self.namnder,
             "namn": namn,
             "befattning": befattning,
+            "gemen": svenska.gemen,
         }
 
     def part(self, beroende: m.Beroende) -> str:
@@ -47,9 +48,14 @@ class Filters:
         return beroende.intressent
 
     def namnder(self, text: str) -> str:
-        """Return a text where nämnd codes standing alone are written out as names."""
+        """Return a text where nämnd codes standing alone are written out as names: "SN, KTN"
+        as "Socialnämnden, kultur- och tekniknämnden", lower case but where a sentence begins."""
         def expand(match: re.Match) -> str:
-            return self.names.get(match[0], match[0])
+            name = self.names.get(match[0])
+            if name is None:
+                return match[0]
+            before = text[:match.start()].rstrip()
+            return name if not before or before[-1] in ".!?" else svenska.gemen(name)
 
         return re.sub(r"\b[A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,9}\b", expand, text)
 
@@ -107,12 +113,14 @@ class Names:
         return svenska.lista([self(k) for k in codes] + list(extra))
 
     def prose(self, codes, extra=()) -> str:
-        """Return nämnder in the register's order, then external parties, for running text;
-        every registered nämnd (three or more) is "alla nämnder"."""
+        """Return nämnder in the register's order, then external parties, for running text:
+        the nämnder's names in lower case ("socialnämnden"), the parties' as written; every
+        registered nämnd (three or more) is "alla nämnder"."""
         codes = list(dict.fromkeys(codes))
         if self._every(codes):
             return svenska.lista(["alla nämnder", *extra])
-        return svenska.lista([*(self(k) for k in self.kommun.ordered(codes, key=str)), *extra])
+        return svenska.lista([*(svenska.gemen(self(k))
+                                for k in self.kommun.ordered(codes, key=str)), *extra])
 
 
 def namn(person: str) -> str:
@@ -122,14 +130,13 @@ def namn(person: str) -> str:
 
 def befattning(person: str) -> str:
     """Return the title of "Eva Lind, socialchef" as it stands under a signature: "Socialchef"."""
-    title = (person or "").partition(",")[2].strip()
-    return title[:1].upper() + title[1:]
+    return svenska.versal((person or "").partition(",")[2].strip())
 
 
 def titel(namnd: m.Namnd) -> str:
     """Return the ärendemening: the group's own, or "Verksamhetsidé för <nämnd>"."""
     own = " ".join(namnd.arende.split())
-    return own or f"Verksamhetsidé för {namnd.namn[:1].lower()}{namnd.namn[1:]}"
+    return own or f"Verksamhetsidé för {svenska.gemen(namnd.namn)}"
 
 
 def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> NamndNamn:
@@ -155,10 +162,12 @@ def namnd_context(kommun: m.Kommun, namnd: m.Namnd) -> NamndNamn:
 
 def memo_context(kommun: m.Kommun, namnd: m.Namnd) -> Tjansteskrivelse:
     """Return the names the beslutsunderlag (tjänsteskrivelse) can use: a nämnd's, decision
-    points that name each bilaga by its title, the group in a sentence, the group's material
-    in one sentence of counts, and the week grid ({{ veckoschema }}, a Word table)."""
+    points that name each bilaga by its title, the group in a sentence, what the group's
+    material covers in one sentence, the meetings held by the memo's date apart from those
+    still planned, and the week grid ({{ veckoschema }}, a Word table)."""
     titles = {1: BILAGA_TITEL, **dict(enumerate(namnd.ovriga_bilagor, start=2))}
     grid = tidplan.week_grid(kommun, [namnd])
+    rows = tidplan_rader(kommun, namnd)
     return Tjansteskrivelse.of({
         "veckoschema_forklaring": forklaring(grid),
         **namnd_context(kommun, namnd),
@@ -175,6 +184,11 @@ def memo_context(kommun: m.Kommun, namnd: m.Namnd) -> Tjansteskrivelse:
         "processtod": "" if any(namn(namnd.processtod) == p.namn for p in namnd.medlemmar)
         else namnd.processtod,
         "sammandrag": sammandrag(namnd),
+        # what the memo can say of the meetings on its own date: held by then, or planned
+        "genomforda": [r for r in rows if r.datum <= namnd.datum],
+        "planerade": [r for r in rows if r.datum > namnd.datum],
+        "planerat_beslut": namnd.beslutsdatum if namnd.beslutsdatum and
+        namnd.beslutsdatum > namnd.datum else None,
         "veckoschema": grid,
     })
 
@@ -208,32 +222,36 @@ def gruppen(namnd: m.Namnd) -> str:
             else medlem.roll.lower()
         what = medlem.parti_funktion.strip()
         if what and medlem.roll in ("Förvaltningens ledningsgrupp", "Processtöd", "Övrig"):
-            what = what[:1].lower() + what[1:]  # a function in running text: "socialchef"
+            what = svenska.gemen(what)  # a function in running text: "socialchef", "HR-chef"
         detail = ", ".join(part for part in (role, what) if part)
         people.append(f"{medlem.namn} ({detail})" if detail else medlem.namn)
     return svenska.lista(people)
 
 
-_COUNTS = (  # (attribute, one, many)
-    ("ansvar", "ansvarsområde", "ansvarsområden"),
-    ("styrdokument", "styrdokument", "styrdokument"),
-    ("intentioner", "politisk intention", "politiska intentioner"),
-    ("kunder", "kund eller målgrupp", "kunder och målgrupper"),
-    ("endast_utmaningar", "utmaning", "utmaningar"),
-    ("mojligheter", "möjlighet", "möjligheter"),
-    ("beroenden", "beroende till andra", "beroenden till andra"),
-    ("synergier", "samband", "samband och synergier"),
+_PARTS = (  # (attributes, what the material covers, in running text)
+    (("ansvar",), "nämndens ansvarsområden"),
+    (("styrdokument",), "de lagar och andra styrdokument som styr verksamheten"),
+    (("intentioner",), "politikens intentioner"),
+    (("kunder",), "vilka verksamheterna finns till för och vilket värde de ska skapa"),
+    (("endast_utmaningar", "mojligheter"), "utmaningar och möjligheter"),
+    (("endast_utmaningar",), "utmaningar"),
+    (("mojligheter",), "möjligheter"),
+    (("beroenden",), "beroenden till andra nämnder och parter"),
+    (("synergier",), "samband och synergier med andra"),
 )
 
 
 def sammandrag(namnd: m.Namnd) -> str:
-    """Return what the group's material holds, as counts: "3 ansvarsområden, 30 styrdokument
-    och 40 kunder och målgrupper" (empty when it holds nothing)."""
-    parts = []
-    for attr, one, many in _COUNTS:
-        count = len(getattr(namnd, attr))
-        if count:
-            parts.append(f"{count} {one if count == 1 else many}")
+    """Return what the group's material covers, in prose without counts: "nämndens
+    ansvarsområden, politikens intentioner och utmaningar och möjligheter" (empty when it
+    holds nothing)."""
+    parts, said = [], set()
+    for attrs, text in _PARTS:
+        if all(getattr(namnd, a) for a in attrs) and not said & set(attrs):
+            parts.append(text)
+            said.update(attrs)
+    if len(parts) > 2 and any(" och " in part for part in parts):
+        return f"{', '.join(parts[:-1])} samt {parts[-1]}"  # "och" within the items
     return svenska.lista(parts)
 
 

@@ -3,11 +3,11 @@ four pages for any number of nämnder, and its bilaga 1 (bilaga-avrapportering.d
 material: every nämnd's verksamhetsidé and status, what the nämnder share, their next steps and
 the joint timetable with the kommun-wide week grid. Nämnder are named, never coded.
 
-The status rule: a nämnd's verksamhetsidé is reported "beslutad <date>" when the avrapportering
-has a date (Kommun.datum), the nämnd's decision date (Namnd.beslutsdatum) lies before it and the
-formulation used has the status Förslag till beslut; otherwise the decision date is reported as
-"planerat beslut <date>". Without a decision date the status says so; a registered nämnd without a
-readable workbook is listed as lacking one, so that no nämnd silently drops out of the report.
+The decision rule: a nämnd's verksamhetsidé is reported "Antagen <date>, § <n>" only from the
+decision its secretary recorded in the workbook's sheet Nämndens beslut, on or before the
+avrapportering's own date (Kommun.datum); never from the planned date. Otherwise the planned
+date is reported as planned. A registered nämnd whose workbook has errors is reported as such,
+one without a workbook as lacking its underlag, so that no nämnd silently drops out.
 
 The tjänsteskrivelse holds what is bounded whatever the number of nämnder or the length of their
 texts: one table row per nämnd (status and decision, no formulation) and a few sentences of
@@ -36,7 +36,6 @@ from .timetable import JOINT_ROW, forklaring  # noqa: F401 - JOINT_ROW: its test
 TITEL = "Avrapportering av uppdrag verksamhetsidé"
 BILAGA_TITEL = "Nämndernas verksamhetsidéer och det de har gemensamt"
 MEST = 3  # the most shared items the tjänsteskrivelse names of each kind
-BESLUTAD, PLANERAT = "beslutad", "planerat beslut"
 _DATUM = re.compile(r"\d{1,2} \w+ \d{4}")  # "22 februari 2022": kept on one line in the table
 NBSP = "\u00a0"
 
@@ -46,32 +45,19 @@ class NamndStatus:
     """One nämnd's verksamhetsidé as the avrapportering reports it."""
 
     namn: str
-    formulering: str  # empty when the nämnd has no formulation (or no workbook)
-    version: int | None
-    status: str  # "Förslag till beslut", or what is missing: "Ingen arbetsbok"
-    beslut: str  # "beslutad 22 februari 2022", "planerat beslut 2 mars 2022" or what is missing
-
-    @property
-    def rader(self) -> tuple[str, ...]:
-        """Return the status as the bilaga's table lines: version, status, decision."""
-        version = f"Version {self.version}" if self.version is not None else ""
-        return tuple(line for line in (version, self.status, self.beslut_text) if line)
+    formulering: str  # the adopted one, else the proposal; empty without one (or a workbook)
+    beslut: str  # "Antagen 22 februari 2022, § 14", "Beslut planerat 2 mars 2022" …
+    antagen: bool = False  # a decision is recorded (and taken by the document's date)
+    protokoll: str = ""  # the protokollsutdrag among the underlag, when antagen
 
     @property
     def beslut_text(self) -> str:
-        """Return the decision capitalised, its date unbroken: "Beslutad 22 februari 2022"."""
-        return _DATUM.sub(lambda d: d[0].replace(" ", NBSP),
-                          self.beslut[:1].upper() + self.beslut[1:])
-
-    @property
-    def kort(self) -> str:
-        """Return status and version on one line: "Förslag till beslut, version 3"."""
-        version = f", version {self.version}" if self.version is not None else ""
-        return f"{self.status}{version}"
+        """Return the decision with its date unbroken: "Antagen 22 februari 2022, § 14"."""
+        return _DATUM.sub(lambda d: d[0].replace(" ", NBSP), self.beslut)
 
     @property
     def beslutad(self) -> bool:
-        return self.beslut.startswith(BESLUTAD)
+        return self.antagen
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,31 +88,62 @@ class Milstolpsrad:
 
 
 def person(text: str) -> Person | None:
-    """Return "Eva Lind, socialchef" as a name and a capitalised title; None for no one."""
+    """Return "Eva Lind, socialchef" as a name and a title as it stands under a signature
+    ("Socialchef", "HR-chef"); None for no one."""
     name, _, title = (part.strip() for part in " ".join(text.split()).partition(","))
     if not name:
         return None
-    return Person(name, title[:1].upper() + title[1:])
+    return Person(name, svenska.versal(title))
+
+
+def taken(kommun: m.Kommun, namnd: m.Namnd) -> bool:
+    """Return True when the nämnd's decision is recorded and taken by the avrapportering's
+    date (see the module's rule)."""
+    return namnd.beslutad is not None and (kommun.datum is None
+                                           or namnd.beslutad <= kommun.datum)
 
 
 def beslut(kommun: m.Kommun, namnd: m.Namnd) -> str:
-    """Return when a nämnd decided or plans to decide (see the module's rule)."""
-    ide = namnd.verksamhetside
+    """Return the nämnd's decision as recorded, or when it is planned (the module's rule)."""
+    if taken(kommun, namnd):
+        paragraf = svenska.paragraf(namnd.paragraf)
+        return f"Antagen {svenska.datum(namnd.beslutad)}" + (f", {paragraf}" if paragraf else "")
     when = namnd.beslutsdatum
     if when is None:
-        return "beslutsdatum saknas"
-    decided = (kommun.datum is not None and when < kommun.datum and ide is not None
-               and ide.status == m.FORSLAG_TILL_BESLUT)
-    return f"{BESLUTAD if decided else PLANERAT} {svenska.datum(when)}"
+        return "Inget beslut planerat"
+    passed = kommun.datum is not None and when < kommun.datum
+    return f"Beslut planerat {svenska.datum(when)}" + (", ännu inte redovisat" if passed else "")
+
+
+def protokoll(namnd: m.Namnd) -> str:
+    """Return the protokollsutdrag as the underlag lists it: the workbook's own title, else
+    "Protokollsutdrag socialnämnden 22 februari 2022, § 14"."""
+    own = " ".join(namnd.protokoll.split())
+    if own:
+        return own
+    paragraf = svenska.paragraf(namnd.paragraf)
+    return (f"Protokollsutdrag {svenska.gemen(namnd.namn)} {svenska.datum(namnd.beslutad)}"
+            + (f", {paragraf}" if paragraf else ""))
 
 
 def namnd_status(kommun: m.Kommun, namnd: m.Namnd) -> NamndStatus:
     """Return one nämnd's line of the report."""
     ide = namnd.verksamhetside
-    if ide is None:
-        return NamndStatus(namnd.namn, "", None, "Ingen formulering ännu", beslut(kommun, namnd))
-    return NamndStatus(namnd.namn, " ".join(ide.formulering.split()), ide.version, ide.status,
+    if taken(kommun, namnd):
+        return NamndStatus(namnd.namn, " ".join(namnd.antagen_formulering.split()),
+                           beslut(kommun, namnd), True, protokoll(namnd))
+    return NamndStatus(namnd.namn, " ".join(ide.formulering.split()) if ide else "",
                        beslut(kommun, namnd))
+
+
+def inledning(rows: list[NamndStatus]) -> str:
+    """Return the line before bilaga 1's table of verksamhetsidéer, as the decisions stand."""
+    if rows and all(r.antagen for r in rows):
+        return "Verksamhetsidéerna som nämnderna har antagit dem:"
+    if any(r.antagen for r in rows):
+        return ("Verksamhetsidéerna som nämnderna har antagit dem och, där inget beslut är "
+                "redovisat, nämndernas förslag:")
+    return "Nämndernas förslag till verksamhetsidé:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +167,14 @@ def synergier(names: Names, namnder: list[m.Namnd]) -> list[Process]:
     for g in analyse.gemensamma_synergier(names.kommun, namnder):
         writers = {k for b in (*g.synergier, *g.nasta_steg) for k in b.namnder}
         several = len(writers) > 1
-        out.append(Process(g.process, names.prose(g.namnder, g.externa), tuple(
+        out.append(Process(g.process, svenska.versal(names.prose(g.namnder, g.externa)), tuple(
             lines("Synergi", g.synergier, several) + lines("Nästa steg", g.nasta_steg, several))))
     return out
 
 
 def externa(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
     """Return each external partner the nämnder name, with the nämnder that name it."""
-    return [Gemensamt(e.namn, names.prose(e.namnder))
+    return [Gemensamt(e.namn, svenska.versal(names.prose(e.namnder)))
             for e in analyse.externa_parter(names.kommun, namnder)]
 
 
@@ -167,7 +184,7 @@ def beroenden(names: Names, namnder: list[m.Namnd]) -> list[Gemensamt]:
     depends: dict[str, set[str]] = {}
     for a, b in pairs:
         depends.setdefault(a, set()).add(b)
-    return [Gemensamt(names(a), names.prose(depends[a]))
+    return [Gemensamt(names(a), svenska.versal(names.prose(depends[a])))
             for a in names.kommun.ordered(depends, key=str)]
 
 
@@ -185,12 +202,14 @@ def nasta_steg(namnder: list[m.Namnd]) -> list[NastaSteg]:
 
 
 def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
-    """Return the documents of the ärende, each one the same build writes: this
-    tjänsteskrivelse, its bilaga 1 (build/bilaga-avrapportering.docx), then each nämnd's
-    tjänsteskrivelse (build/<KOD>/beslutsunderlag-<KOD>.docx)."""
+    """Return the documents of the ärende: this tjänsteskrivelse, its bilaga 1
+    (build/bilaga-avrapportering.docx), then per nämnd its decision's protokollsutdrag when
+    one is recorded, else its tjänsteskrivelse (build/<KOD>/beslutsunderlag-<KOD>.docx)."""
     when = f", {svenska.datum(kommun.datum)}" if kommun.datum else ""
     return [f"Tjänsteskrivelse{when}", f"Bilaga 1 {BILAGA_TITEL}{when}",
-            *(f"Tjänsteskrivelse till {n.namn}, {svenska.datum(n.datum)}" for n in namnder)]
+            *(protokoll(n) if taken(kommun, n) else
+              f"Tjänsteskrivelse till {svenska.gemen(n.namn)}, {svenska.datum(n.datum)}"
+              for n in namnder)]
 
 
 def veckoschema(names: Names, namnder: list[m.Namnd]) -> tidplan.Veckoschema:
@@ -201,12 +220,15 @@ def veckoschema(names: Names, namnder: list[m.Namnd]) -> tidplan.Veckoschema:
 def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> Avrapportering:
     """Return the names the avrapportering's templates can use (the tjänsteskrivelse's and
     its bilaga's: the week grid only in bilaga_avrapportering_context)."""
-    namnder = kommun.ordered(namnder)
+    namnder_in, namnder = namnder, kommun.ordered(namnder)
     names = Names(kommun, namnder)
     ks = kommun.namnd(COORDINATOR)
     status = {n.kod: namnd_status(kommun, n) for n in namnder}
+    fel = dict(getattr(namnder_in, "fel", ()))  # the workbooks with errors, by code
     for ref in kommun.namnder:  # a registered nämnd without a readable workbook
-        status.setdefault(ref.kod, NamndStatus(ref.namn, "", None, "Ingen arbetsbok", ""))
+        status.setdefault(ref.kod, NamndStatus(
+            ref.namn, "", f"Arbetsboken {fel[ref.kod]} har fel" if ref.kod in fel
+            else "Underlag saknas"))
     rows = [status[k] for k in kommun.ordered(status, key=str)]
     return Avrapportering.of({
         "kommun": kommun,
@@ -220,12 +242,11 @@ def avrapportering_context(kommun: m.Kommun, namnder: list[m.Namnd]) -> Avrappor
         "beslutspunkter": sorted(kommun.beslutspunkter, key=lambda p: p.nr),
         "namnder": rows,
         # the tjänsteskrivelse's short account; bilaga 1 has everything in full
-        "kort": {"beslut": kort.beslut(sum(r.beslutad for r in rows),
-                                       sum(r.beslut.startswith(PLANERAT) for r in rows),
-                                       len(rows)),
+        "ideer_inledning": inledning(rows),
+        "kort": {"beslut": kort.beslut(sum(r.antagen for r in rows), len(rows)),
                  "gemensamt": kort.gemensamt(kommun, namnder, names),
                  "nasta_steg": kort.nasta_steg(namnder, len(rows))},
-        "gemensamma_kunder": [Gemensamt(g.kund, names.prose(g.namnder))
+        "gemensamma_kunder": [Gemensamt(g.kund, svenska.versal(names.prose(g.namnder)))
                               for g in analyse.gemensamma_kunder(kommun, namnder)],
         "beroenden": beroenden(names, namnder),
         "synergier": synergier(names, namnder),

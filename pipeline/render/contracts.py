@@ -90,7 +90,11 @@ class Tjansteskrivelse(NamndNamn):
     handlaggare: Any = doc("underskriften: `namn` och `titel`")
     gruppen: Any = doc("utvecklingsgruppen i en mening")
     processtod: Any = doc("processtödet, när gruppen inte redan nämner det")
-    sammandrag: Any = doc("gruppens underlag i en mening med antal")
+    sammandrag: Any = doc("vad gruppens underlag i bilaga 1 beskriver, i en mening utan antal")
+    genomforda: Any = doc("tidplanens rader till och med tjänsteskrivelsens datum")
+    planerade: Any = doc("tidplanens rader efter tjänsteskrivelsens datum")
+    planerat_beslut: Any = doc("det planerade beslutsdatumet, när det ligger efter "
+                               "tjänsteskrivelsens datum")
     veckoschema: Any = doc(VECKOSCHEMA)
 
 
@@ -187,7 +191,11 @@ class Avrapportering(Contract):
     namnd: Any = doc("kommunstyrelsens namn")
     forvaltning: Any = doc("kommunstyrelsens förvaltning")
     beslutspunkter: Any = doc(BESLUTSPUNKTER)
-    namnder: Any = doc("varje nämnd: `namn`, `formulering`, `version`, `status`, `beslut`")
+    namnder: Any = doc("varje nämnd: `namn`, `formulering` (den antagna, annars förslaget), "
+                       "`beslut_text` (Antagen 22 februari 2022, § 14, eller när beslutet är "
+                       "planerat), `antagen`, `protokoll`")
+    ideer_inledning: Any = doc("raden före tabellen över verksamhetsidéerna, efter hur "
+                               "besluten står")
     kort: Any = doc("avrapporteringens korta meningar: `beslut`, `gemensamt`, `nasta_steg`")
     gemensamma_kunder: Any = doc("`vad` och `parter`")
     beroenden: Any = doc("`vad` och `parter`")

@@ -1,7 +1,8 @@
 """The logo slot of a Word template: a picture in a header whose name (Word's selection pane, or
 Alternativ text › Namn) is `bild:logotyp`. The build's logo takes its place, fitted inside the
 slot's box; without a logo the picture is taken out (and its paragraph, when that held only
-the picture), so the header's text stands alone. Done once per template and logo, on the
+the picture, and the picture's part when nothing else shows it), so the header's text stands
+alone. Done once per template and logo, on the
 template's package, before it is prepared for rendering."""
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def _fill(members: dict[str, bytes], name: str, logo: Logo | None) -> None:
     rels_name = posixpath.join(posixpath.dirname(name), "_rels",
                                posixpath.basename(name) + ".rels")
     rels = etree.fromstring(members[rels_name], _PARSER) if rels_name in members else None
+    taken: set[str] = set()  # the relationships of pictures taken out
     for doc_pr in list(root.iter(_q("wp", "docPr"))):
         if doc_pr.get("name") != SLOT:
             continue
@@ -69,13 +71,52 @@ def _fill(members: dict[str, bytes], name: str, logo: Logo | None) -> None:
         if drawing is None:
             continue
         if logo is None:
+            taken.update(b.get(_q("r", "embed")) or "" for b in drawing.iterfind(".//a:blip", _NS))
             _take_out(drawing)
         elif rels is not None:
             _place(members, drawing, doc_pr, rels, logo)
     members[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if rels is not None and taken:
+        _drop_unused(members, root, rels, rels_name, taken)
     if rels is not None:
         members[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
                                             standalone=True)
+
+
+def _drop_unused(members: dict[str, bytes], root, rels, rels_name: str, taken: set[str]) -> None:
+    """Remove the relationships of pictures taken out that the part no longer uses, and each
+    picture no other relationship points to: a document without a logo keeps nothing of the
+    template's picture."""
+    used = {value for el in root.iter() for attr, value in el.attrib.items()
+            if attr.startswith(f"{{{_NS['r']}}}")}
+    for rel in list(rels.iter(_q("rel", "Relationship"))):
+        if rel.get("Id") not in taken or rel.get("Id") in used:
+            continue
+        rels.remove(rel)
+        if rel.get("TargetMode") == "External":
+            continue
+        target = posixpath.normpath(posixpath.join("word", rel.get("Target", "")))
+        if target in members and target not in _targets(members, skip=rels_name):
+            del members[target]
+
+
+def _targets(members: dict[str, bytes], skip: str) -> set[str]:
+    """Return the parts the package's other relationships point to."""
+    found = set()
+    for name, data in members.items():
+        if not name.endswith(".rels") or name == skip:
+            continue
+        base = posixpath.dirname(posixpath.dirname(name))  # word/_rels/x.rels: word
+        try:
+            tree = etree.fromstring(data, _PARSER)
+        except etree.XMLSyntaxError:
+            continue
+        for rel in tree.iter(_q("rel", "Relationship")):
+            if rel.get("TargetMode") != "External":
+                target = rel.get("Target", "")
+                found.add(posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                                             else posixpath.join(base, target)))
+    return found
 
 
 def _take_out(drawing) -> None:

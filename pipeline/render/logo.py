@@ -1,7 +1,9 @@
-"""The kommun's logo: `logotyp.png` or `logotyp.svg` in the templates folder (else the tool's
-own, a neutral wordmark for the kommun to replace), as PNG bytes for the decks' title slides
-and the Word templates' header. An SVG is drawn at a fixed width with resvg; a file that is no
-logo gives a Swedish warning and the kommun's name in text instead."""
+"""The kommun's logo: `logotyp.png` or `logotyp.svg` in the templates folder, as PNG bytes for
+the decks' title slides and the Word templates' header. The tool's own logo is the example
+kommun's wordmark: a build with the tool's templates (the examples') uses it, a working
+folder without a logo has none, and the kommun's name stands in its place. An SVG is drawn
+at a fixed width with resvg; a file that is no logo gives a Swedish warning and the kommun's
+name in text instead."""
 
 from __future__ import annotations
 
@@ -39,14 +41,10 @@ class Logo:
 
 
 def find(templates: Path | None) -> Path | None:
-    """Return the logo file a build uses: the templates folder's own, else the tool's."""
-    for folder in (templates, resources.default_templates()):
-        if folder is None:
-            continue
-        for name in NAMES:
-            if (folder / name).is_file():
-                return folder / name
-    return None
+    """Return the logo file a build uses: the templates folder's own; the tool's (the
+    examples' wordmark) only when the build uses the tool's own templates (None)."""
+    folder = resources.logo_folder(templates)
+    return next((folder / name for name in NAMES if (folder / name).is_file()), None)
 
 
 def load(templates: Path | None) -> tuple[Logo | None, list[Diagnostic]]:

@@ -84,6 +84,11 @@ class Arbetsbok:
     andringar: list[str] | None = None  # None: no snapshot to compare with
 
     @property
+    def fil_id(self) -> str:
+        """Return the anchor of the workbook's own entry among the files not read."""
+        return _anchor(self.fil)
+
+    @property
     def ide(self) -> m.Verksamhetside | None:
         """Return the verksamhetsidé to show: the latest formulation."""
         return self.namnd.verksamhetside if self.namnd else None
@@ -194,9 +199,13 @@ def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Pat
             book.andringar = andringar.rader.get(namnd.kod)
         books.append(book)
     missing = [ref for ref in (register.namnder if register else ()) if ref.kod not in seen]
+    from ..domain.inputs import with_errors
+
+    broken = dict(with_errors(inputs))  # a registered nämnd whose workbook could not be read
     for ref in sorted(missing, key=lambda ref: register.koder.index(ref.kod)):
         seen.add(ref.kod)
-        books.append(Arbetsbok(_anchor(ref.kod), f"{ref.namn} ({ref.kod})", kod=ref.kod,
+        books.append(Arbetsbok(_anchor(ref.kod), f"{ref.namn} ({ref.kod})",
+                               broken.get(ref.kod, ""), kod=ref.kod,
                                dokument=links(out, documents.get(ref.kod, []))))
 
     unreadable = []
@@ -209,7 +218,7 @@ def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Pat
         fel, varningar = texts(r.diagnostics)
         kommun_books.append(Arbetsbok(_anchor(r.name), r.name, r.name, fel=fel,
                                       varningar=varningar))
-    general_fel, general_varningar = texts(inputs.general)
+    general_fel, general_varningar = texts(inputs.general + inputs.next_steps)
     mall_fel, mall_varningar = texts(rendering)
     all_problems = inputs.diagnostics + rendering
     errors = sum(d.is_error for d in all_problems)

@@ -74,16 +74,16 @@ def test_five_mistakes_give_five_messages_at_the_right_cells_and_the_rest_is_bui
     })
     result = runner.invoke(main, ["bygg"])
     assert result.exit_code == 1
-    assert result.output.splitlines()[:6] == [
-        "SN.xlsx › Beroenden!B2: Nämndkoden XYZ finns inte i kommunens register. Använd en av "
-        "BUN, KS, KTN, MBN, SN.",
-        'SN.xlsx › Förslag till beslut!A3: "två" är inget heltal. Skriv ett heltal i kolumnen "Nr".',
-        'SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
+    assert result.output.splitlines()[:6] == [  # in the order of the workbook's tabs
         'SN.xlsx › Utvecklingsgrupp!B2: "Ordf." är inget giltigt värde i kolumnen "Roll". Välj '
         '"Ordförande", "Vice ordförande", "Opposition", "Förvaltningens ledningsgrupp", '
         '"Processtöd" eller "Övrig".',
+        'SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
+        "SN.xlsx › Beroenden!B2: Nämndkoden XYZ finns inte i kommunens register. Använd en av "
+        "BUN, KS, KTN, MBN, SN.",
         'SN.xlsx › Verksamhetsidé!B3: Datumet "den nionde" kan inte läsas. Skriv det som '
         "ÅÅÅÅ-MM-DD, till exempel 2021-10-07.",
+        'SN.xlsx › Förslag till beslut!A3: "två" är inget heltal. Skriv ett heltal i kolumnen "Nr".',
         "SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
     assert sorted(p.name for p in (workdir / "build").iterdir() if not p.name.startswith(".")) == [

@@ -51,8 +51,11 @@ def original(tmp_path_factory) -> Path:
 
 
 def build_with(tmp_path: Path, templates: dict[str, bytes]):
+    """Build the examples with some templates of a working folder's own, beside the examples'
+    logo (a working folder without one has no logo, unlike the shipped templates' build)."""
     folder = tmp_path / "templates"
     folder.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "templates" / "logotyp.png", folder)
     for name, data in templates.items():
         (folder / name).write_bytes(data)
     started = time.monotonic()

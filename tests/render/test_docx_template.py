@@ -214,11 +214,11 @@ def commented_and_tracked(parts: dict[str, bytes]) -> None:
             f'<w:ins w:id="10" {anna}><w:r><w:t xml:space="preserve"> (infogat)</w:t></w:r></w:ins>'
             f'<w:del w:id="11" {bo}><w:r><w:delText xml:space="preserve"> BORTTAGET'
             "</w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\">")
-    replace(parts, document, "version {{ ide.version }}",
-            'version {{ ide.</w:t></w:r>'
+    replace(parts, document, "{{ planerat_beslut|datum }}",
+            '{{ planerat_</w:t></w:r>'
             f'<w:del w:id="12" {anna}><w:r><w:delText>datum</w:delText></w:r></w:del>'
-            f'<w:ins w:id="13" {anna}><w:r><w:t>version</w:t></w:r></w:ins>'
-            '<w:r><w:t xml:space="preserve"> }}')
+            f'<w:ins w:id="13" {anna}><w:r><w:t>beslut</w:t></w:r></w:ins>'
+            '<w:r><w:t xml:space="preserve">|datum }}')
     # a formatting change, a moved text and a deleted paragraph whose text joins the next one
     replace(parts, document, '<w:t xml:space="preserve">Gruppen har träffats',
             f'<w:t xml:space="preserve">FLYTTAD </w:t></w:r><w:moveFromRangeStart w:id="20" '
@@ -275,7 +275,7 @@ def test_comments_and_tracked_changes_are_not_copied_into_the_documents(tmp_path
     assert f"{SN.namn}s utvecklingsgrupp (infogat) har arbetat" in text
     assert "BORTTAGET" not in text and "GAMMAL PLATS" not in text
     assert "FLYTTAD Gruppen har träffats" in text
-    assert f"Formuleringen är version {SN.verksamhetside.version} av den" in text
+    assert "sammanträde den 22 februari 2022." in text
     # the deleted paragraph is gone: the document still begins with the nämnd's name
     assert text.startswith(SN.namn)
     header = parts["word/header1.xml"].decode()

@@ -1,7 +1,7 @@
 """The kommun's logo (issue 19, point 8): logotyp.png or logotyp.svg in templates/ goes on the
 decks' title slides and in the Word templates' header, in its own proportions; without one the
-kommun's name stands in text; a file that is no logo is said in Swedish and changes nothing
-else."""
+kommun's name stands in text (the tool's own logo is the example's, for the tool's templates
+only: issue 20); a file that is no logo is said in Swedish and changes nothing else."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
+from pipeline import resources
 from pipeline.examples import KOMMUN, NAMNDER
+from pipeline.produce import manifest
 from pipeline.render import docx_logo, logo
 from pipeline.render.decks import DeckRenderer
 from pipeline.render.docx import DocxRenderer
@@ -67,6 +69,30 @@ def test_the_logo_goes_first_in_the_header_and_without_one_the_header_is_text(tm
     header = docx.Document(io.BytesIO(plain)).sections[0].first_page_header
     assert header.paragraphs[0].text.startswith("Timrå kommun\t")  # no empty line above
     assert audit_errors(plain) == []
+
+
+def test_the_shipped_logo_is_the_examples_and_a_working_folder_without_one_has_none(tmp_path):
+    """The tool's logo is the example kommun's wordmark (issue 20): a build with the tool's
+    templates shows it, a working folder's templates without a logo show the kommun's name."""
+    shipped = resources.default_templates() / "logotyp.png"
+    assert logo.find(None) == shipped
+    assert logo.find(resources.default_templates()) == shipped
+    assert logo.find(ROOT / "pipeline" / ".." / "templates") is not None  # the same folder
+    assert logo.find(tmp_path) is None and logo.load(tmp_path) == (None, [])
+    assert logo.find(tmp_path / "saknas") is None  # no templates folder: no logo either
+    deck = DeckRenderer(tmp_path, KOMMUN, mote(KOMMUN)).namnd_deck(NAMNDER[1])
+    assert [s for s in Presentation(io.BytesIO(deck)).slides[0].shapes if s.shape_type == 13] == []
+    found, _ = logo.load(tmp_path)
+    memo = DocxRenderer(MEMO, KOMMUN, logo=found).render(NAMNDER[1])
+    assert _header_picture(memo) is None
+    with zipfile.ZipFile(io.BytesIO(memo)) as z:  # nor the template's picture, unseen
+        assert [n for n in z.namelist() if n.startswith("word/media/")] == []
+    assert audit_errors(memo) == []
+    names = manifest.fingerprint(ROOT / "inputs", tmp_path, False)
+    assert "mall/logotyp.png" not in names and "mall/beslutsunderlag.docx" in names
+    assert "mall/logotyp.png" in manifest.fingerprint(ROOT / "inputs", None, False)
+    (tmp_path / "logotyp.svg").write_text(SVG, encoding="utf-8")
+    assert logo.find(tmp_path) == tmp_path / "logotyp.svg"
 
 
 @pytest.mark.parametrize(("content", "reason"), [

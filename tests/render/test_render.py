@@ -119,11 +119,10 @@ def test_tables_have_marked_header_rows_and_rows_that_never_split(built, bilagor
 
 def test_dates_are_written_the_swedish_way(built):
     text = text_of(docx.Document(built["SN"]))
-    assert "Socialnämnden planeras fatta beslut om verksamhetsidén den 22 februari 2022." in text
+    assert "Ärendet planeras till socialnämndens sammanträde den 22 februari 2022." in text
     assert "7 oktober 2021" in text
     assert "kl. 9.00–12.00" in text  # times in tables, as everywhere
     assert "kl. 8.30–12.00" in text
-    assert "Formuleringen är version 3 av den 14 december 2021" in text
 
 
 HOSTILE = "{{ 7*7 }} {% for x in y %} <w:p> & ]]> {_{ x }_} \U0001F600 שלום"
@@ -178,7 +177,7 @@ def test_optional_sections_are_left_out_when_empty():
     assert "Förslag till beslut" in headings
     assert "Förvaltningens bedömning" in headings  # a filed memo always has one
     missing = [p.text for p in document.paragraphs if p.style.name == "Saknas"]
-    assert missing == ["Förvaltningens bedömning saknas i arbetsboken (fliken Bedömning)."]
+    assert missing == ["Förvaltningens bedömning saknas."]
     bilaga = docx.Document(io.BytesIO(DocxRenderer(BILAGA, KOMMUN).render(bare)))
     headings = [p.text for p in bilaga.paragraphs if p.style.name.startswith("Heading")]
     assert headings == ["Utvecklingsgruppens underlag och förslag till verksamhetsidé",
@@ -189,7 +188,7 @@ MEMO_SECTIONS = ["Förslag till beslut", "Sammanfattning", "Ärendet", "Uppdrage
                  "Arbetsprocessen", "Förslag till verksamhetsidé", "Förvaltningens bedömning",
                  "Konsekvenser", "Ekonomiska konsekvenser", "Barnkonsekvensanalys",
                  "Beslutsunderlag", "Expedieras till"]
-BILAGA_SECTIONS = ["Förslag till verksamhetsidé", "Formuleringens versioner",
+BILAGA_SECTIONS = ["Förslag till verksamhetsidé", "Tidigare formuleringar",
                    "Vad – uppdrag och ansvar", "Ansvarsområden", "Styrande lagar och direktiv",
                    "Politikens intentioner", "För vem och varför", "Utmaningar och möjligheter",
                    "Utmaningar", "Möjligheter", "Beroenden", "Samband och synergier",

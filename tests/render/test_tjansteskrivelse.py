@@ -4,13 +4,24 @@ bilagor it names exist, and the signature names förvaltningschef and handlägga
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
+import re
 
 import docx
 
+from pipeline import model as m
 from pipeline import resources
 from pipeline.examples import KOMMUN, NAMNDER
-from pipeline.render.context import BILAGA_TITEL, befattning, med_bilagetitlar, memo_context, namn, sammandrag
+from pipeline.render.context import (
+    BILAGA_TITEL,
+    befattning,
+    gruppen,
+    med_bilagetitlar,
+    memo_context,
+    namn,
+    sammandrag,
+)
 from pipeline.render.docx import DocxRenderer
 from tests.long_workbook import long_namnd
 
@@ -42,13 +53,45 @@ def test_a_decision_point_names_each_bilaga_by_its_title_once():
     assert med_bilagetitlar(own, titles) == own
 
 
-def test_the_material_is_summarised_in_counts_only():
+def test_the_material_is_described_in_prose_without_counts():
     text = sammandrag(long_namnd())
-    assert "40 kunder och målgrupper" in text and "30 styrdokument" in text
-    assert "6 utmaningar" in text and "6 möjligheter" in text
+    assert text == ("nämndens ansvarsområden, de lagar och andra styrdokument som styr "
+                    "verksamheten, politikens intentioner, vilka verksamheterna finns till för och "
+                    "vilket värde de ska skapa, utmaningar och möjligheter, beroenden till andra "
+                    "nämnder och parter samt samband och synergier med andra")
+    assert not re.search(r"\d", text)
+    only = dataclasses.replace(SN, styrdokument=(), intentioner=(), kunder=(), beroenden=(),
+                               synergier=(), utmaningar=SN.endast_utmaningar)
+    assert sammandrag(only) == "nämndens ansvarsområden och utmaningar"
     bare = dataclasses.replace(SN, ansvar=(), styrdokument=(), intentioner=(), kunder=(),
                                utmaningar=(), beroenden=(), synergier=())
     assert sammandrag(bare) == ""
+
+
+def test_the_memo_says_no_meeting_was_held_after_its_own_date_and_talks_no_version():
+    early = memo(dataclasses.replace(SN, datum=dt.date(2021, 8, 30)))
+    text = "\n".join(p.text for p in early.paragraphs)
+    held, planned = ([r.cells[0].text for r in t.rows[1:]] for t in early.tables[:2])
+    assert "Gruppen har träffats och stämt av arbetet vid följande tillfällen." in text
+    assert held == ["17 juni 2021"]  # the uppstart, before the memo's date
+    assert "Fram till beslutet planerar gruppen att träffas vid följande tillfällen." in text
+    assert {"7 oktober 2021", "9 december 2021"} <= set(planned)
+    later = memo(SN)
+    text = "\n".join(p.text for p in later.paragraphs)
+    assert "Gruppen har träffats och stämt av arbetet vid följande tillfällen." in text
+    assert "planerar gruppen" not in text  # every meeting lies before the memo's date
+    held = [r.cells[0].text for r in later.tables[0].rows[1:]]
+    assert held[-1] == "14 december 2021"
+    for word in ("version", "status", "arbetsbok"):
+        assert word not in text.lower(), word
+    assert "Utvecklingsgruppens tidigare formuleringar finns i bilaga 1." in text
+
+
+def test_titles_keep_their_case_in_running_text():
+    members = (m.Medlem("Per Ek", "Förvaltningens ledningsgrupp", "HR-chef"),
+               m.Medlem("Eva Lind", "Förvaltningens ledningsgrupp", "Socialchef"))
+    assert gruppen(dataclasses.replace(SN, medlemmar=members)) == \
+        "Per Ek (HR-chef) och Eva Lind (socialchef)"
 
 
 def test_the_list_of_documents_holds_what_exists_and_the_workbooks_other_bilagor():
@@ -82,7 +125,7 @@ def test_the_bedömning_is_the_workbooks_text_never_a_generated_sentence():
 def test_the_memo_names_the_decision_date_and_keeps_the_groups_tables_out():
     document = memo(long_namnd())
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Socialnämnden planeras fatta beslut om verksamhetsidén den 22 februari 2022." in text
+    assert "Ärendet planeras till socialnämndens sammanträde den 22 februari 2022." in text
     assert "Utvecklingsgruppen har bestått av Monica Strömgren (ordförande, " in text
     assert [[c.text for c in t.rows[0].cells] for t in document.tables] == [
         ["Datum", "Tid", "Aktivitet"]]
