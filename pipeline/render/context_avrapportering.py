@@ -204,12 +204,15 @@ def nasta_steg(namnder: list[m.Namnd]) -> list[NastaSteg]:
 def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
     """Return the documents of the ärende: this tjänsteskrivelse, its bilaga 1
     (build/bilaga-avrapportering.docx), then per nämnd its decision's protokollsutdrag when
-    one is recorded, else its tjänsteskrivelse (build/<KOD>/beslutsunderlag-<KOD>.docx)."""
+    one is recorded, else its tjänsteskrivelse (build/<KOD>/beslutsunderlag-<KOD>.docx) when
+    the build writes one: only documents that exist."""
     when = f", {svenska.datum(kommun.datum)}" if kommun.datum else ""
+    # what the beslutsunderlag requires (its `requires` in produce/outputs.py)
+    written = [n for n in namnder if n.verksamhetsideer and n.beslutspunkter]
     return [f"Tjänsteskrivelse{when}", f"Bilaga 1 {BILAGA_TITEL}{when}",
             *(protokoll(n) if taken(kommun, n) else
               f"Tjänsteskrivelse till {svenska.gemen(n.namn)}, {svenska.datum(n.datum)}"
-              for n in namnder)]
+              for n in namnder if taken(kommun, n) or n in written)]
 
 
 def veckoschema(names: Names, namnder: list[m.Namnd]) -> tidplan.Veckoschema:

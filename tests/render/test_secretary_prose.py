@@ -145,3 +145,9 @@ def test_no_meeting_is_held_after_the_memos_own_date(builds):
                 assert dt.date(int(y), manader()[m_], int(d)) <= memo_date, path.name
 
 
+def test_the_avrapportering_lists_only_documents_that_exist(builds):
+    rows = texts(builds["oktober"] / "avrapportering.docx")
+    at = rows.index("Beslutsunderlag")
+    listed = rows[at + 1:rows.index("Expedieras till")]
+    assert listed[2:] == []  # no nämnd has a tjänsteskrivelse or a decision before October
+    assert not list(builds["oktober"].glob("*/beslutsunderlag-*.docx"))
