@@ -3,6 +3,8 @@ jobs are plain data, so spawned workers render the same bytes."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import pickle
 import sys
 
@@ -57,15 +59,25 @@ def test_spawned_workers_write_the_same_bytes_as_forked_ones(inputs, tmp_path, m
     monkeypatch.setattr(pool, "SPAWN_FROM", 1)
     monkeypatch.setattr(pool, "PARALLEL_FROM", 1)
     written = {}
+    workers = {}
     for method in ("fork", "spawn"):
         jobs, work = _jobs(inputs, tmp_path / method)
-        results = list(pool.run(jobs, jobs_module.Renderers(work), method=method))
+        seen = workers[method] = set()
+
+        def watching(done, seen=seen):  # the pool's workers are alive while results come in
+            for item in done:
+                seen.update(p.pid for p in multiprocessing.active_children())
+                yield item
+
+        results = list(pool.run(jobs, jobs_module.Renderers(work), watching, method=method))
         assert [job for job, _ in results] == jobs  # in the usual order
         assert all(not problems for _, problems in results)
         written[method] = {j.relative(tmp_path / method / "build"): j.target.read_bytes()
                            for j in jobs}
     assert written["fork"] == written["spawn"]
     assert len(written["spawn"]) == 24
+    if (os.cpu_count() or 1) > 1:  # several processes, under either start method
+        assert len(workers["spawn"]) >= 2 and len(workers["fork"]) >= 2, workers
 
 
 def test_the_jobs_of_an_output_go_to_one_worker_unless_they_are_worth_more_than_a_core():
