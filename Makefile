@@ -47,6 +47,7 @@ templates: $(VENV)/.installed
 	$(PY) scripts/make_logo.py
 	$(PY) scripts/make_templates.py
 	$(PY) scripts/make_avrapportering.py
+	$(PY) scripts/make_intranat.py
 	$(PY) scripts/make_pptx_templates.py
 
 readme: $(VENV)/.installed

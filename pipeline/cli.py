@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import clisv
-from .diagnostics import Diagnostic, UnderlagError
+from . import clisv, console
+from .diagnostics import UnderlagError
 
 clisv.install()
 
@@ -26,7 +26,16 @@ templates_option = click.option(
     help="Egna mallar; saknas en mall används standardmallen.")
 
 
-@click.group("underlag", context_settings=CONTEXT, subcommand_metavar="KOMMANDO [ARGUMENT]...", **COMMAND)
+class Underlag(click.Group):
+    """The command group; before any command runs, no character can make the output fail."""
+
+    def main(self, *args, **kwargs):  # noqa: ANN002, ANN003 - click's signature
+        console.never_fail()
+        return super().main(*args, **kwargs)
+
+
+@click.group("underlag", cls=Underlag, context_settings=CONTEXT,
+             subcommand_metavar="KOMMANDO [ARGUMENT]...", **COMMAND)
 @click.version_option(package_name="underlag", message="underlag %(version)s")
 def main() -> None:
     """Underlag för nämndernas verksamhetsidé: arbetsböcker in, Word och PowerPoint ut.
@@ -38,29 +47,6 @@ def main() -> None:
       underlag kontrollera               visa alla fel i inputs/ utan att skriva något
       underlag bygg                      skriv beslutsunderlagen till build/
     """
-
-
-def _echo_problems(problems: list[Diagnostic]) -> None:
-    _echo_lines([(str(p), p.is_error) for p in problems])
-
-
-def _echo_lines(lines: list[tuple[str, bool]]) -> None:
-    for text, is_error in lines:
-        click.echo(text, err=is_error)
-
-
-def _summary(errors: int, warnings: int) -> str:
-    parts = []
-    if errors:
-        parts.append(f"{errors} fel")
-    if warnings:
-        parts.append(f"{warnings} {'varning' if warnings == 1 else 'varningar'}")
-    return " och ".join(parts) if parts else "inga problem"
-
-
-def _counts(problems: list[Diagnostic]) -> tuple[int, int]:
-    errors = sum(p.is_error for p in problems)
-    return errors, len(problems) - errors
 
 
 def _documents(report) -> str:
@@ -99,18 +85,19 @@ def bygg(inputs_dir: Path, build_dir: Path, templates_dir: Path, pdf: bool, alla
     """
     from .produce import produce
 
-    report = produce(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla, progress=_progress,
-                   mote=mote)
-    lines = report.lines()
-    _echo_lines(lines)
+    with console.Progress("PDF", build_dir) as made:
+        report = produce(inputs_dir, build_dir, templates_dir, pdf=pdf, force=alla,
+                         progress=console.bar, pdf_progress=made, mote=mote)
+    console.show(report.lines())
     if report.nothing_changed:
         click.echo(f"Inget har ändrats sedan förra bygget; {len(report.unchanged)} dokument i "
                    f"{build_dir} är aktuella.")
-        raise SystemExit(report.exit_code)
-    for path in report.written:
-        click.echo(f"Skrev {path}")
-    same = f", {len(report.unchanged)} oförändrade" if report.unchanged else ""
-    click.echo(f"Klart: {_documents(report)}{same}, {_summary(*report.counts())}.")
+    else:
+        for path in report.written:
+            click.echo(f"Skrev {path}")
+        same = f", {len(report.unchanged)} oförändrade" if report.unchanged else ""
+        click.echo(f"Klart: {_documents(report)}{same}, {console.summary(*report.counts())}.")
+    console.show_overview(build_dir)
     raise SystemExit(report.exit_code)
 
 
@@ -125,20 +112,6 @@ def _date(value: str | None):
     except ValueError:
         raise click.BadParameter(f"{value} är inget datum. Skriv det som ÅÅÅÅ-MM-DD, till "
                                  "exempel 2021-12-09.") from None
-
-
-def _progress(jobs: list):
-    """Show a progress bar for longer builds, on a terminal only (on standard error)."""
-    import sys
-
-    if len(jobs) < 8 or not sys.stderr.isatty():
-        return jobs
-    return _bar(jobs, sys.stderr)
-
-
-def _bar(jobs: list, stream):
-    with click.progressbar(jobs, label="Bygger", show_pos=True, file=stream) as bar:
-        yield from bar
 
 
 @main.command(**COMMAND)
@@ -163,9 +136,9 @@ def kontrollera(inputs_dir: Path, templates_dir: Path, mote) -> None:
     from .produce.template_check import check
 
     books, problems = check(inputs_dir, templates_dir, mote)
-    _echo_problems(problems)
+    console.show_problems(problems)
     click.echo(f"Kontrollerade {books} {'arbetsbok' if books == 1 else 'arbetsböcker'}: "
-               f"{_summary(*_counts(problems))}.")
+               f"{console.summary(*console.counts(problems))}.")
     raise SystemExit(1 if any(p.is_error for p in problems) else 0)
 
 
@@ -205,8 +178,8 @@ def ny(mapp: Path, exempel: bool) -> None:
     \b
     Exempel:
       underlag ny verksamhetside
-      cd verksamhetside && underlag arbetsbok SN -o inputs/SN.xlsx
-      underlag ny prova --exempel && cd prova && underlag bygg
+      cd verksamhetside; underlag arbetsbok SN -o inputs/SN.xlsx
+      underlag ny prova --exempel; cd prova; underlag bygg
     """
     from .blank import new_folder, next_step
 
@@ -219,26 +192,33 @@ def ny(mapp: Path, exempel: bool) -> None:
 @inputs_option
 @build_option
 @templates_option
-def bevaka(inputs_dir: Path, build_dir: Path, templates_dir: Path) -> None:
+@click.option("--logg", "log_file", metavar="FIL", type=click.Path(dir_okay=False, path_type=Path),
+              help="Skriv också varje rad, med datum och tid, sist i den här filen.")
+def bevaka(inputs_dir: Path, build_dir: Path, templates_dir: Path, log_file: Path | None) -> None:
     """Bygg automatiskt om när en arbetsbok eller en mall ändras. Avsluta med Ctrl+C.
 
     En fil som kopieras in läses först när den har kopierats färdigt. En trasig fil ger
-    ett meddelande, och bevakningen fortsätter.
+    ett meddelande, och bevakningen fortsätter. Office egna lås- och tillfälliga filer
+    (~$SN.xlsx, *.tmp) bygger inte om; en arbetsbok som är öppen i Excel läses som den
+    senast sparades. Översiktssidan kan uppdatera sig själv medan bevakningen körs.
 
     \b
     Exempel:
       underlag bevaka
+      underlag bevaka --logg bevaka.log
     """
     from .produce import produce
-    from .watch import guarded, timestamp, watch
+    from .watch import guarded, logged, timestamp, watch
 
     def once(reason: str) -> None:
-        report = produce(inputs_dir, build_dir, templates_dir)
+        report = produce(inputs_dir, build_dir, templates_dir, watching=True)
         click.echo(f"{timestamp()} {reason}: {_documents(report)} byggda, "
-                   f"{len(report.unchanged)} oförändrade, {_summary(*report.counts())}.")
-        _echo_lines(report.lines())
+                   f"{len(report.unchanged)} oförändrade, {console.summary(*report.counts())}.")
+        console.show(report.lines())
+        console.show_overview(build_dir)
 
-    watch(guarded(once, click.echo), [inputs_dir, templates_dir], echo=click.echo)
+    with logged(log_file):
+        watch(guarded(once, click.echo), [inputs_dir, templates_dir], echo=click.echo)
 
 
 @main.command(**COMMAND)
@@ -253,12 +233,12 @@ def tillganglighet(build_dir: Path) -> None:
 
     \b
     Exempel:
-      underlag bygg --pdf && underlag tillganglighet
+      underlag bygg --pdf; underlag tillganglighet
     """
     from .produce.template_check import check_accessibility
 
     problems = check_accessibility(build_dir)
-    _echo_problems(problems)
+    console.show_problems(problems)
     click.echo(f"Tillgänglighet: {len(problems) or 'inga'} "
                f"{'brist' if len(problems) == 1 else 'brister'}.")
     raise SystemExit(1 if problems else 0)
@@ -272,12 +252,12 @@ def bilder(build_dir: Path, out_dir: Path | None) -> None:
     """Gör en PNG-bild av översiktssidan och av varje sida och bild i de byggda dokumenten, för
     granskning.
 
-    Kräver LibreOffice och pdftoppm (poppler-utils) för dokumenten och Chromium (eller
-    Google Chrome) för översiktssidan.
+    Kräver LibreOffice och pdftoppm (poppler) för dokumenten och Chromium, Google Chrome
+    eller Microsoft Edge för översiktssidan.
 
     \b
     Exempel:
-      underlag bygg && underlag bilder
+      underlag bygg; underlag bilder
     """
     from .produce.pdf import pictures
     from .produce.screenshot import INSTALL, chromium, screenshot
@@ -288,13 +268,14 @@ def bilder(build_dir: Path, out_dir: Path | None) -> None:
     out = out_dir or build_dir / "bilder"
     page = build_dir / "index.html"
     if not page.is_file():
-        click.echo(f"Ingen bild av översiktssidan: {page} finns inte. Kör underlag bygg först.",
-                   err=True)
+        click.echo(f"Varning: Ingen bild av översiktssidan: {page} finns inte. Kör underlag "
+                   "bygg först.")
     elif chromium() is None:
-        click.echo(INSTALL, err=True)
+        click.echo(f"Varning: {INSTALL}")
     else:
         click.echo(f"Skrev en bild av översiktssidan till {screenshot(page, out / 'oversikt.png')}")
-    pages = pictures(documents_in(build_dir), out)
+    with console.Progress("Bilder", build_dir) as pictured:
+        pages = pictures(documents_in(build_dir), out, progress=pictured)
     click.echo(f"Skrev {len(pages)} bilder till {out}")
 
 
@@ -317,9 +298,9 @@ def _loaded(inputs_dir: Path):
     from .domain.inputs import load
 
     inputs = load(inputs_dir)
-    _echo_problems([p for p in inputs.diagnostics if p.is_error])
+    console.show_problems([p for p in inputs.diagnostics if p.is_error])
     if inputs.has_errors:
-        click.echo("Arbetsböcker med fel tas inte med. Rätta dem och kör igen.", err=True)
+        click.echo("Arbetsböcker med fel tas inte med. Rätta dem och kör igen.")
     return inputs
 
 

@@ -40,9 +40,19 @@ class Diagnostic:
                 loc += f"!{self.cell}"
         return loc
 
+    @property
+    def label(self) -> str:
+        """Return the word a problem line begins with: "Fel" or "Varning"."""
+        return "Fel" if self.is_error else "Varning"
+
+    @property
+    def text(self) -> str:
+        """Return the problem without its label, e.g. "SN.xlsx › Kunder!C7: message"."""
+        return f"{self.location}: {self.message}" if self.location else self.message
+
     def __str__(self) -> str:
-        prefix = "" if self.is_error else "Varning: "
-        return f"{self.location}: {prefix}{self.message}"
+        """Return the line users see, e.g. "Fel: SN.xlsx › Kunder!C7: message"."""
+        return f"{self.label}: {self.text}"
 
 
 def sort_key(d: Diagnostic) -> tuple:

@@ -254,6 +254,12 @@ class Kommun:
     dialogfragor: tuple[Dialogfraga, ...] = ()
     program: tuple[Programpunkt, ...] = ()  # the joint meetings' programmes, by date
     faser: tuple[Fas, ...] = ()  # the kommun's own dates for the stages (else the defaults)
+    # the intranet text at the October avstämning (sheet Intranät): written by people, never
+    # by the tool, and left out of the text when empty
+    intranat_rubrik: str = ""
+    intranat_ingress: str = ""
+    intranat_citat: str = ""
+    intranat_citat_av: str = ""  # who said it, name and title: "Maria Lindfors, kommunchef"
 
     @property
     def mottagare(self) -> tuple[str, ...]:

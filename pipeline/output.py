@@ -6,12 +6,17 @@ import datetime as dt
 import io
 import os
 import re
+import stat
 import struct
 import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
+
+from .diagnostics import UnderlagError
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 TEMP_PREFIX = ".underlag-"  # half-written files; a later build removes those a crash left
@@ -29,7 +34,8 @@ _FILE_MODE = _file_mode()
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write bytes to path so that a crash leaves either the old file or the new one."""
+    """Write bytes to path so that a crash leaves either the old file or the new one; raise
+    NotReplaced, the old file left as it was, when another program holds it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -38,10 +44,67 @@ def atomic_write(path: Path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, _FILE_MODE)  # as any new file: others on a shared folder may read it
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with suppress(OSError):  # held a moment too (Windows): a later build removes it
+            Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# Windows refuses to replace a file another program has open: Word and PowerPoint for as long
+# as the document is open, an antivirus or the search indexer for a moment. A few short tries
+# outlast the moment; the whole wait stays under a second per file.
+REPLACE_TRIES = 4
+REPLACE_PAUSE = 0.2  # seconds between tries
+
+
+def _replace(tmp: str, path: Path) -> None:
+    """Move the written file onto path, trying again while another program holds it."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError as exc:
+            if attempt + 1 < REPLACE_TRIES:
+                time.sleep(REPLACE_PAUSE)
+                continue
+            raise NotReplaced(path, read_only=_read_only(path)) from exc
+        except OSError as exc:
+            raise NotReplaced(path, reason=exc.strerror or str(exc)) from exc
+
+
+def _read_only(path: Path) -> bool:
+    """Return True when the file is marked read-only (Windows' attribute, or no write bit)."""
+    try:
+        return not path.stat().st_mode & stat.S_IWRITE
+    except OSError:
+        return False
+
+
+# The program that holds a file open, by its kind
+HOLDERS = {".docx": "Word", ".pptx": "PowerPoint", ".xlsx": "Excel",
+           ".ics": "ett kalenderprogram", ".pdf": "en PDF-läsare"}
+
+
+class NotReplaced(UnderlagError):
+    """A file could not be replaced (open in another program, or read-only); the previous
+    version is left as it was."""
+
+    def __init__(self, path: Path, *, read_only: bool = False, reason: str = "") -> None:
+        self.path, self.read_only, self.reason = path, read_only, reason
+        super().__init__(f"{path} {self.what('försök igen')}")
+
+    def what(self, then: str = "bygg igen") -> str:
+        """Return what happened and what to do, after the file's name: "är öppen i Word …"."""
+        kept = "den förra versionen ligger kvar"
+        if self.read_only:
+            return f"är skrivskyddad och kunde inte ersättas; {kept}. Ta bort skrivskyddet och {then}."
+        if self.reason:
+            return (f"kunde inte ersättas ({self.reason}); {kept}. Kontrollera att filen inte är "
+                    f"öppen och {then}.")
+        holder = HOLDERS.get(self.path.suffix.lower())
+        program = f"{holder} eller ett annat program" if holder else "ett annat program"
+        return f"är öppen i {program} och kunde inte ersättas; {kept}. Stäng filen och {then}."
 
 
 # The one creation time of every file we write (documents, decks, calendars, workbooks,

@@ -168,41 +168,41 @@ NO_COLUMN_WARNING = ("hör inte till arbetsboken och läses inte; det som står 
 VARIANTS: dict[str, Variant] = {
     "omdopt_rubrik": Variant(
         renamed_header,
-        ('SN.xlsx › Uppdrag!B1: Varning: Kolumnen "Beskrivning av området" liknar "Beskrivning", '
+        ('Varning: SN.xlsx › Uppdrag!B1: Kolumnen "Beskrivning av området" liknar "Beskrivning", '
          'som saknas. Döp om rubriken till "Beskrivning" så läses kolumnen.',),
         content=_no_descriptions,
     ),
     "felstavad_obligatorisk_rubrik": Variant(
         misspelt_required_header,
-        ('SN.xlsx › Kunder!A1: Rubrikraden saknar kolumnerna "Behov". Skriv rubrikerna exakt så i '
+        ('Fel: SN.xlsx › Kunder!A1: Rubrikraden saknar kolumnerna "Behov". Skriv rubrikerna exakt så i '
          "en rad överst i fliken.",
-         'SN.xlsx › Kunder!C1: Varning: Kolumnen "Behv" liknar "Behov", som saknas. Döp om '
+         'Varning: SN.xlsx › Kunder!C1: Kolumnen "Behv" liknar "Behov", som saknas. Döp om '
          'rubriken till "Behov" så läses kolumnen.'),
         built=False,
     ),
     "egna_kolumner": Variant(
         own_columns,
-        (f'SN.xlsx › Kunder!E1: Varning: Kolumnerna "Kommentar" (E1) och "Ansvarig" (F1) '
+        (f'Varning: SN.xlsx › Kunder!E1: Kolumnerna "Kommentar" (E1) och "Ansvarig" (F1) '
          f"{NO_COLUMN_WARNING}",),
         content=_same,
     ),
     "flyttade_kolumner": Variant(
         reordered_columns,
-        (f'SN.xlsx › Kunder!A1: Varning: Kolumnen "Nr" (A1) {NO_COLUMN_WARNING}',),
+        (f'Varning: SN.xlsx › Kunder!A1: Kolumnen "Nr" (A1) {NO_COLUMN_WARNING}',),
         content=_same,
     ),
     "extra_flik": Variant(extra_sheet, content=_same),
     "excel_tabell": Variant(excel_table, content=_same),
     "sammanfogade_rader": Variant(
         merged_down,
-        ("SN.xlsx › Tidplan!F2: Varning: Cellerna F2:F5 är sammanfogade. Värdet lästes in på "
+        ("Varning: SN.xlsx › Tidplan!F2: Cellerna F2:F5 är sammanfogade. Värdet lästes in på "
          "varje rad, så som det syns i Excel; dela helst upp cellerna och skriv värdet i varje "
          "rad.",),
         content=_same,
     ),
     "sammanfogade_kolumner": Variant(
         merged_across,
-        ("SN.xlsx › Kunder!C3: Cellerna C3:D3 är sammanfogade; värdet står bara i C3, och de "
+        ("Fel: SN.xlsx › Kunder!C3: Cellerna C3:D3 är sammanfogade; värdet står bara i C3, och de "
          "andra cellerna räknas som tomma. Dela upp cellerna och skriv varje värde i sin cell.",),
         built=False,
     ),
@@ -210,32 +210,32 @@ VARIANTS: dict[str, Variant] = {
     "klockslag_som_tal": Variant(
         _cells({"Tidplan": {"D2": 13.0, "D3": 9.15, "E3": 16.3, "D4": 13}},
                {"Tidplan": {"D4": "General"}}),
-        ("SN.xlsx › Tidplan!D2: Varning: Cellen är formaterad som klockslag men innehåller talet "
+        ("Varning: SN.xlsx › Tidplan!D2: Cellen är formaterad som klockslag men innehåller talet "
          "13, som Excel visar som 00:00. Det lästes som kl. 13.00. Skriv klockslaget med kolon, "
          "13:00, så visas det rätt i Excel.",
-         "SN.xlsx › Tidplan!D3: Varning: Cellen är formaterad som klockslag men innehåller talet "
+         "Varning: SN.xlsx › Tidplan!D3: Cellen är formaterad som klockslag men innehåller talet "
          "9,15, som Excel visar som 03:36. Det lästes som kl. 9.15. Skriv klockslaget med kolon, "
          "9:15, så visas det rätt i Excel.",
-         "SN.xlsx › Tidplan!E3: Varning: Cellen är formaterad som klockslag men innehåller talet "
+         "Varning: SN.xlsx › Tidplan!E3: Cellen är formaterad som klockslag men innehåller talet "
          "16,3, som Excel visar som 07:12. Det lästes som kl. 16.30. Skriv klockslaget med kolon, "
          "16:30, så visas det rätt i Excel."),
         content=_times,
     ),
     "klockslag_utan_mening": Variant(
         _cells({"Tidplan": {"E2": 24, "E3": 16.75}}),
-        ('SN.xlsx › Tidplan!E2: Klockslaget "24" kan inte läsas. Skriv det som 13.00 eller '
+        ('Fel: SN.xlsx › Tidplan!E2: Klockslaget "24" kan inte läsas. Skriv det som 13.00 eller '
          "13:00.",
-         'SN.xlsx › Tidplan!E3: Klockslaget "16,75" kan inte läsas. Skriv det som 13.00 eller '
+         'Fel: SN.xlsx › Tidplan!E3: Klockslaget "16,75" kan inte läsas. Skriv det som 13.00 eller '
          "13:00."),
         built=False,
     ),
     "datum_med_en_siffra_for_mycket": Variant(
         _cells({"Tidplan": {"C2": "2021-09-141", "C3": "2021-13-10", "C4": "16/11"}}),
-        ('SN.xlsx › Tidplan!C2: Datumet "2021-09-141" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, '
+        ('Fel: SN.xlsx › Tidplan!C2: Datumet "2021-09-141" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, '
          "till exempel 2021-10-07.",
-         'SN.xlsx › Tidplan!C3: Datumet "2021-13-10" finns inte i almanackan. Kontrollera månad '
+         'Fel: SN.xlsx › Tidplan!C3: Datumet "2021-13-10" finns inte i almanackan. Kontrollera månad '
          "och dag. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2021-10-07.",
-         'SN.xlsx › Tidplan!C4: Datumet "16/11" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till '
+         'Fel: SN.xlsx › Tidplan!C4: Datumet "16/11" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till '
          "exempel 2021-10-07."),
         built=False,
     ),
@@ -246,7 +246,7 @@ VARIANTS: dict[str, Variant] = {
     ),
     "strict_open_xml": Variant(
         strict,
-        ("SN.xlsx: Arbetsboken är sparad i formatet Strict Open XML, som inte går att läsa. Öppna "
+        ("Fel: SN.xlsx: Arbetsboken är sparad i formatet Strict Open XML, som inte går att läsa. Öppna "
          "den i Excel och välj Spara som › Excel-arbetsbok (.xlsx), inte Strict Open "
          "XML-kalkylblad.",),
         built=False,

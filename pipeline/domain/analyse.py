@@ -199,3 +199,17 @@ def nasta_mote(namnd: m.Namnd, idag: dt.date) -> m.Mote | None:
     """Return the nämnd's first meeting on or after a date."""
     coming = [mote for mote in namnd.moten if mote.datum >= idag]
     return min(coming, key=lambda mote: (mote.datum, mote.start or dt.time()), default=None)
+
+
+def synergier_med(kommun: m.Kommun, namnder: list[m.Namnd], kod: str) -> list[tuple[str, m.Synergi]]:
+    """Return the synergies other nämnder wrote with a nämnd (its code or name in their "Med"),
+    each with the code of the nämnd that wrote it, in the register's order."""
+    return [(n.kod, s) for n in kommun.ordered(namnder) if n.kod != kod
+            for s in n.synergier if kod in parter(kommun, s.med)[0]]
+
+
+def beroenden_pa(kommun: m.Kommun, namnder: list[m.Namnd], kod: str) -> list[tuple[str, m.Beroende]]:
+    """Return the internal dependencies other nämnder wrote on a nämnd, each with the code of
+    the nämnd that wrote it, in the register's order."""
+    return [(n.kod, b) for n in kommun.ordered(namnder) if n.kod != kod
+            for b in n.beroenden if b.typ == "Intern" and b.namnd == kod]

@@ -46,18 +46,23 @@ def _where(namnd: m.Namnd, item: object) -> tuple[schema.Sheet, int] | None:
     return None
 
 
+_SUMMARISES = "sammanfattar resten"  # in the warning of a summarised sheet
+
+
 def _count(n: int) -> str:
     return f"{n} rad" if n == 1 else f"{n} rader"
 
 
 def place(result: ReadResult, amounts: list[Amount], kommun: m.Kommun | None = None) -> None:
     """Add a warning to a nämnd's workbook for each thing its deck did with its rows, at the
-    cell concerned; a cell that already has a problem keeps its one message."""
+    cell concerned; a cell that already has a problem keeps its one message, and a sheet
+    already said to be summarised (by another of the nämnd's decks) is not said again."""
     namnd = result.value
     if not isinstance(namnd, m.Namnd):
         return
     most = kommun.max_bilder if kommun is not None else 2
     taken = {(d.sheet, d.cell) for d in result.diagnostics if d.cell}
+    summarised = {d.sheet for d in result.diagnostics if _SUMMARISES in d.message}
     for amount in sorted(amounts, key=lambda a: a.kind != SUMMARISED):  # a cut before a split
         found = _where(namnd, amount.item)
         if found is None:
@@ -75,11 +80,14 @@ def place(result: ReadResult, amounts: list[Amount], kommun: m.Kommun | None = N
                        "presentationen. Korta texten, eller flytta detaljerna till "
                        "beslutsunderlaget.")
         elif amount.shown < amount.total:
+            if sheet.name in summarised:  # one deck's word per sheet: the first deck's
+                continue
+            summarised.add(sheet.name)
             first = sheet.columns[0].key
             cell = located.cell(sheet, index, first) or located.row(sheet, index)
             message = (f"{sheet.name}: {_count(amount.total)}; presentationen visar de första "
                        f"{amount.shown} på {most} {'bild' if most == 1 else 'bilder'} och "
-                       f"sammanfattar resten, från och med den här raden, på en rad som "
+                       f"{_SUMMARISES}, från och med den här raden, på en rad som "
                        "hänvisar till bilaga 1. Slå ihop eller korta raderna, eller ändra "
                        "Bilder per avsnitt i kommunarbetsboken.")
         else:

@@ -191,4 +191,16 @@ KOMMUN = Kommun(
         Beslutspunkt(3, "Kommunstyrelsen överlämnar avrapporteringen till kommunfullmäktige för "
                         "kännedom."),
     ),
+    # the intranet text at the avstämning in October, written by the kommun's communicator
+    intranat_rubrik="Varför finns vi? Nämnderna mitt i arbetet med sina verksamhetsidéer",
+    intranat_ingress=(
+        "I höst svarar alla nämnder i Timrå kommun på samma frågor: vad gör vi, för vem och "
+        "varför? Den 7 oktober träffas nämndernas utvecklingsgrupper för att stämma av hur "
+        "långt de har kommit och vad de har gemensamt."
+    ),
+    intranat_citat=(
+        "Vi gör det här för invånarna. När varje nämnd vet varför den finns blir det lättare "
+        "att se var vi behöver varandra, och då kan vi göra mer tillsammans."
+    ),
+    intranat_citat_av="Maria Lindfors, kommunchef",
 )

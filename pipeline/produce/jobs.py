@@ -103,8 +103,12 @@ class Renderers:
             KINDS[kind].libraries()
 
     def render(self, job: Job) -> bytes:
-        """Return a job's bytes."""
-        return self.get(job.output).render(self.work.subject(job.declared.scope, job.kod))
+        """Return a job's bytes; a calendar's go on from the file at its target."""
+        renderer = self.get(job.output)
+        subject = self.work.subject(job.declared.scope, job.kod)
+        if job.declared.kind == o.CALENDAR:  # its events' revisions: render/ical.py
+            return renderer.render(subject, job.target)
+        return renderer.render(subject)
 
     def problems(self, job: Job) -> list[Diagnostic]:
         """Return the warnings of the job's last rendering."""
@@ -115,8 +119,8 @@ def work_of(inputs: Inputs, templates: Path | None, meeting=None) -> Work:
     """Return what a build of these inputs renders from."""
     from ..domain.inputs import with_errors
 
-    return Work(Setting(inputs.kommun, templates, meeting), tuple(inputs.namnder),
-                tuple(inputs.i_arbete), with_errors(inputs))
+    return Work(Setting(inputs.kommun, templates, meeting, tuple(inputs.i_arbete)),
+                tuple(inputs.namnder), tuple(inputs.i_arbete), with_errors(inputs))
 
 
 def make_jobs(inputs: Inputs, work: Work, out: Path, fingerprint: dict[str, str]) -> list[Job]:
@@ -143,6 +147,8 @@ def make_jobs(inputs: Inputs, work: Work, out: Path, fingerprint: dict[str, str]
             parts += [fingerprint.get(f"mall/{name}", "") for name in o.resources.LOGOS]
         if o.MEETING in output.depends:
             parts.append(mote)
+        if o.NAMNDER in output.depends:  # what the others wrote about the nämnd
+            parts += sources[o.Scope.I_ARBETE]
         return Job(output.name, kod, out / output.target(kod), key(*parts))
 
     per_namnd = [d for d in o.OUTPUTS if d.scope.per_namnd]

@@ -1,9 +1,11 @@
 """The renderer kinds, by name, as the registry's declarations use them (the way Sphinx names
-one builder per format): a Word template, a deck template, a calendar. Each is made once per
-output and process, from a `Setting` that pickles, and renders one subject at a time."""
+one builder per format): a Word template, a deck template, a calendar, an HTML page. Each is
+made once per output and process, from a `Setting` that pickles, and renders one subject at a
+time."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 from .. import model as m
 from .. import resources
 from ..diagnostics import Diagnostic
-from .outputs import CALENDAR, DECK, WORD, Output
+from .outputs import CALENDAR, DECK, HTML, MEETING, NAMNDER, WORD, Output
 
 if TYPE_CHECKING:
     from ..domain.deck_checks import Amount
@@ -20,12 +22,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Setting:
-    """What every renderer of one build shares: the kommun, the templates folder and the
-    meeting the decks are for."""
+    """What every renderer of one build shares: the kommun, the templates folder, the
+    meeting the decks are for and every nämnd read (for an output about one nämnd that shows
+    what the others wrote about it: `outputs.NAMNDER`)."""
 
     kommun: m.Kommun
     templates: Path | None
     meeting: GemensamtMote | None = None
+    namnder: tuple[m.Namnd, ...] = ()
 
 
 def _names(setting: Setting, subject: object) -> dict[str, object]:
@@ -88,14 +92,17 @@ class Deck:
         self.context = output.context_function()
 
     def render(self, subject: object) -> bytes:
-        """Return one deck's bytes, of the nämnder as they stood on the meeting's date."""
+        """Return one deck's bytes, of the nämnder as they stood on the meeting's date (a deck
+        not made for a meeting, such as a pass's material, is dated by its context)."""
         from ..domain.faser import as_of
 
-        kommun, datum = self.setting.kommun, self.mote.datum
+        kommun = self.setting.kommun
+        datum = self.mote.datum if MEETING in self.output.depends else None
         subject = (as_of(subject, datum, kommun) if isinstance(subject, m.Namnd)
                    else [as_of(n, datum, kommun) for n in subject])
         names = _names(self.setting, subject)
-        context = self.context(kommun, subject, self.bilder, self.mote)
+        others = {"namnder": self.setting.namnder} if NAMNDER in self.output.depends else {}
+        context = self.context(kommun, subject, self.bilder, self.mote, **others)
         return self.template.render(context, title=self.output.title.format(**names),
                                     author=self.output.author.format(**names))
 
@@ -117,7 +124,22 @@ class Deck:
         return self.template.origins
 
 
-class Calendar:
+class _Whole:
+    """A kind whose outputs show everything they are given and whose templates, if any, have
+    nothing to warn of that rendering did not raise: no problems, amounts or slides."""
+
+    def problems(self) -> list[Diagnostic]:
+        return []
+
+    def amounts(self) -> list[Amount]:
+        return []
+
+    @property
+    def origins(self) -> None:
+        return None
+
+
+class Calendar(_Whole):
     """Calendar files (.ics) of the joint milestones and the nämnders' meetings."""
 
     @staticmethod
@@ -129,29 +151,38 @@ class Calendar:
         self.libraries()
         self.output, self.setting = output, setting
 
-    def render(self, subject: object) -> bytes:
-        """Return one calendar's bytes: a nämnd's, or every nämnd's."""
+    def render(self, subject: object, replaces: Path | None = None) -> bytes:
+        """Return one calendar's bytes: a nämnd's, or every nämnd's; its events' revisions go
+        on from the file it `replaces` (render/ical.py)."""
         from ..render.ical import calendar_bytes
 
         namnder = [subject] if isinstance(subject, m.Namnd) else list(subject)
         title = self.output.title.format(**_names(self.setting, subject))
-        return calendar_bytes(self.setting.kommun, namnder, title)
+        previous = None
+        if replaces is not None:
+            with contextlib.suppress(OSError):  # none yet, or unreadable: every event is new
+                previous = replaces.read_bytes()
+        return calendar_bytes(self.setting.kommun, namnder, title, previous)
 
-    def problems(self) -> list[Diagnostic]:
-        """A calendar has no template to warn of."""
-        return []
+class Html(_Whole):
+    """Pages from one HTML template, a Jinja one that escapes every value (render/html.py)."""
 
-    def amounts(self) -> list[Amount]:
-        """A calendar shows every meeting."""
-        return []
+    @staticmethod
+    def libraries() -> None:
+        """Import what rendering pages takes (for forked workers to inherit)."""
+        from ..render import html  # noqa: F401
 
-    @property
-    def origins(self) -> None:
-        """A calendar has no template slides."""
-        return None
+    def __init__(self, output: Output, setting: Setting) -> None:
+        from ..render.html import HtmlRenderer
 
+        self.renderer = HtmlRenderer(resources.template(output.template, setting.templates),
+                                     setting.kommun, output.context_function())
 
-KINDS = {WORD: Word, DECK: Deck, CALENDAR: Calendar}
+    def render(self, subject: object) -> bytes:
+        """Return one page's bytes."""
+        return self.renderer.render(subject)
+
+KINDS = {WORD: Word, DECK: Deck, CALENDAR: Calendar, HTML: Html}
 
 
 def load(output: Output, setting: Setting):

@@ -20,11 +20,16 @@ from . import outputs
 
 NAME = "manifest.json"
 FORMAT = 1
+UNREADABLE = "oläslig"  # a file another program holds: its read says so, and a build once
+#                         it can be read finds it changed
 
 
 def file_hash(path: Path) -> str:
-    """Return the SHA-256 of a file's content."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """Return the SHA-256 of a file's content, or UNREADABLE when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return UNREADABLE
 
 
 PACKAGE = Path(__file__).resolve().parent.parent  # pipeline/, all of the tool's code

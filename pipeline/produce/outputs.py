@@ -21,9 +21,14 @@ from .. import resources
 
 # The renderer kinds (produce/kinds.py): a Word template, a deck template, a calendar
 WORD, DECK, CALENDAR = "word", "deck", "kalender"
-FORMATS = {".docx": "Word", ".pptx": "PowerPoint", ".pdf": "PDF", ".ics": "kalenderfil, .ics"}
+HTML = "html"  # a page from a Jinja template in templates/, escaped for HTML (render/html.py)
+FORMATS = {".docx": "Word", ".pptx": "PowerPoint", ".pdf": "PDF", ".ics": "kalenderfil, .ics",
+           ".html": "webbsida"}
 # What else a key can depend on: the logo (templates/logotyp.png or .svg), the meeting (decks)
 LOGO, MEETING = "logotyp", "mote"
+# … and every nämnd read: an output about one nämnd that shows what the others wrote about it
+# (its context function is given them as `namnder`)
+NAMNDER = "namnder"
 OVERVIEW_TEMPLATE = "oversikt.html"  # build/index.html, written by every build (not a job)
 
 
@@ -46,7 +51,7 @@ class Output:
 
     name: str  # its identity in the registry and the manifest: "beslutsunderlag"
     scope: Scope
-    kind: str  # WORD, DECK or CALENDAR
+    kind: str  # WORD, DECK, CALENDAR or HTML
     path: str  # inside build/, "{kod}" the nämnd's code: "{kod}/beslutsunderlag-{kod}.docx"
     link: str  # on the overview page, before the format: "Beslutsunderlag" (Word)
     noun: tuple[str, str]  # in bygg's summary, one and many: ("bilaga", "bilagor")
@@ -79,6 +84,24 @@ class Output:
 
 _NAMND_DECK_TITLE = "Verksamhetsidé – {namnd.namn}"
 
+
+def _arbetsmaterial(passes: str, what: str) -> Output:
+    """Return the declaration of the processtöd's material for a period of passes ("1-2"):
+    one template for all three periods, dated by the nämnd's own passes (not by a meeting);
+    pass 3–4's shows what the other nämnder wrote about the nämnd at the avstämning."""
+    period = f"pass {passes.replace('-', '–')}"
+    return Output(f"arbetsmaterial-{passes}", Scope.NAMND, DECK,
+                  f"{{kod}}/arbetsmaterial-pass-{passes}-{{kod}}.pptx", f"Arbetsmaterial {period}",
+                  ("arbetsmaterial", "arbetsmaterial"), template="arbetsmaterial.pptx",
+                  context=f".context_arbetsmaterial:pass_{passes.replace('-', '_')}_context",
+                  title=f"Arbetsmaterial {period} – {{namnd.namn}}",
+                  author="{kommun.namn}, {namnd.forvaltning}",
+                  depends=(LOGO, NAMNDER) if passes == "3-4" else (LOGO,),
+                  options=(("summary", "… och {count} {noun} till – se arbetsboken"),),
+                  about=f"Processtödets arbetsmaterial till {what}. Gruppens svar hittills, och "
+                        "tomma ytor att skriva på där inget är skrivet.")
+
+
 OUTPUTS: list[Output] = [
     Output("beslutsunderlag", Scope.NAMND, WORD, "{kod}/beslutsunderlag-{kod}.docx",
            "Beslutsunderlag", ("beslutsunderlag", "beslutsunderlag"),
@@ -100,6 +123,12 @@ OUTPUTS: list[Output] = [
            title=_NAMND_DECK_TITLE, author="{kommun.namn}, {namnd.forvaltning}",
            depends=(LOGO, MEETING), pdf=True,
            about="Nämndens presentation för mötet: dagordning, underlaget, dialogfrågor."),
+    _arbetsmaterial("1-2", "pass 1 och 2: syftet och övningarna om vad, för vem och varför, "
+                           "utmaningar och möjligheter och beroenden"),
+    _arbetsmaterial("3-4", "pass 3 och 4: insikterna från avstämningen och övningen att "
+                           "formulera verksamhetsidén, med formuleringarna hittills"),
+    _arbetsmaterial("5", "pass 5: verksamhetsidén, reflektionerna, förslaget till beslut och "
+                         "det beslutsunderlaget ännu saknar"),
     Output("tidplan", Scope.NAMND, CALENDAR, "{kod}/tidplan-{kod}.ics",
            "Tidplan", ("kalenderfil", "kalenderfiler"), title=_NAMND_DECK_TITLE,
            about="Nämndens möten och de gemensamma milstolparna, att importera i en kalender."),
@@ -129,6 +158,18 @@ OUTPUTS: list[Output] = [
            depends=(LOGO,),
            part_of="avrapportering",
            about="Avrapporteringens bilaga 1: verksamhetsidéerna och det nämnderna delar."),
+    Output("intranat", Scope.I_ARBETE, WORD, "intranat.docx",
+           "Intranätstext", ("intranätstext", "intranätstexter"),
+           template="intranat.docx", context=".context_intranat:intranat_context",
+           about="Kommunikatörens text till intranätet vid avstämningen i oktober: uppdraget, "
+                 "läget i varje nämnd den dagen, det nämnderna har gemensamt och det som kommer "
+                 "sedan."),
+    Output("intranat-sida", Scope.I_ARBETE, HTML, "intranat.html",
+           "Intranätstext", ("webbsida", "webbsidor"),
+           template="intranat.html", context=".context_intranat:intranat_context",
+           part_of="intranat",
+           about="Samma text som en fristående, tillgänglig webbsida att klistra in på "
+                 "intranätet."),
 ]
 
 

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..diagnostics import UnderlagError
-from ..output import atomic_write
+from ..output import NotReplaced, atomic_write
+from . import programs
 
-CANDIDATES = (
-    "soffice",
-    "libreoffice",
-    "C:/Program Files/LibreOffice/program/soffice.exe",
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-)
 # LibreOffice's export filters, for the diarium and for screen readers: PDF/A-2b (SelectPdfVersion
 # 2; LibreOffice 7.4 offers 1, 2 and 3 for PDF/A-1b, -2b and -3b and no level a or u), tagged,
 # bookmarks from headings and slide titles, and the title rather than the file name in the
@@ -39,18 +34,13 @@ _PROFILE = ('<?xml version="1.0" encoding="UTF-8"?>\n'
             'oor:op="fuse"><value>sv-SE</value></prop></item></oor:items>\n')
 FILTERS = {".docx": f"pdf:writer_pdf_Export:{_OPTIONS}", ".pptx": f"pdf:impress_pdf_Export:{_OPTIONS}"}
 TIMEOUT = 180
-INSTALL = ("LibreOffice behövs för att göra PDF men hittades inte. Installera det från "
-           "libreoffice.org (i Debian och Ubuntu: sudo apt install libreoffice-writer-nogui "
-           "libreoffice-impress-nogui) och kör kommandot igen.")
+INSTALL = programs.LIBREOFFICE
 
 
 def soffice() -> str | None:
-    """Return LibreOffice's command, or None when it is not installed."""
-    for name in CANDIDATES:
-        found = shutil.which(name) or (name if Path(name).is_file() else None)
-        if found:
-            return found
-    return None
+    """Return LibreOffice's command (on PATH, or where Windows or macOS installs it), or None
+    when it is not installed."""
+    return programs.soffice()
 
 
 def to_pdf(document: Path, target: Path | None = None, *, timeout: int = TIMEOUT) -> Path:
@@ -77,26 +67,53 @@ def to_pdf(document: Path, target: Path | None = None, *, timeout: int = TIMEOUT
     return target
 
 
-def convert_all(documents: list[Path], jobs: int | None = None) -> list[Path]:
-    """Convert documents to PDF beside them, as many at once as the machine has cores."""
+def convert_all(documents: list[Path], jobs: int | None = None,
+                progress: Callable[[int, int, Path], None] | None = None,
+                held: list[NotReplaced] | None = None) -> list[Path]:
+    """Convert documents to PDF beside them, as many at once as the machine has cores.
+
+    `progress` is called with how many are done, of how many, and the PDF, as each is made.
+    A PDF open in a reader is left as it was; with `held`, that is added there and the others
+    are made all the same, else it is raised.
+    """
     if not documents:
         return []
     if soffice() is None:
         raise UnderlagError(INSTALL)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(documents)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(to_pdf, documents))
+        futures = [pool.submit(to_pdf, document) for document in documents]
+        if progress is not None:
+            made = (f for f in as_completed(futures) if f.exception() is None)
+            for done, future in enumerate(made, start=1):
+                progress(done, len(futures), future.result())
+        return [pdf for future in futures  # a failure: the first, in order
+                if (pdf := _made(future, held)) is not None]
+
+
+def _made(future, held: list[NotReplaced] | None) -> Path | None:
+    """Return a conversion's PDF, or None when the PDF was held and `held` takes it."""
+    try:
+        return future.result()
+    except NotReplaced as exc:
+        if held is None:
+            raise
+        held.append(exc)
+        return None
 
 
 PNG_DPI = 60
 
 
-def pictures(documents: list[Path], out: Path, jobs: int | None = None) -> list[Path]:
-    """Render documents page by page to PNG (LibreOffice → PDF → pdftoppm) for reviewers."""
-    pdftoppm = shutil.which("pdftoppm")
+def pictures(documents: list[Path], out: Path, jobs: int | None = None,
+             progress: Callable[[int, int, Path], None] | None = None) -> list[Path]:
+    """Render documents page by page to PNG (LibreOffice → PDF → pdftoppm) for reviewers.
+
+    `progress` is called with how many are done, of how many, and the document, as each is.
+    """
+    pdftoppm = programs.pdftoppm()
     if pdftoppm is None:
-        raise UnderlagError("pdftoppm behövs för att göra bilder men hittades inte. Installera "
-                            "poppler-utils (Debian och Ubuntu: sudo apt install poppler-utils).")
+        raise UnderlagError(programs.PDFTOPPM)
     if soffice() is None:
         raise UnderlagError(INSTALL)
     out.mkdir(parents=True, exist_ok=True)
@@ -113,7 +130,12 @@ def pictures(documents: list[Path], out: Path, jobs: int | None = None) -> list[
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(documents) or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return [png for pages in pool.map(one, documents) for png in pages]
+        futures = {pool.submit(one, document): document for document in documents}
+        if progress is not None:
+            made = (f for f in as_completed(futures) if f.exception() is None)
+            for done, future in enumerate(made, start=1):
+                progress(done, len(futures), futures[future])
+        return [png for future in futures for png in future.result()]
 
 
 def run_program(program: str, args: list[str], *, subject: str, task: str, timeout: int) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, TemplateError
-from ..output import atomic_write
+from ..output import NotReplaced, atomic_write
 from .jobs import Job, Renderers
 
 PARALLEL_FROM = 6  # jobs; below this a second process costs more than it saves
@@ -16,14 +17,28 @@ SPAWN_FROM = 40  # jobs; a spawned worker loads everything again before its firs
 _RENDERERS: Renderers | None = None  # a worker's renderers (inherited when forked)
 
 
+@dataclass(frozen=True, slots=True)
+class Held(Diagnostic):
+    """The problem of an output that could not be replaced: open in another program, or
+    read-only; the previous file is left as it was."""
+
+    @classmethod
+    def of(cls, exc: NotReplaced) -> Held:
+        """Return the problem of a file that could not be replaced, located at the file."""
+        return cls(str(exc.path), f"Filen {exc.what()}")
+
+
 def make(job: Job, renderers: Renderers) -> list[Diagnostic]:
-    """Render and write one output; return the problems its template caused (errors: not
-    written, the previous file is left as it was)."""
+    """Render and write one output; return the problems its template caused, or that it was
+    held (errors: not written, the previous file is left as it was)."""
     try:
         data = renderers.render(job)
     except TemplateError as exc:
         return [Diagnostic(job.template, exc.message)]
-    atomic_write(job.target, data)
+    try:
+        atomic_write(job.target, data)
+    except NotReplaced as exc:
+        return [Held.of(exc)]
     return renderers.problems(job)
 
 

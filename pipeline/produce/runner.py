@@ -3,21 +3,22 @@ nothing changed — everything an incremental build is, behind one call."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity, UnderlagError
-from ..output import TEMP_PREFIX, atomic_write
+from ..output import TEMP_PREFIX, NotReplaced, atomic_write
 from . import manifest, outputs
 
 if TYPE_CHECKING:
     from ..domain.inputs import Inputs
     from ..render.overview import Andringar
 
-NOT_BUILT = "{name}: Byggdes inte på grund av felen ovan."
-_NOT_BUILT = NOT_BUILT.removeprefix("{name}")
+NOT_BUILT = "Fel: {name}: Byggdes inte på grund av felen ovan."
+_NOT_BUILT = NOT_BUILT.partition("{name}")[2]
 OVERVIEW = "index.html"  # the build's overview page, from templates/oversikt.html
 
 
@@ -34,7 +35,10 @@ class BuildReport:
     replayed_exit_code: int = 0
     overview: Path | None = None  # build/index.html, written by every build that reads inputs
     outputs: dict[Path, str] = field(default_factory=dict)  # each job's target: its output
-    failed: list[Path] = field(default_factory=list)  # targets a template error kept back
+    failed: list[Path] = field(default_factory=list)  # targets not written: kept back by a
+    #                                                    template error, or held
+    held: list[Path] = field(default_factory=list)  # files open elsewhere: the old ones kept
+    writing: list[Diagnostic] = field(default_factory=list)  # which were held, what to do
 
     @property
     def nothing_changed(self) -> bool:
@@ -43,15 +47,19 @@ class BuildReport:
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        """Return every problem: the inputs', then the templates' found while rendering."""
-        return (self.inputs.diagnostics if self.inputs else []) + self.rendering
+        """Return every problem: the inputs', the templates' found while rendering, then the
+        files that could not be replaced."""
+        return (self.inputs.diagnostics if self.inputs else []) + self.rendering + self.writing
 
     def lines(self) -> list[tuple[str, bool]]:
-        """Return what to tell the user, each line with whether it is an error."""
+        """Return what to tell the user, each line with whether it is an error: the problems,
+        the files not built for them, then the files that could not be replaced."""
         if self.replayed is not None:
             return list(self.replayed)
-        lines = [(str(d), d.is_error) for d in self.diagnostics]
-        return lines + [(NOT_BUILT.format(name=name), True) for name in self.skipped]
+        found = (self.inputs.diagnostics if self.inputs else []) + self.rendering
+        return ([(str(d), d.is_error) for d in found]
+                + [(NOT_BUILT.format(name=name), True) for name in self.skipped]
+                + [(str(d), d.is_error) for d in self.writing])
 
     def counts(self) -> tuple[int, int]:
         """Return how many errors and warnings were found (not counting unbuilt files)."""
@@ -68,8 +76,8 @@ class BuildReport:
 
 
 def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = False,
-          force: bool = False, progress=None, today: dt.date | None = None,
-          mote: dt.date | None = None) -> BuildReport:
+          force: bool = False, progress=None, pdf_progress=None, today: dt.date | None = None,
+          mote: dt.date | None = None, watching: bool = False) -> BuildReport:
     """Build every nämnd that has no errors, and the combined documents; report the others.
 
     Only outputs whose inputs, templates or tool version changed are rendered, unless `force`.
@@ -80,6 +88,8 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
     shows the next milestone, and a passed milestone is archived, once a day at least.
     The decks are made for the meeting `mote` (a joint milestone's date), by default the next
     joint milestone from `today` (render/meeting.py); a date that is no milestone is refused.
+    `progress` wraps the rendering jobs (a progress bar); `pdf_progress` is told of each PDF made.
+    `watching`: `underlag bevaka` builds, and the page offers to reload itself while it runs.
     """
     if pdf:
         from .pdf import INSTALL, soffice
@@ -90,6 +100,8 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
     fingerprint = {**manifest.fingerprint(inputs_dir, templates, pdf), "datum": today.isoformat()}
     if mote is not None:
         fingerprint["mote"] = mote.isoformat()
+    if watching:  # the page differs: switching between bygg and bevaka writes it again
+        fingerprint["sida"] = "bevaka"
     previous = manifest.Manifest.load(out)
     if not force and previous.unchanged(fingerprint) and (out / OVERVIEW).is_file():
         if stale_temporaries(out):  # a killed build's: removed under the lock
@@ -118,21 +130,35 @@ def produce(inputs_dir: Path, out: Path, templates: Path | None, *, pdf: bool = 
         record = None
         if inputs.kommun is not None and inputs.namnder:
             record = _render(report, out, templates, fingerprint, pdf=pdf, force=force,
-                             progress=progress, meeting=meeting, moment=mote or today)
-        write_overview(report, inputs_dir, out, templates, today)
+                             progress=progress, pdf_progress=pdf_progress, meeting=meeting,
+                             moment=mote or today)
+        write_overview(report, inputs_dir, out, templates, today, watching=watching)
         if record is not None:
+            if report.held:  # tried again by the next build, even when nothing else changed
+                record.fingerprint = {}
             record.lines = report.lines()
             record.exit_code = report.exit_code
-            record.save()
+            try:
+                record.save()
+            except NotReplaced as exc:
+                _held(report, exc)
     return report
 
 
+def _held(report: BuildReport, exc: NotReplaced) -> None:
+    """Add a file that could not be replaced to the report, with what to do."""
+    from .pool import Held
+
+    report.held.append(exc.path)
+    report.writing.append(Held.of(exc))
+
+
 def _render(report: BuildReport, out: Path, templates: Path | None, fingerprint: dict, *,
-            pdf: bool, force: bool, progress, meeting=None,
+            pdf: bool, force: bool, progress, pdf_progress=None, meeting=None,
             moment: dt.date | None = None) -> manifest.Manifest:
     """Render what changed, add what happened to the report, and return the manifest to save."""
     from .jobs import Renderers, make_jobs, note_waiting, work_of
-    from .pool import run
+    from .pool import Held, run
 
     inputs = report.inputs
     previous = manifest.Manifest(out) if force else manifest.Manifest.load(out)
@@ -147,21 +173,30 @@ def _render(report: BuildReport, out: Path, templates: Path | None, fingerprint:
             report.failed.append(job.target)
         else:
             report.written.append(job.target)
-        report.rendering += [p for p in problems if p not in report.rendering]
+        held = [p for p in problems if isinstance(p, Held)]
+        if held:
+            report.held.append(job.target)
+            report.writing += held
+        report.rendering += [p for p in problems if p not in report.rendering and p not in held]
     if pdf:
         from .pdf import convert_all
 
         documents = [j.target for j in jobs if j.declared.pdf and (
             j in pending or not j.target.with_suffix(".pdf").is_file())
             and j.target not in report.failed]
-        report.written += convert_all(documents)
+        held_pdfs: list[NotReplaced] = []
+        report.written += convert_all(documents, progress=pdf_progress, held=held_pdfs)
+        for exc in held_pdfs:
+            _held(report, exc)
     record = manifest.Manifest(out, fingerprint)
-    record.outputs = {j.relative(out): j.key for j in jobs if j.target not in report.failed}
+    # what was not written, or whose PDF was held, is not up to date: the next build makes it
+    record.outputs = {j.relative(out): j.key for j in jobs if j.target not in report.failed
+                      and j.target.with_suffix(".pdf") not in report.held}
     return record
 
 
 def write_overview(report: BuildReport, inputs_dir: Path, out: Path, templates: Path | None,
-                   today: dt.date) -> None:
+                   today: dt.date, *, watching: bool = False) -> None:
     """Write build/index.html atomically: every nämnd's state, documents and problems."""
     from ..render.overview import overview_context, render
 
@@ -176,10 +211,15 @@ def write_overview(report: BuildReport, inputs_dir: Path, out: Path, templates: 
     context = overview_context(
         inputs, documents=documents, combined=candidates(out), out=out, now=now, today=today,
         built={n.kod for n in inputs.namnder}, rendering=report.rendering,
-        andringar=_changes(report, inputs_dir, today))
+        andringar=_changes(report, inputs_dir, today), held=set(report.held),
+        writing=report.writing, bevakas=watching)
     page, problems = render(context, templates)
     report.rendering += [p for p in problems if p not in report.rendering]
-    atomic_write(out / OVERVIEW, page)
+    try:
+        atomic_write(out / OVERVIEW, page)
+    except NotReplaced as exc:  # open in a program that locks it: said, and the build goes on
+        _held(report, exc)
+        return
     report.overview = out / OVERVIEW
 
 
@@ -229,4 +269,5 @@ def stale_temporaries(out: Path) -> list[Path]:
 def remove_stale_temporaries(out: Path) -> None:
     """Remove half-written files that a build killed mid-write left behind."""
     for tmp in stale_temporaries(out):
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # held a moment (Windows): the next build's
+            tmp.unlink(missing_ok=True)

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
 from ..diagnostics import UnderlagError
 from ..output import atomic_write
+from . import programs
 from .pdf import run_program
 
-CANDIDATES = (
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-    "C:/Program Files/Google/Chrome/Application/chrome.exe",
-    "C:/Program Files (x86)/Microsoft/Edge/Application/msedge.exe",
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-    "/Applications/Chromium.app/Contents/MacOS/Chromium",
-)
-INSTALL = ("Ingen bild av översiktssidan: Chromium behövs men hittades inte. Installera Chromium "
-           "eller Google Chrome (i Debian och Ubuntu: sudo apt install chromium) och kör "
-           "kommandot igen.")
+INSTALL = programs.CHROMIUM
 # Headless, and quiet: no first-run dialogs, no updates, no sync, no background requests.
+# Edge and Chrome take the same flags as Chromium.
 FLAGS = ("--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--hide-scrollbars", "--no-default-browser-check")
@@ -36,24 +25,28 @@ TIMEOUT = 120
 
 
 def chromium() -> str | None:
-    """Return Chromium's (or Chrome's) command, or None when none is installed."""
-    for name in CANDIDATES:
-        found = shutil.which(name) or (name if Path(name).is_file() else None)
-        if found:
-            return found
-    return None
+    """Return Chromium's (or Chrome's, or Edge's) command, or None when none is installed."""
+    return programs.chromium()
+
+
+def browser(command: str) -> str:
+    """Return the browser's name for a message: "Microsoft Edge", "Google Chrome", "Chromium"."""
+    name = Path(command).name.lower()
+    return ("Microsoft Edge" if name.startswith("msedge") else
+            "Google Chrome" if "chrome" in name and "chromium" not in command.lower() else
+            "Chromium")
 
 
 def _shoot(command: str, page: Path, png: Path, height: int, profile: Path) -> None:
     flags = list(FLAGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
-    run_program("Chromium", [
+    run_program(browser(command), [
         command, *flags, f"--user-data-dir={profile}", f"--window-size={WIDTH},{height}",
         f"--screenshot={png}", page.resolve().as_uri()],
         subject=page.name, task="göra en bild av", timeout=TIMEOUT)
     if not png.is_file():
-        raise UnderlagError(f"Chromium gjorde ingen bild av {page.name}.")
+        raise UnderlagError(f"{browser(command)} gjorde ingen bild av {page.name}.")
 
 
 def _content_bottom(png: Path) -> int:

@@ -45,7 +45,8 @@ def check_templates(inputs: Inputs, templates: Path | None,
     if inputs.kommun is None or not inputs.namnder:
         from ..examples import KOMMUN, NAMNDER
 
-        work = Work(Setting(KOMMUN, templates), tuple(NAMNDER), tuple(NAMNDER))
+        work = Work(Setting(KOMMUN, templates, namnder=tuple(NAMNDER)), tuple(NAMNDER),
+                    tuple(NAMNDER))
     else:
         meeting = None
         if mote is not None:

@@ -129,6 +129,26 @@ KOMMUN = WorkbookSchema(
             optional=True,
         ),
         Sheet(
+            "Intranät",
+            "",
+            "Texten till intranätet vid avstämningen i oktober: rubriken, ingressen och ett "
+            "citat skrivs här av den som ansvarar för kommunikationen. Det som lämnas tomt "
+            "står inte med i texten.",
+            (
+                text("intranat_rubrik", "Rubrik", "Textens rubrik. Lämnas tom blir den "
+                     "\"Arbetet med nämndernas verksamhetsidéer – läget inför avstämningen\" "
+                     "med avstämningens datum.", width=60),
+                text("intranat_ingress", "Ingress", "En eller två meningar som inleder texten.",
+                     width=90),
+                text("intranat_citat", "Citat", "Ett citat om arbetet, utan citattecken.",
+                     width=90),
+                text("intranat_citat_av", "Citatet av", "Namn och titel på den som citeras, "
+                     "till exempel Anna Berg, kommunchef."),
+            ),
+            stage="Avstämning i oktober",
+            optional=True,
+        ),
+        Sheet(
             "Avrapportering",
             "",
             "Kommunstyrelsens tjänsteskrivelse \"Avrapportering av uppdrag verksamhetsidé\" "

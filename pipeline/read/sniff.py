@@ -23,6 +23,8 @@ MAX_OLE = 64 * 1024 * 1024
 # sheets in it.
 STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 SAVE_AS = "Öppna den i Excel och välj Spara som › Excel-arbetsbok (.xlsx)."
+LOCKED = ("Filen kunde inte läsas: den är låst, kanske öppen i Excel på en annan dator. Stäng "
+          "den och bygg igen.")
 
 
 @dataclass
@@ -39,6 +41,8 @@ def sniff(path: Path) -> Sniffed:
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(4096)
+    except PermissionError:  # Windows: locked by Excel elsewhere, or still being copied in
+        return Sniffed(LOCKED)
     except OSError as exc:
         return Sniffed(f"Filen kan inte öppnas ({exc.strerror}). Kontrollera att den inte är "
                        "låst av ett annat program och att du har behörighet att läsa den.")

@@ -22,7 +22,7 @@ from .cells import CellError, convert, is_blank
 from .grid import MAX_ROWS, Grid, covering, merged_ref, scan_xml, sheet_rows, unmerge
 from .headers import find_header, header_notes, lookalikes
 from .result import Located, ReadResult
-from .sniff import sniff
+from .sniff import LOCKED, sniff
 
 __all__ = ["Located", "ReadResult", "read_workbook", "read_workbooks"]
 
@@ -101,6 +101,9 @@ def read_fresh(path: Path) -> ReadResult:
         result.add(note, warning=True)
     try:
         wb = _open(path)
+    except PermissionError:  # locked since it was sniffed
+        result.add(LOCKED)
+        return result
     except Exception as exc:  # noqa: BLE001 - any parser failure is the user's file, not a crash
         result.add(_unreadable(exc))
         return result

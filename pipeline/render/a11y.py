@@ -61,8 +61,13 @@ def _minimum(size_pt: float | None, bold: bool) -> float:
 
 
 def check_document(path: Path, data: bytes | None = None) -> list[Diagnostic]:
-    """Return the accessibility violations of a .docx or .pptx file."""
+    """Return the accessibility violations of a .docx or .pptx file, or of a web page."""
     data = path.read_bytes() if data is None else data
+    if path.suffix == ".html":
+        from .a11y_html import check_html
+
+        return [Diagnostic(path.name, message, "sidan", element)
+                for element, message in check_html(data)]
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         xml = {n: etree.fromstring(z.read(n), _PARSER) for n in z.namelist()
                if n.endswith(".xml")}

@@ -163,12 +163,17 @@ def avstamning_context(kommun: m.Kommun, namnd: m.Namnd, bilder: dict | None = N
         "mer": more,
         "begrepp": [Begrepp(*b) for b in BEGREPP],
         "milstolpar": sorted(kommun.milstolpar, key=lambda ms: ms.datum),
-        "vad_for_vem_varfor": [
-            Begrepp("Vad", svenska.lista([a.omrade for a in namnd.ansvar])),
+        "vad_for_vem_varfor": vad_for_vem_varfor(namnd),
+    })
+
+
+def vad_for_vem_varfor(namnd: m.Namnd) -> list[Begrepp]:
+    """Return what the group's material answers to vad, för vem and varför: its areas of
+    responsibility, its kunder, and the value to three of them."""
+    return [Begrepp("Vad", svenska.lista([a.omrade for a in namnd.ansvar])),
             Begrepp("För vem", svenska.lista([k.kund for k in namnd.kunder])),
             Begrepp("Varför", " ".join(k.varde.rstrip(".") + "." for k in namnd.kunder[:3]
-                                       if k.varde))],
-    })
+                                       if k.varde))]
 
 
 def kommande(rows: list, namnd: m.Namnd, mote: GemensamtMote) -> list:

@@ -130,6 +130,39 @@ class Avstamning(NamndNamn):
 
 
 @dataclasses.dataclass(frozen=True)
+class Arbetsmaterial(NamndNamn):
+    """A nämnd's working material for one period of its passes (pass 1–2, 3–4 or 5)."""
+
+    arbetspass: Any = doc("passen materialet är till för: `nyckel` (`1-2`, `3-4` eller `5`), "
+                          "`rubrik` (Pass 1 och 2), `period` (Pass 1–2), `veckor` (v. 33–39), "
+                          "`datum` (dagen materialet visar arbetsboken per: periodens sista "
+                          "pass), `detaljer`, `moten` (nämndens pass i perioden: `namn`, "
+                          "`datum`, `detaljer`)")
+    bilder: Any = doc(LOGOTYP)
+    avstamning: Any = doc("den första gemensamma avstämningen, som mötet i nämndens "
+                          "presentation (tom utan en sådan milstolpe)")
+    dialogfragor: Any = doc("avstämningens dialogfrågor: `nummer`, `antal`, `fraga`, `stod`")
+    andras_synergier: Any = doc("synergierna andra nämnder har skrivit med nämnden: `namnd` "
+                                "(den som skrev), `process`, `synergi`, `nasta_steg`")
+    andras_beroenden: Any = doc("beroendena andra nämnder har skrivit till nämnden, sedda från "
+                                "nämnden: `namnd`, `riktning` (Socialnämnden är beroende av "
+                                "oss), `beskrivning`")
+    gemensamma_kunder: Any = doc("kunderna nämnden delar med andra nämnder: `kund`, `av`")
+    insikter: Any = doc("gruppens reflektioner och nästa steg till materialets dag (en utan "
+                        "datum räknas till pass 5): `typ`, `text`, `datum`")
+    versioner: Any = doc("verksamhetsidéns formuleringar hittills: `version`, `datum`, "
+                         "`status`, `formulering`")
+    vad_for_vem_varfor: Any = doc("gruppens underlag om vad, för vem och varför: `rubrik` och "
+                                  "`text`")
+    flikar: Any = doc("arbetsbokens flikar som passen fyller i: `flik`, `lage` (6 rader, "
+                      "ifylld eller tom)")
+    klar_till: Any = doc('när flikarna ska vara ifyllda: "gemensam avstämning 7 oktober 2021" '
+                         "(tom när inget datum är känt)")
+    saknas: Any = doc("det beslutsunderlaget ännu saknar: `rubrik`, `text`")
+    kommande: Any = doc("tidplanens rader efter passen, med nämndens planerade beslut")
+
+
+@dataclasses.dataclass(frozen=True)
 class Kommunovergripande(Contract):
     """The deck of every nämnd together, for the joint meeting."""
 
@@ -217,6 +250,35 @@ class BilagaAvrapportering(Avrapportering):
 
 
 @dataclasses.dataclass(frozen=True)
+class Intranat(Contract):
+    """The intranet text at the October avstämning, for the communicator (Word) and to paste
+    into the intranet (HTML)."""
+
+    kommun: Any = doc(KOMMUN)
+    titel: Any = doc("rubriken: kommunarbetsbokens (fliken Intranät), annars \"Arbetet med "
+                     "nämndernas verksamhetsidéer – läget inför avstämningen 7 oktober\"")
+    ingress: Any = doc("ingressen ur fliken Intranät, tom när den saknas")
+    citat: Any = doc("citatet ur fliken Intranät, utan citattecken, tomt när det saknas")
+    citat_av: Any = doc("vem som citeras, namn och titel")
+    avstamning: Any = doc("den första gemensamma avstämningen efter uppstarten: `rubrik` "
+                          "(Avstämningen 7 oktober), `nar` (datum, tid och plats), "
+                          "`beskrivning` (tom utan en sådan milstolpe)")
+    uppdrag: Any = doc("uppdragets stycken")
+    vision: Any = doc("kommunens vision")
+    samordning: Any = doc("hur uppdraget samordnas")
+    lage_inledning: Any = doc("meningen före nämnderna: läget inför avstämningen")
+    namnder: Any = doc("varje nämnd i registrets ordning som den stod på avstämningens dag: "
+                       "`namn`, `text` (vad den har gjort, med namn och utan antal)")
+    kunder: Any = doc("kunder som flera nämnder har, med nämnderna: en rad var")
+    beroenden: Any = doc("vilka nämnder varje nämnd är beroende av: en mening var")
+    processer: Any = doc("processer som går över nämndgränserna, med parterna: en rad var")
+    nasta_steg: Any = doc("nästa del av arbetet efter avstämningen, med när den ska vara klar")
+    kommande: Any = doc("det som kommer efter avstämningen: `datum`, `nar` (datum och tid), "
+                        "`vad` (milstolpen, eller nämndernas planerade beslut)")
+    om_texten: Any = doc("till kommunikatören: vad texten bygger på och vad som saknas")
+
+
+@dataclasses.dataclass(frozen=True)
 class Oversikt(Contract):
     """The overview page, build/index.html."""
 
@@ -228,15 +290,19 @@ class Oversikt(Contract):
     milstolpar: Any = doc("`datum`, `tid`, `benamning`, `plats`, `lage`, `nasta`")
     namnder: Any = doc("varje arbetsbok: `rubrik`, `fil`, `kod`, `namnd`, `byggd`, `fel`, "
                        "`varningar`, `avsnitt`, `ide`, `ifyllda`, `paborjade`, `saknade`, "
-                       "`nasta_mote`, `dokument` (`text`, `href`), `andringar`")
+                       "`nasta_mote`, `dokument` (`text`, `href`, `kvar`: sant när filen var "
+                       "öppen i ett annat program och är kvar från ett tidigare bygge), "
+                       "`andringar`")
     olasbara: Any = doc("filer som inte kunde läsas som nämndens arbetsbok")
     kommunbocker: Any = doc("kommunarbetsböckerna med sina fel och varningar")
     allmanna: Any = doc("problem som inte hör till en arbetsbok")
     mallproblem: Any = doc("mallarnas problem")
+    ej_ersatta: Any = doc("filerna som var öppna i ett annat program och inte kunde ersättas")
     antal_fel: Any = doc("antal fel")
     antal_varningar: Any = doc("antal varningar")
-    gemensamt: Any = doc("länkarna till de gemensamma dokumenten: `text`, `href`")
+    gemensamt: Any = doc("länkarna till de gemensamma dokumenten: `text`, `href`, `kvar`")
     andringar: Any = doc("vad som har ändrats sedan den senaste ögonblicksbilden: `sedan`")
+    bevakas: Any = doc("sant när `underlag bevaka` skrev sidan: den kan då uppdatera sig själv")
 
 
 # Each shipped template and its contract, in README's order
@@ -245,8 +311,11 @@ CONTRACTS: dict[str, type[Contract]] = {
     "bilaga.docx": Tjansteskrivelse,
     "avstamning.pptx": Avstamning,
     "kommunovergripande.pptx": Kommunovergripande,
+    "arbetsmaterial.pptx": Arbetsmaterial,
     "avrapportering.docx": Avrapportering,
     "bilaga-avrapportering.docx": BilagaAvrapportering,
+    "intranat.docx": Intranat,
+    "intranat.html": Intranat,
     "oversikt.html": Oversikt,
 }
 

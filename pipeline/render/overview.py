@@ -8,6 +8,7 @@ for HTML: cell text is data, so `<script>` or `{{ x }}` in a workbook comes out 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ class Lank:
     text: str
     href: str
     fil: str  # the file's path inside the build folder, as shown
+    kvar: bool = False  # held open elsewhere: this build could not replace the previous one
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,24 +119,28 @@ class Andringar:
     rader: dict[str, list[str]]
 
 
-def texts(diagnostics: list[Diagnostic]) -> tuple[list[str], list[str]]:
-    """Return problems as `kontrollera` prints them: the errors, then the warnings."""
+def texts(diagnostics: list[Diagnostic], *, labelled: bool = True) -> tuple[list[str], list[str]]:
+    """Return problems as `kontrollera` prints them: the errors, then the warnings; without
+    their labels ("Fel: ", "Varning: ") for a list under a heading that says which they are."""
     ordered = sorted(diagnostics, key=sort_key)
-    return ([str(d) for d in ordered if d.is_error],
-            [str(d) for d in ordered if not d.is_error])
+    shown = str if labelled else (lambda d: d.text)
+    return ([shown(d) for d in ordered if d.is_error],
+            [shown(d) for d in ordered if not d.is_error])
 
 
-def link(out: Path, path: Path, text: str) -> Lank | None:
-    """Return a link from the page to a file of the build, or None when the file is missing."""
+def link(out: Path, path: Path, text: str, held: Set[Path] = frozenset()) -> Lank | None:
+    """Return a link from the page to a file of the build, or None when the file is missing;
+    a file in `held` could not be replaced, and its link says so."""
     if not path.is_file():
         return None
     relative = path.relative_to(out).as_posix()
-    return Lank(text, quote(relative), relative)
+    return Lank(text, quote(relative), relative, path in held)
 
 
-def links(out: Path, candidates: list[tuple[str, Path]]) -> list[Lank]:
+def links(out: Path, candidates: list[tuple[str, Path]],
+          held: Set[Path] = frozenset()) -> list[Lank]:
     """Return links to those of the candidate files that exist."""
-    found = (link(out, path, text) for text, path in candidates)
+    found = (link(out, path, text, held) for text, path in candidates)
     return [lank for lank in found if lank is not None]
 
 
@@ -169,11 +175,15 @@ def _anchor(text: str) -> str:
 def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Path]]],
                      combined: list[tuple[str, Path]], out: Path, now: dt.datetime,
                      today: dt.date, built: set[str], rendering: list[Diagnostic],
-                     andringar: Andringar | None) -> Oversikt:
+                     andringar: Andringar | None, held: Set[Path] = frozenset(),
+                     writing: Sequence[Diagnostic] = (), bevakas: bool = False) -> Oversikt:
     """Return what the page template sees.
 
     `documents` are each nämnd code's candidate files, `combined` the kommun-wide ones (only
-    those that exist are linked); `built` holds the codes built without errors.
+    those that exist are linked); `built` holds the codes built without errors. `held` are the
+    files another program held, so that the previous ones are still there, and `writing` says
+    which and what to do. `bevakas`: `underlag bevaka` writes the page, which may then reload
+    itself.
     """
     kommun_results = [r for r in inputs.results if r.kind == "kommun"]
     kommun = inputs.kommun
@@ -191,10 +201,10 @@ def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Pat
                          f"{namnd.namn} ({namnd.kod})" if namnd.namn else namnd.kod,
                          r.name, namnd.kod, namnd, byggd=namnd.kod in built and r.ok)
         seen.add(namnd.kod)
-        book.fel, book.varningar = texts(r.diagnostics)
+        book.fel, book.varningar = texts(r.diagnostics, labelled=False)  # under Fel, Varningar
         book.avsnitt = [AvsnittRad(n, p) for n, p in analyse.status(namnd).avsnitt]
         book.nasta_mote = next_meeting(namnd, today)
-        book.dokument = links(out, documents.get(namnd.kod, []))
+        book.dokument = links(out, documents.get(namnd.kod, []), held)
         if andringar is not None and book.byggd:
             book.andringar = andringar.rader.get(namnd.kod)
         books.append(book)
@@ -206,7 +216,7 @@ def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Pat
         seen.add(ref.kod)
         books.append(Arbetsbok(_anchor(ref.kod), f"{ref.namn} ({ref.kod})",
                                broken.get(ref.kod, ""), kod=ref.kod,
-                               dokument=links(out, documents.get(ref.kod, []))))
+                               dokument=links(out, documents.get(ref.kod, []), held)))
 
     unreadable = []
     for r in other:
@@ -220,7 +230,7 @@ def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Pat
                                       varningar=varningar))
     general_fel, general_varningar = texts(inputs.general + inputs.next_steps)
     mall_fel, mall_varningar = texts(rendering)
-    all_problems = inputs.diagnostics + rendering
+    all_problems = inputs.diagnostics + rendering + list(writing)
     errors = sum(d.is_error for d in all_problems)
     return Oversikt.of({
         "kommun": kommun,
@@ -234,10 +244,12 @@ def overview_context(inputs: Inputs, *, documents: dict[str, list[tuple[str, Pat
         "kommunbocker": kommun_books,
         "allmanna": general_fel + general_varningar,
         "mallproblem": mall_fel + mall_varningar,
+        "ej_ersatta": texts(list(writing))[0],
         "antal_fel": errors,
         "antal_varningar": len(all_problems) - errors,
-        "gemensamt": links(out, combined),
+        "gemensamt": links(out, combined, held),
         "andringar": andringar,
+        "bevakas": bevakas,
     })
 
 

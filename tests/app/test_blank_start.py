@@ -137,17 +137,17 @@ def test_kontrollera_after_ny_says_what_to_fill_in_first(runner, tmp_path, monke
     result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.output.splitlines() == [  # in the order of the workbook's tabs
-        'kommun.xlsx › Kommun!B2: Kolumnen "Kommun" är tom. Skriv kommunens namn.',
-        'kommun.xlsx › Kommun!B4: Kolumnen "Uppdraget" är tom. Skriv uppdragets text.',
-        "kommun.xlsx › Nämnder: Fliken har inga ifyllda rader. Skriv in kommunens nämnder.",
-        "kommun.xlsx › Dialogfrågor: Varning: Fliken har inga ifyllda rader. Skriv in frågorna "
+        'Fel: kommun.xlsx › Kommun!B2: Kolumnen "Kommun" är tom. Skriv kommunens namn.',
+        'Fel: kommun.xlsx › Kommun!B4: Kolumnen "Uppdraget" är tom. Skriv uppdragets text.',
+        "Fel: kommun.xlsx › Nämnder: Fliken har inga ifyllda rader. Skriv in kommunens nämnder.",
+        "Varning: kommun.xlsx › Dialogfrågor: Fliken har inga ifyllda rader. Skriv in frågorna "
         "till avstämningarnas dialoger.",
-        "kommun.xlsx › Program: Varning: Fliken har inga ifyllda rader. Skriv in programmet för "
+        "Varning: kommun.xlsx › Program: Fliken har inga ifyllda rader. Skriv in programmet för "
         "de gemensamma mötena.",
-        "kommun.xlsx › Avrapportering beslut: Varning: Fliken har inga ifyllda rader. Skriv "
+        "Varning: kommun.xlsx › Avrapportering beslut: Fliken har inga ifyllda rader. Skriv "
         "avrapporteringens beslutspunkter; utan dem står i avrapporteringen att förslag till "
         "beslut saknas.",
-        "inputs: Varning: Det finns ingen arbetsbok för någon nämnd i inputs/. Skapa en per nämnd "
+        "Varning: inputs: Det finns ingen arbetsbok för någon nämnd i inputs/. Skapa en per nämnd "
         "med: underlag arbetsbok KOD -o inputs/KOD.xlsx, där KOD är nämndens kod i "
         "kommunarbetsbokens flik Nämnder.",
         "Kontrollerade 1 arbetsbok: 3 fel och 4 varningar."]
@@ -186,8 +186,9 @@ def test_what_a_new_kommun_builds_has_nothing_of_the_example(runner, tmp_path, m
              if p.suffix in (".docx", ".pptx", ".ics", ".html")}
     assert built == {"AN/beslutsunderlag-AN.docx", "AN/bilaga-1-AN.docx",
                      "AN/avstamning-AN.pptx", "AN/tidplan-AN.ics", "kommunovergripande.pptx",
+                     *(f"AN/arbetsmaterial-pass-{p}-AN.pptx" for p in ("1-2", "3-4", "5")),
                      "tidplan.ics", "avrapportering.docx", "bilaga-avrapportering.docx",
-                     "index.html"}
+                     "intranat.docx", "intranat.html", "index.html"}
     assert example_traces(folder / "build") == []
     memo = docx.Document(folder / "build/AN/beslutsunderlag-AN.docx")
     header = memo.sections[0].first_page_header
@@ -218,25 +219,26 @@ def test_a_folder_with_no_nämnd_workbook_says_how_to_make_one(runner, tmp_path,
     (tmp_path / "inputs").mkdir()
     empty = runner.invoke(main, [command], catch_exceptions=False)
     assert empty.exit_code == 1
+    overview = [f"Översikt: {Path('build', 'index.html')}"] if command == "bygg" else []
     assert empty.output.splitlines() == [
-        "inputs: Kommunarbetsboken saknas (den med flikarna Kommun, Milstolpar och Nämnder). "
+        "Fel: inputs: Kommunarbetsboken saknas (den med flikarna Kommun, Milstolpar och Nämnder). "
         "Lägg den i mappen; en ny skapas med underlag ny.",
-        "inputs: Varning: Det finns ingen arbetsbok för någon nämnd i inputs/. Skapa en per nämnd "
+        "Varning: inputs: Det finns ingen arbetsbok för någon nämnd i inputs/. Skapa en per nämnd "
         "med: underlag arbetsbok KOD -o inputs/KOD.xlsx, där KOD är nämndens kod i "
         "kommunarbetsbokens flik Nämnder.",
         "Klart: inga dokument, 1 fel och 1 varning." if command == "bygg"
-        else "Kontrollerade 0 arbetsböcker: 1 fel och 1 varning."]
+        else "Kontrollerade 0 arbetsböcker: 1 fel och 1 varning.", *overview]
     shutil.copy(EXAMPLES / "kommun.xlsx", tmp_path / "inputs")
     only_kommun = runner.invoke(main, [command], catch_exceptions=False)
     assert only_kommun.exit_code == 0
-    line = ("inputs: Varning: Det finns ingen arbetsbok för någon nämnd i inputs/. Skapa en per "
+    line = ("Varning: inputs: Det finns ingen arbetsbok för någon nämnd i inputs/. Skapa en per "
             "nämnd med: underlag arbetsbok KS -o inputs/KS.xlsx, och likadant för SN, BUN, KTN och "
             "MBN.")
     assert only_kommun.output.splitlines() == [
         line, "Klart: inga dokument, 1 varning." if command == "bygg"
-        else "Kontrollerade 1 arbetsbok: 1 varning."]
+        else "Kontrollerade 1 arbetsbok: 1 varning.", *overview]
     if command == "bygg":  # the overview page says it too
-        assert line.removeprefix("inputs: Varning: ") in (
+        assert line.removeprefix("Varning: inputs: ") in (
             tmp_path / "build/index.html").read_text(encoding="utf-8")
 
 
@@ -246,7 +248,7 @@ def test_the_next_step_names_another_inputs_folder(runner, tmp_path, monkeypatch
     shutil.copy(EXAMPLES / "kommun.xlsx", tmp_path / "inkomna")
     result = runner.invoke(main, ["kontrollera", "--inputs", "inkomna"], catch_exceptions=False)
     assert result.output.splitlines()[0] == (
-        "inkomna: Varning: Det finns ingen arbetsbok för någon nämnd i inkomna/. Skapa en per "
+        "Varning: inkomna: Det finns ingen arbetsbok för någon nämnd i inkomna/. Skapa en per "
         "nämnd med: underlag arbetsbok KS -o inkomna/KS.xlsx --inputs inkomna, och likadant för "
         "SN, BUN, KTN och MBN.")
 

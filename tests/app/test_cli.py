@@ -34,13 +34,18 @@ def test_bygg_writes_every_beslutsunderlag(runner, workdir):
           for line in (f"Skrev {Path('build', k, f'beslutsunderlag-{k}.docx')}",
                        f"Skrev {Path('build', k, f'bilaga-1-{k}.docx')}",
                        f"Skrev {Path('build', k, f'avstamning-{k}.pptx')}",
+                       *(f"Skrev {Path('build', k, f'arbetsmaterial-pass-{p}-{k}.pptx')}"
+                         for p in ("1-2", "3-4", "5")),
                        f"Skrev {Path('build', k, f'tidplan-{k}.ics')}")),
         f"Skrev {Path('build', 'kommunovergripande.pptx')}",
         f"Skrev {Path('build', 'tidplan.ics')}",
         f"Skrev {Path('build', 'avrapportering.docx')}",
         f"Skrev {Path('build', 'bilaga-avrapportering.docx')}",
-        "Klart: 5 beslutsunderlag, 5 bilagor, 1 avrapportering med bilaga, 6 presentationer och 6 "
-        "kalenderfiler, inga problem.",
+        f"Skrev {Path('build', 'intranat.docx')}",
+        f"Skrev {Path('build', 'intranat.html')}",
+        "Klart: 5 beslutsunderlag, 5 bilagor, 1 avrapportering med bilaga, 1 intranätstext med "
+        "webbsida, 6 presentationer, 15 arbetsmaterial och 6 kalenderfiler, inga problem.",
+        f"Översikt: {Path('build', 'index.html')}",
     ]
     assert "Socialnämnden" in docx.Document(workdir / "build/SN/beslutsunderlag-SN.docx").paragraphs[0].text
 
@@ -53,12 +58,13 @@ def test_bygg_with_a_broken_workbook_builds_the_others_and_exits_1(runner, workd
     result = runner.invoke(main, ["bygg"])
     assert result.exit_code == 1
     assert result.output.splitlines()[:2] == [
-        'SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
-        "SN.xlsx: Byggdes inte på grund av felen ovan.",
+        'Fel: SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
+        "Fel: SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
-    assert result.output.splitlines()[-1] == (
-        "Klart: 4 beslutsunderlag, 4 bilagor, 1 avrapportering med bilaga, 5 presentationer och 5 "
-        "kalenderfiler, 1 fel.")
+    assert result.output.splitlines()[-2:] == [
+        "Klart: 4 beslutsunderlag, 4 bilagor, 1 avrapportering med bilaga, 1 intranätstext med "
+        "webbsida, 5 presentationer, 12 arbetsmaterial och 5 kalenderfiler, 1 fel.",
+        f"Översikt: {Path('build', 'index.html')}"]
     assert not (workdir / "build/SN").exists()
     assert (workdir / "build/MBN/beslutsunderlag-MBN.docx").exists()
     assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before, "inputs unchanged"
@@ -75,20 +81,21 @@ def test_five_mistakes_give_five_messages_at_the_right_cells_and_the_rest_is_bui
     result = runner.invoke(main, ["bygg"])
     assert result.exit_code == 1
     assert result.output.splitlines()[:6] == [  # in the order of the workbook's tabs
-        'SN.xlsx › Utvecklingsgrupp!B2: "Ordf." är inget giltigt värde i kolumnen "Roll". Välj '
+        'Fel: SN.xlsx › Utvecklingsgrupp!B2: "Ordf." är inget giltigt värde i kolumnen "Roll". Välj '
         '"Ordförande", "Vice ordförande", "Opposition", "Förvaltningens ledningsgrupp", '
         '"Processtöd" eller "Övrig".',
-        'SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
-        "SN.xlsx › Beroenden!B2: Nämndkoden XYZ finns inte i kommunens register. Använd en av "
+        'Fel: SN.xlsx › Kunder!C3: Kolumnen "Behov" är tom. Beskriv vilket behov kunden har.',
+        "Fel: SN.xlsx › Beroenden!B2: Nämndkoden XYZ finns inte i kommunens register. Använd en av "
         "BUN, KS, KTN, MBN, SN.",
-        'SN.xlsx › Verksamhetsidé!B3: Datumet "den nionde" kan inte läsas. Skriv det som '
+        'Fel: SN.xlsx › Verksamhetsidé!B3: Datumet "den nionde" kan inte läsas. Skriv det som '
         "ÅÅÅÅ-MM-DD, till exempel 2021-10-07.",
-        'SN.xlsx › Förslag till beslut!A3: "två" är inget heltal. Skriv ett heltal i kolumnen "Nr".',
-        "SN.xlsx: Byggdes inte på grund av felen ovan.",
+        'Fel: SN.xlsx › Förslag till beslut!A3: "två" är inget heltal. Skriv ett heltal i kolumnen "Nr".',
+        "Fel: SN.xlsx: Byggdes inte på grund av felen ovan.",
     ]
     assert sorted(p.name for p in (workdir / "build").iterdir() if not p.name.startswith(".")) == [
         "BUN", "KS", "KTN", "MBN", "avrapportering.docx", "bilaga-avrapportering.docx",
-        "index.html", "kommunovergripande.pptx", "manifest.json", "tidplan.ics"]
+        "index.html", "intranat.docx", "intranat.html", "kommunovergripande.pptx", "manifest.json",
+        "tidplan.ics"]
 
 
 def test_kontrollera_writes_nothing_and_reports(runner, workdir):
@@ -97,7 +104,7 @@ def test_kontrollera_writes_nothing_and_reports(runner, workdir):
     result = runner.invoke(main, ["kontrollera"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f'BUN.xlsx › Grunduppgifter!B{datum}: Datumet "snart" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, '
+        f'Fel: BUN.xlsx › Grunduppgifter!B{datum}: Datumet "snart" kan inte läsas. Skriv det som ÅÅÅÅ-MM-DD, '
         "till exempel 2021-10-07.",
         "Kontrollerade 6 arbetsböcker: 1 fel.",
     ]
@@ -118,7 +125,7 @@ def test_kontrollera_catches_a_misspelled_name_in_a_template(runner, workdir):
     result = runner.invoke(main, ["kontrollera"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        'beslutsunderlag.docx: Mallen beslutsunderlag.docx, brödtext, vid texten '
+        'Fel: beslutsunderlag.docx: Mallen beslutsunderlag.docx, brödtext, vid texten '
         '"{{ kommun.vison }}": namnet "vison" finns inte i underlaget. Rätta stavningen i mallen; '
         "namnen listas i README under Mallar."
     )
@@ -138,7 +145,7 @@ def test_kontrollera_names_the_slide_and_shape_of_a_misspelled_name_in_a_deck(ru
     result = runner.invoke(main, ["kontrollera"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f'avstamning.pptx: Mallen avstamning.pptx, bild {nr}, formen "{shape.name}": namnet '
+        f'Fel: avstamning.pptx: Mallen avstamning.pptx, bild {nr}, formen "{shape.name}": namnet '
         '"formulerng" finns inte i underlaget. Rätta stavningen i mallen; namnen listas i README '
         "under Mallar.",
         "Kontrollerade 6 arbetsböcker: 1 fel.",

@@ -83,12 +83,12 @@ def test_an_empty_sheet_is_said_only_when_its_stage_is_due():
                                   beslutspunkter=(), kunder=())
     messages = _due_messages(october, dt.date(2021, 9, 30))
     assert messages == [
-        "SN.xlsx: Varning: Till gemensam avstämning 7 oktober 2021 ska fliken Kunder vara "
+        "Varning: SN.xlsx: Till gemensam avstämning 7 oktober 2021 ska fliken Kunder vara "
         "ifylld; den är ännu tom."]
     after = _due_messages(october, OKTOBER)  # the October meeting: Kunder is now overdue
-    assert after[0] == ("SN.xlsx › Kunder: Varning: Fliken har inga ifyllda rader. Skriv in "
+    assert after[0] == ("Varning: SN.xlsx › Kunder: Fliken har inga ifyllda rader. Skriv in "
                         "verksamheternas kunder och målgrupper.")
-    assert after[1] == ("SN.xlsx: Varning: Till slutlig avstämning 9 december 2021 ska flikarna "
+    assert after[1] == ("Varning: SN.xlsx: Till slutlig avstämning 9 december 2021 ska flikarna "
                         "Samband och synergier och Verksamhetsidé vara ifyllda; de är ännu tomma.")
     assert len(after) == 2  # nothing of pass 5, which is not due
     assert _due_messages(SN, dt.date(2026, 1, 1)) == []  # the finished example

@@ -148,13 +148,13 @@ def test_timetable_checks_warn_with_the_cell(tmp_path):
         m.Mote("Nämndsmöte", dt.date(2022, 5, 10)),  # after the assignment
     )
     assert warnings_for(tmp_path, dataclasses.replace(sn, moten=moten)) == [
-        "SN.xlsx › Tidplan: Varning: Nämnden har inget möte mellan avstämningarna 7 oktober 2021 "
+        "Varning: SN.xlsx › Tidplan: Nämnden har inget möte mellan avstämningarna 7 oktober 2021 "
         "och 9 december 2021. Planera in ett arbetspass däremellan.",
-        "SN.xlsx › Tidplan!C2: Varning: Pass 2 den 5 oktober 2021 ligger i v. 40, utanför veckorna "
+        "Varning: SN.xlsx › Tidplan!C2: Pass 2 den 5 oktober 2021 ligger i v. 40, utanför veckorna "
         "för pass 1–2 (v. 33–39). Flytta mötet eller rätta passets nummer.",
-        "SN.xlsx › Tidplan!C3: Varning: Mötet den 25 december 2021 infaller på juldagen (helgdag). "
+        "Varning: SN.xlsx › Tidplan!C3: Mötet den 25 december 2021 infaller på juldagen (helgdag). "
         "Kontrollera datumet.",
-        "SN.xlsx › Tidplan!C4: Varning: Mötet den 10 maj 2022 ligger utanför uppdragets tid, "
+        "Varning: SN.xlsx › Tidplan!C4: Mötet den 10 maj 2022 ligger utanför uppdragets tid, "
         "17 juni 2021–31 mars 2022. Kontrollera datumet.",
     ]
 

@@ -47,7 +47,7 @@ def test_two_processes_with_different_hash_seeds_write_the_same_bytes(inputs, tm
     made = files(tmp_path / "a")
     assert made == files(tmp_path / "b")
     documents = [f for f in made if f.suffix in (".docx", ".pptx", ".ics")]
-    assert len(documents) == 24  # 5 × (memo, bilaga 1, deck, calendar) and 4 shared
+    assert len(documents) == 40  # 5 × (memo, bilaga 1, deck, 3 arbetsmaterial, calendar), 5 shared
     assert Path("manifest.json") in made  # the manifest too: it names no folder and no time
     assert differing(tmp_path / "a", tmp_path / "b", made) == []
 

@@ -26,11 +26,12 @@ def written(result) -> set[str]:
 
 def test_a_rebuild_with_nothing_changed_renders_nothing(inputs):
     first = bygg(inputs)
-    assert len(written(first)) == 24
+    assert len(written(first)) == 41
     again = bygg(inputs)
     assert (again.exit_code, again.output) == (
-        0, "Inget har ändrats sedan förra bygget; 24 dokument i "
-           f"{inputs.parent / 'build'} är aktuella.\n")
+        0, "Inget har ändrats sedan förra bygget; 41 dokument i "
+           f"{inputs.parent / 'build'} är aktuella.\n"
+           f"Översikt: {inputs.parent / 'build' / 'index.html'}\n")
 
 
 def test_changing_one_workbook_rebuilds_that_nämnd_and_the_combined_documents(inputs):
@@ -42,11 +43,17 @@ def test_changing_one_workbook_rebuilds_that_nämnd_and_the_combined_documents(i
     result = bygg(inputs)
     assert written(result) == {"beslutsunderlag-SN.docx", "bilaga-1-SN.docx", "avstamning-SN.pptx",
                                "tidplan-SN.ics", "kommunovergripande.pptx", "tidplan.ics",
-                               "avrapportering.docx", "bilaga-avrapportering.docx"}
-    assert result.output.splitlines()[-1] == (
-        "Klart: 1 beslutsunderlag, 1 bilaga, 1 avrapportering med bilaga, 2 presentationer och 2 "
-        "kalenderfiler, 16 oförändrade, "
-        "inga problem.")
+                               "avrapportering.docx", "bilaga-avrapportering.docx",
+                               "intranat.docx", "intranat.html",
+                               *(f"arbetsmaterial-pass-{p}-SN.pptx" for p in ("1-2", "3-4", "5")),
+                               # pass 3–4's material shows what SN wrote about the others
+                               *(f"arbetsmaterial-pass-3-4-{k}.pptx" for k in ("KS", "BUN", "KTN",
+                                                                              "MBN"))}
+    assert result.output.splitlines()[-2:] == [
+        "Klart: 1 beslutsunderlag, 1 bilaga, 1 avrapportering med bilaga, 1 intranätstext med "
+        "webbsida, 2 presentationer, 7 arbetsmaterial och 2 kalenderfiler, 24 oförändrade, "
+        "inga problem.",
+        f"Översikt: {inputs.parent / 'build' / 'index.html'}"]
     after = {p: p.read_bytes() for p in (inputs.parent / "build").rglob("*.*")}
     changed = {p.name for p in before if before[p] != after[p]}
     assert changed <= written(result) | {"manifest.json", "index.html"}
@@ -72,7 +79,7 @@ def test_a_deleted_output_is_made_again_and_alla_forces_everything(inputs):
     bygg(inputs)
     (inputs.parent / "build/KTN/avstamning-KTN.pptx").unlink()
     assert written(bygg(inputs)) == {"avstamning-KTN.pptx"}
-    assert len(written(bygg(inputs, "--alla"))) == 24
+    assert len(written(bygg(inputs, "--alla"))) == 41
 
 
 def test_problems_are_shown_again_when_nothing_changed(inputs):
@@ -80,7 +87,7 @@ def test_problems_are_shown_again_when_nothing_changed(inputs):
     bygg(inputs)
     again = bygg(inputs)
     assert again.output.splitlines()[0] == (
-        "anteckningar.txt: Varning: Filen är ingen Excel-arbetsbok (.xlsx) och läses inte. "
+        "Varning: anteckningar.txt: Filen är ingen Excel-arbetsbok (.xlsx) och läses inte. "
         "Flytta den om den inte hör hemma i mappen.")
 
 
@@ -99,7 +106,7 @@ def test_two_builds_of_the_same_inputs_give_the_same_bytes(inputs, tmp_path):
                                   str(tmp_path / name)], catch_exceptions=False)
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*")
                    if p.is_file() and not p.name.startswith("."))
-    assert len(files) == 26  # 24 documents, the overview page and the manifest
+    assert len(files) == 43  # 41 documents, the overview page and the manifest
     for f in files:
         a, b = ((tmp_path / name / f).read_bytes() for name in ("a", "b"))
         if f.name == "index.html":  # the same apart from the build's time stamp
@@ -138,5 +145,5 @@ def test_the_library_build_removes_stale_temporaries_when_nothing_changed(inputs
     stale = _plant_stale_temporaries(out)
     report = run_build(inputs, out, None)
     assert report.nothing_changed
-    assert (report.exit_code, report.written, len(report.unchanged)) == (0, [], 24)
+    assert (report.exit_code, report.written, len(report.unchanged)) == (0, [], 41)
     assert [p for p in stale if p.exists()] == []

@@ -41,7 +41,7 @@ def test_a_kommun_days_before_7_oktober_builds_every_deck(oktober):
     assert f"{AHEAD}/bilaga-1-{AHEAD}.docx" in written  # the one nämnd with a first draft
     lines = [str(d) for d in report.diagnostics]
     assert not any("Beslutsunderlaget" in line for line in lines)  # not due: nothing to say
-    assert any(line.startswith(f"{BEGUN}.xlsx › Kunder: Varning: Fliken har inga ifyllda rader")
+    assert any(line.startswith(f"Varning: {BEGUN}.xlsx › Kunder: Fliken har inga ifyllda rader")
                for line in lines)  # pass 1–2 was due by 7 oktober
 
 
@@ -79,10 +79,10 @@ def test_kontrollera_for_a_meeting_says_what_is_due_by_it_and_nothing_of_what_co
     result = runner.invoke(main, ["kontrollera", "--mote", "2021-10-07"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert f"{BEGUN}.xlsx › Kunder: Varning: Fliken har inga ifyllda rader. Skriv in " \
+    assert f"Varning: {BEGUN}.xlsx › Kunder: Fliken har inga ifyllda rader. Skriv in " \
            "verksamheternas kunder och målgrupper." in lines  # due by 7 oktober
     assert not [line for line in lines if "› Verksamhetsidé: " in line]  # pass 3–4: later
-    assert "KS.xlsx: Varning: Till slutlig avstämning 9 december 2021 ska flikarna Samband och " \
+    assert "Varning: KS.xlsx: Till slutlig avstämning 9 december 2021 ska flikarna Samband och " \
            "synergier och Verksamhetsidé vara ifyllda; de är ännu tomma." in lines
     # the meeting's own part summarises a table, Mer underlag shows it whole: no warning
     assert not [line for line in lines if "sammanfattar resten" in line]

@@ -51,20 +51,22 @@ def test_a_declared_output_is_built_linked_counted_and_checked(toy, inputs, tmp_
     assert result.exit_code == 0, result.output
     text = [p.text for p in docx.Document(out / "SN/leksak-SN.docx").paragraphs]
     assert text == ["Leksaksblad för Socialnämnden i Timrå kommun"]
-    assert result.output.splitlines()[-1] == (
-        "Klart: 5 beslutsunderlag, 5 bilagor, 1 avrapportering med bilaga, 5 leksaksblad, "
-        "6 presentationer och 6 kalenderfiler, inga problem.")
+    assert result.output.splitlines()[-2:] == [
+        "Klart: 5 beslutsunderlag, 5 bilagor, 1 avrapportering med bilaga, 1 intranätstext med "
+        "webbsida, 5 leksaksblad, "
+        "6 presentationer, 15 arbetsmaterial och 6 kalenderfiler, inga problem.",
+        f"Översikt: {out / 'index.html'}"]
     page = (out / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="SN/leksak-SN.docx"[^>]*>Leksaksblad \(Word\)</a>', page)
 
     _toy_template(templates, "Leksaksblad för {{ namnd.namm }}")  # a restyled, misspelt template
     checked = CliRunner().invoke(main, ["kontrollera", *args])
     assert checked.exit_code == 1
-    assert ('leksak.docx: Mallen leksak.docx, brödtext, vid texten "Leksaksblad för '
+    assert ('Fel: leksak.docx: Mallen leksak.docx, brödtext, vid texten "Leksaksblad för '
             '{{ namnd.namm }}": namnet "namm" finns inte i underlaget.') in checked.output
     rebuilt = CliRunner().invoke(main, ["bygg", *args, "--build", str(out)])
     assert rebuilt.exit_code == 1
-    assert "0 leksaksblad" in rebuilt.output.splitlines()[-1]  # the old ones stay as they were
+    assert "0 leksaksblad" in rebuilt.output.splitlines()[-2]  # the old ones stay as they were
     assert (out / "SN/leksak-SN.docx").is_file()
 
 
@@ -73,7 +75,7 @@ def test_the_registry_declares_each_output_once_with_what_it_needs():
     assert len(names) == len(set(names))
     assert len({d.target("X") for d in o.OUTPUTS}) == len(names)
     for d in o.OUTPUTS:
-        assert d.kind in (o.WORD, o.DECK, o.CALENDAR), d.name
+        assert d.kind in (o.WORD, o.DECK, o.CALENDAR, o.HTML), d.name
         assert ("{kod}" in d.path) == d.scope.per_namnd, d.name
         assert bool(d.template) == (d.kind != o.CALENDAR), d.name
         if d.context:

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from pipeline.cli import main
+from pipeline.produce import outputs
 from pipeline.render.pdf_check import check_pdf
 from tests.office import needs_libreoffice
 
@@ -113,22 +114,22 @@ def test_a_plain_pdf_lacks_pdfa_tags_language_and_title(tmp_path):
         pdf.add_blank_page()
         pdf.save(tmp_path / "vanlig.pdf")
     assert messages(tmp_path / "vanlig.pdf") == [
-        f"vanlig.pdf › egenskaper!PDF/A: {NOT_PDFA}",
-        f"vanlig.pdf › struktur!taggar: {NOT_TAGGED}",
-        f"vanlig.pdf › egenskaper!språk: {NO_LANG}",
-        f"vanlig.pdf › egenskaper!titel: {NO_TITLE}",
+        f"Fel: vanlig.pdf › egenskaper!PDF/A: {NOT_PDFA}",
+        f"Fel: vanlig.pdf › struktur!taggar: {NOT_TAGGED}",
+        f"Fel: vanlig.pdf › egenskaper!språk: {NO_LANG}",
+        f"Fel: vanlig.pdf › egenskaper!titel: {NO_TITLE}",
     ]
 
 
 def test_another_pdfa_part_or_no_conformance_level_is_reported(tmp_path):
     assert messages(write_pdf(tmp_path / "a1.pdf", part="1")) == [
-        "a1.pdf › egenskaper!PDF/A: PDF-filen är PDF/A-1, inte PDF/A-2 som diariet tar emot. "
+        "Fel: a1.pdf › egenskaper!PDF/A: PDF-filen är PDF/A-1, inte PDF/A-2 som diariet tar emot. "
         "Gör om PDF-filen med underlag bygg --pdf --alla, eller välj PDF/A-2 när du sparar som PDF."]
     assert messages(write_pdf(tmp_path / "a3.pdf", part="3", as_elements=True)) == [
-        "a3.pdf › egenskaper!PDF/A: PDF-filen är PDF/A-3, inte PDF/A-2 som diariet tar emot. "
+        "Fel: a3.pdf › egenskaper!PDF/A: PDF-filen är PDF/A-3, inte PDF/A-2 som diariet tar emot. "
         "Gör om PDF-filen med underlag bygg --pdf --alla, eller välj PDF/A-2 när du sparar som PDF."]
     assert messages(write_pdf(tmp_path / "a2.pdf", conformance="")) == [
-        "a2.pdf › egenskaper!PDF/A: PDF-filen säger att den är PDF/A-2 men inte på vilken nivå "
+        "Fel: a2.pdf › egenskaper!PDF/A: PDF-filen säger att den är PDF/A-2 men inte på vilken nivå "
         "(a, b eller u). Gör om PDF-filen med underlag bygg --pdf --alla."]
 
 
@@ -137,21 +138,21 @@ def test_marked_content_without_a_structure_tree_is_not_tagged(tmp_path):
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         del pdf.Root.StructTreeRoot
         pdf.save(path)
-    assert messages(path) == [f"markerad.pdf › struktur!taggar: {NOT_TAGGED}"]
+    assert messages(path) == [f"Fel: markerad.pdf › struktur!taggar: {NOT_TAGGED}"]
     assert messages(write_pdf(tmp_path / "otaggad.pdf", tagged=False)) == [
-        f"otaggad.pdf › struktur!taggar: {NOT_TAGGED}"]
+        f"Fel: otaggad.pdf › struktur!taggar: {NOT_TAGGED}"]
 
 
 def test_another_language_is_named(tmp_path):
     assert messages(write_pdf(tmp_path / "engelsk.pdf", lang="en-US")) == [
-        "engelsk.pdf › egenskaper!språk: PDF-filens språk är en-US, inte sv-SE. Välj svenska som "
+        "Fel: engelsk.pdf › egenskaper!språk: PDF-filens språk är en-US, inte sv-SE. Välj svenska som "
         "dokumentets språk och gör om PDF-filen."]
 
 
 def test_the_title_may_be_in_the_document_information_or_the_xmp(tmp_path):
     assert messages(write_pdf(tmp_path / "xmp.pdf", title=None, xmp_title="Verksamhetsidé")) == []
     assert messages(write_pdf(tmp_path / "tom.pdf", title="  ", xmp_title=None)) == [
-        f"tom.pdf › egenskaper!titel: {NO_TITLE}"]
+        f"Fel: tom.pdf › egenskaper!titel: {NO_TITLE}"]
 
 
 def test_fonts_that_are_not_embedded_are_named_once_with_composite_and_form_fonts(tmp_path):
@@ -164,12 +165,12 @@ def test_fonts_that_are_not_embedded_are_named_once_with_composite_and_form_font
     path = write_pdf(tmp_path / "typsnitt.pdf", fonts=missing,
                      form_fonts=lambda pdf: {"F1": _font(pdf, "Georgia", embedded=False)})
     assert messages(path) == [
-        "typsnitt.pdf › typsnitt!inbäddning: Typsnitten Arial, Calibri, Georgia och Helvetica är "
+        "Fel: typsnitt.pdf › typsnitt!inbäddning: Typsnitten Arial, Calibri, Georgia och Helvetica är "
         "inte inbäddade i PDF-filen. PDF/A kräver att alla typsnitt finns i filen: använd "
         "typsnitt som får bäddas in, installerade på datorn som gör PDF-filen, och gör om den."]
     one = write_pdf(tmp_path / "ett.pdf", fonts=lambda pdf: {"F4": _font(pdf, "Arial", False)})
     assert messages(one) == [
-        "ett.pdf › typsnitt!inbäddning: Typsnittet Arial är inte inbäddat i PDF-filen. PDF/A "
+        "Fel: ett.pdf › typsnitt!inbäddning: Typsnittet Arial är inte inbäddat i PDF-filen. PDF/A "
         "kräver att alla typsnitt finns i filen: använd typsnitt som får bäddas in, installerade "
         "på datorn som gör PDF-filen, och gör om den."]
     many = write_pdf(tmp_path / "manga.pdf", fonts=lambda pdf: {
@@ -191,7 +192,7 @@ def test_fonts_inherited_from_the_page_tree_are_checked(tmp_path):
 def test_a_file_pikepdf_cannot_read_is_one_message(tmp_path, data):
     path = tmp_path / "trasig.pdf"
     path.write_bytes(data)
-    assert messages(path) == [f"trasig.pdf › fil: {UNREADABLE}"]
+    assert messages(path) == [f"Fel: trasig.pdf › fil: {UNREADABLE}"]
 
 
 def test_a_truncated_pdf_gives_messages_never_a_traceback(tmp_path):
@@ -206,7 +207,7 @@ def test_an_encrypted_pdf_is_one_message(tmp_path):
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         pdf.save(path, encryption=pikepdf.Encryption(owner="ägare", user="läsare"))
     assert messages(path) == [
-        "hemlig.pdf › fil: PDF-filen är lösenordsskyddad, och PDF/A tillåter inte kryptering. "
+        "Fel: hemlig.pdf › fil: PDF-filen är lösenordsskyddad, och PDF/A tillåter inte kryptering. "
         "Gör om PDF-filen med underlag bygg --pdf --alla."]
 
 
@@ -218,13 +219,13 @@ def test_tillganglighet_reports_a_bad_pdf_in_the_build_and_exits_1(example_build
     write_pdf(build / "SN" / "beslutsunderlag-SN.pdf", lang="en-US", tagged=False)
     (build / "trasig.pdf").write_bytes(b"ingen pdf")
     result = CliRunner().invoke(main, ["tillganglighet", "--build", str(build)])
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        f"beslutsunderlag-SN.pdf › struktur!taggar: {NOT_TAGGED}",
-        "beslutsunderlag-SN.pdf › egenskaper!språk: PDF-filens språk är en-US, inte sv-SE. Välj "
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [
+        f"Fel: beslutsunderlag-SN.pdf › struktur!taggar: {NOT_TAGGED}",
+        "Fel: beslutsunderlag-SN.pdf › egenskaper!språk: PDF-filens språk är en-US, inte sv-SE. Välj "
         "svenska som dokumentets språk och gör om PDF-filen.",
-        f"trasig.pdf › fil: {UNREADABLE}"]
-    assert result.stdout == "Tillgänglighet: 3 brister.\n"
+        f"Fel: trasig.pdf › fil: {UNREADABLE}",
+        "Tillgänglighet: 3 brister."]
 
 
 # -- the PDFs `underlag bygg --pdf` writes, by LibreOffice --
@@ -255,7 +256,10 @@ def _title_of(document: Path) -> str:
 @pytest.mark.slow  # 18 conversions
 @needs_libreoffice
 def test_bygg_pdf_writes_tagged_pdfa_2_with_language_title_and_bookmarks(pdf_build):
-    documents = sorted(p for p in pdf_build.rglob("*") if p.suffix in (".docx", ".pptx"))
+    converted = {o.target(p.parent.name if o.scope.per_namnd else "") for o in outputs.OUTPUTS
+                 if o.pdf for p in pdf_build.rglob("*")}  # what the registry has converted
+    documents = sorted(p for p in pdf_build.rglob("*") if p.suffix in (".docx", ".pptx")
+                       and p.relative_to(pdf_build).as_posix() in converted)
     pdfs = sorted(pdf_build.rglob("*.pdf"))
     assert pdfs == [d.with_suffix(".pdf") for d in documents]
     assert len(pdfs) == 18  # 5 memos, 5 bilagor, the avrapportering, its bilaga, 6 decks

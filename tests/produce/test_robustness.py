@@ -43,7 +43,8 @@ def test_each_bad_file_gets_one_clear_message_and_the_rest_is_built(inputs, name
     result = run_build(inputs)
     assert result.exit_code == 1
     about = [line for line in result.output.splitlines()
-             if line.startswith(name) and not line.endswith("Byggdes inte på grund av felen ovan.")]
+             if line.startswith((f"Fel: {name}", f"Varning: {name}"))
+             and not line.endswith("Byggdes inte på grund av felen ovan.")]
     assert len(about) == 1, result.output
     assert expected in about[0]
     assert "Traceback" not in result.output
@@ -70,7 +71,7 @@ def test_files_of_other_kinds_are_mentioned_not_skipped_silently(inputs):
     result = run_build(inputs)
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == (
-        "protokoll.pdf: Varning: Filen är ingen Excel-arbetsbok (.xlsx) och läses inte. Flytta "
+        "Varning: protokoll.pdf: Filen är ingen Excel-arbetsbok (.xlsx) och läses inte. Flytta "
         "den om den inte hör hemma i mappen.")
 
 
@@ -101,7 +102,8 @@ def test_codes_cannot_escape_the_build_folder(inputs):
     build = inputs.parent / "build"
     assert sorted(p.name for p in build.iterdir() if not p.name.startswith(".")) == [
         "KS", "MBN", "avrapportering.docx", "bilaga-avrapportering.docx", "index.html",
-        "kommunovergripande.pptx", "manifest.json", "tidplan.ics"]
+        "intranat.docx", "intranat.html", "kommunovergripande.pptx", "manifest.json",
+        "tidplan.ics"]
     assert not (inputs.parent / "x").exists()
 
 
@@ -212,7 +214,7 @@ def test_killing_a_build_at_any_moment_leaves_every_previous_output_whole(inputs
     build = inputs.parent / "build"
     assert run_build(inputs).exit_code == 0
     outputs = sorted(p for p in build.rglob("*") if p.suffix in (".docx", ".pptx", ".ics"))
-    assert len(outputs) == 24  # per nämnd 4 (memo, bilaga 1, deck, calendar), then 4 shared
+    assert len(outputs) == 40  # per nämnd 7 (memo, bilaga 1, deck, 3 arbetsmaterial, calendar), 5 shared
     snapshot = {p.name: p.read_bytes() for p in inputs.iterdir()}
     for delay in (0.3, 0.6, 0.9, 1.2, 1.5, 1.8, "mid-write"):
         proc = start_build(inputs, build)

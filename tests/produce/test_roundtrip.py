@@ -95,8 +95,9 @@ def test_a_restyled_deck_template_gives_its_expected_outcome(tmp_path, original,
 @needs_libreoffice
 def test_templates_saved_by_libreoffice_give_the_same_documents(tmp_path, original):
     saved = {}
-    for name in ("avstamning.pptx", "kommunovergripande.pptx", "beslutsunderlag.docx",
-                 "bilaga.docx", "avrapportering.docx", "bilaga-avrapportering.docx"):
+    for name in ("avstamning.pptx", "kommunovergripande.pptx", "arbetsmaterial.pptx",
+                 "beslutsunderlag.docx", "bilaga.docx", "avrapportering.docx",
+                 "bilaga-avrapportering.docx"):
         source = tmp_path / "mallar" / name
         source.parent.mkdir(exist_ok=True)
         shutil.copy(ROOT / "templates" / name, source)
@@ -104,7 +105,7 @@ def test_templates_saved_by_libreoffice_give_the_same_documents(tmp_path, origin
         saved[name] = converted.read_bytes()
     report = build_with(tmp_path, saved)
     assert report.exit_code == 0, [str(d) for d in report.diagnostics]
-    assert len(report.written) == 24  # 5 × (memo, bilaga, deck, calendar), 4 combined
+    assert len(report.written) == 41  # 5 × (memo, bilaga, deck, 3 arbetsmaterial, calendar), 6 combined
     for written in report.written:
         before = original / written.relative_to(tmp_path / "build")
         if written.suffix == ".pptx":

@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import docx
 import pytest
@@ -36,20 +37,23 @@ def test_a_broken_word_template_is_reported_with_the_inputs_problems_and_decks_a
     result = runner.invoke(main, ["bygg"])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    word_error = ('beslutsunderlag.docx: Mallen beslutsunderlag.docx, brödtext, vid texten '
+    word_error = ('Fel: beslutsunderlag.docx: Mallen beslutsunderlag.docx, brödtext, vid texten '
                   '"{{ kommun.vison }}": namnet "vison" finns inte i underlaget. Rätta stavningen '
                   "i mallen; namnen listas i README under Mallar.")
     assert lines.count(word_error) == 1  # once, not once per nämnd
-    assert any(line.startswith("SN.xlsx › Kunder!A2") for line in lines)
+    assert any(line.startswith("Fel: SN.xlsx › Kunder!A2") for line in lines)
     build = workdir / "build"
     assert sorted(p.name for p in build.rglob("*.docx")) == [  # bilaga 1 has its own template
         "avrapportering.docx", *(f"bilaga-1-{k}.docx" for k in ("BUN", "KS", "KTN", "MBN")),
-        "bilaga-avrapportering.docx"]
-    assert sorted(p.name for p in build.rglob("*.pptx")) == [
+        "bilaga-avrapportering.docx", "intranat.docx"]
+    assert sorted(p.name for p in build.rglob("*.pptx")
+                  if not p.name.startswith("arbetsmaterial-")) == [
         "avstamning-BUN.pptx", "avstamning-KS.pptx", "avstamning-KTN.pptx",
         "avstamning-MBN.pptx", "kommunovergripande.pptx"]
-    assert lines[-1] == ("Klart: 0 beslutsunderlag, 4 bilagor, 1 avrapportering med bilaga, 5 "
-                         "presentationer och 5 kalenderfiler, 2 fel.")
+    assert lines[-2:] == ["Klart: 0 beslutsunderlag, 4 bilagor, 1 avrapportering med bilaga, 1 "
+                          "intranätstext med webbsida, 5 presentationer, 12 arbetsmaterial och "
+                          "5 kalenderfiler, 2 fel.",
+                          f"Översikt: {Path('build', 'index.html')}"]
 
 
 def test_a_fixed_template_is_built_on_the_next_run(runner, workdir):
@@ -69,13 +73,14 @@ def test_a_broken_deck_template_leaves_the_other_outputs_built(runner, workdir):
     prs.save(workdir / "templates/avstamning.pptx")
     result = runner.invoke(main, ["bygg"])
     assert result.exit_code == 1
-    errors = [line for line in result.output.splitlines() if line.startswith("avstamning.pptx")]
+    errors = [line for line in result.output.splitlines()
+              if line.startswith("Fel: avstamning.pptx")]
     assert len(errors) == 1
     number = 1 + next(i for i, s in enumerate(prs.slides) if any(
         sh._element is idea._element for sh in s.shapes))  # the template's own slide
     assert errors[0].startswith(
-        f'avstamning.pptx: Mallen avstamning.pptx, bild {number}, formen "Fråga": felaktig tagg: '
-        'en tagg slutar inte i samma stycke som den börjar')
+        f'Fel: avstamning.pptx: Mallen avstamning.pptx, bild {number}, formen "Fråga": felaktig '
+        'tagg: en tagg slutar inte i samma stycke som den börjar')
     build = workdir / "build"
     assert len(list(build.rglob("beslutsunderlag-*.docx"))) == 5
     assert (build / "kommunovergripande.pptx").is_file()
@@ -90,7 +95,7 @@ def test_kontrollera_names_the_templates_slide_not_the_rendered_decks(runner, wo
     prs.save(workdir / "templates/avstamning.pptx")
     result = runner.invoke(main, ["kontrollera"])
     warnings = [line for line in result.output.splitlines()
-                if line.startswith("avstamning.pptx") and "rubrik" in line.lower()]
+                if line.startswith("Varning: avstamning.pptx") and "rubrik" in line.lower()]
     assert warnings and all(f"mallens bild {number}" in line for line in warnings), result.output
 
 
@@ -115,13 +120,13 @@ def test_kontrollera_warns_of_a_long_verksamhetside_with_its_cell(runner, workdi
     result = runner.invoke(main, ["kontrollera"])
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == (
-        "KS.xlsx › Verksamhetsidé!D4: Varning: Formuleringen är 8\N{NO-BREAK SPACE}969 tecken "
+        "Varning: KS.xlsx › Verksamhetsidé!D4: Formuleringen är 8\N{NO-BREAK SPACE}969 tecken "
         "lång; en verksamhetsidé är en mening eller två. I presentationerna kan en så lång text "
         "behöva flera bilder och förkortas. Korta formuleringen.")
     shipped = Presentation(ROOT / "templates" / "kommunovergripande.pptx")
     number = next(i for i, slide in enumerate(shipped.slides, start=1) for sh in slide.shapes
                   if sh.name == "Verksamhetsidé")  # the slide of each nämnd
-    assert (f'kommunovergripande.pptx: Varning: Mallens bild {number}, formen "Verksamhetsidé": '
+    assert (f'Varning: kommunovergripande.pptx: Mallens bild {number}, formen "Verksamhetsidé": '
             "texten får inte plats på 2 bilder ens med 16 punkter och förkortas i presentationen. "
             "Korta texten i arbetsboken, eller gör formen större i mallen."
             ) in result.output.splitlines()

@@ -65,14 +65,15 @@ def assert_same_files(made: Path, committed: Path, names: list[str], remake: str
 
 
 TEMPLATES = ["beslutsunderlag.docx", "bilaga.docx", "avrapportering.docx",
-             "bilaga-avrapportering.docx", "avstamning.pptx", "kommunovergripande.pptx",
-             "logotyp.png"]
+             "bilaga-avrapportering.docx", "intranat.docx", "avstamning.pptx",
+             "kommunovergripande.pptx", "arbetsmaterial.pptx", "logotyp.png"]
 
 
 def test_the_committed_templates_are_the_scripts_output(tmp_path):
     run_script("make_logo", tmp_path)
     run_script("make_templates", tmp_path)
     run_script("make_avrapportering", tmp_path)
+    run_script("make_intranat", tmp_path)
     run_script("make_pptx_templates", tmp_path)
     assert sorted(p.name for p in (tmp_path / "templates").iterdir()) == sorted(TEMPLATES)
     assert_same_files(tmp_path / "templates", ROOT / "templates", TEMPLATES, "make templates")
@@ -91,11 +92,11 @@ def test_the_generators_give_the_same_bytes_in_two_processes(tmp_path):
     """Generators are deterministic (hash seed aside), so the tests above compare content."""
     for name, seed in (("a", "1"), ("b", "2")):
         (tmp_path / name / "inputs").mkdir(parents=True)
-        for script in ("make_logo", "make_templates", "make_avrapportering",
+        for script in ("make_logo", "make_templates", "make_avrapportering", "make_intranat",
                        "make_pptx_templates", "make_examples"):
             run_script(script, tmp_path / name, seed=seed)
     made = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.*"))
-    assert len(made) == 7 + 6
+    assert len(made) == 9 + 6
     for path in made:
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes(), path
 
@@ -104,7 +105,7 @@ def test_the_generators_give_the_same_bytes_in_two_processes(tmp_path):
 def test_the_deck_templates_do_not_depend_on_what_was_imported_before(tmp_path):
     run_script("make_pptx_templates", tmp_path / "a")
     run_script("make_pptx_templates", tmp_path / "b", imported=("openpyxl",))
-    for name in ("avstamning.pptx", "kommunovergripande.pptx"):
+    for name in ("avstamning.pptx", "kommunovergripande.pptx", "arbetsmaterial.pptx"):
         a, b = (tmp_path / d / "templates" / name for d in ("a", "b"))
         assert a.read_bytes() == b.read_bytes(), zip_difference(a.read_bytes(), b.read_bytes())
 

@@ -15,7 +15,8 @@ MAX_LINES = 400
 # Stage order, top to bottom: a module may import from its own stage and the ones before it.
 LEAVES = {"pipeline", "pipeline.model", "pipeline.diagnostics", "pipeline.svenska",
           "pipeline.output", "pipeline.resources"}
-APP = {"pipeline.cli", "pipeline.clisv", "pipeline.watch", "pipeline.blank", "pipeline.__main__"}
+APP = {"pipeline.cli", "pipeline.clisv", "pipeline.console", "pipeline.watch", "pipeline.blank",
+       "pipeline.__main__"}
 STAGE_FOLDERS = {"read": 1, "examples": 1, "domain": 2, "render": 3, "produce": 4}
 STAGE_NAMES = ["shared leaves", "read", "domain", "render", "produce", "app"]
 ENGINE = "pipeline.render.pptx"

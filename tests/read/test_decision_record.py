@@ -41,14 +41,14 @@ def test_a_decision_filed_incomplete_is_said_at_its_cell(tmp_path, runner, monke
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["kontrollera"])
     lines = result.output.splitlines()
-    assert any(line.startswith("SN.xlsx › Nämndens beslut!B3: Varning: Beslutet saknar paragraf.")
+    assert any(line.startswith("Varning: SN.xlsx › Nämndens beslut!B3: Beslutet saknar paragraf.")
                for line in lines), result.output
-    assert any(line.startswith("SN.xlsx › Grunduppgifter!B7: Varning: Förvaltningschefen som "
+    assert any(line.startswith("Varning: SN.xlsx › Grunduppgifter!B7: Förvaltningschefen som "
                                "undertecknar tjänsteskrivelsen saknas.") for line in lines)
-    assert any(line.startswith("BUN.xlsx › Grunduppgifter!B10: Varning: Beslutet var planerat "
+    assert any(line.startswith("Varning: BUN.xlsx › Grunduppgifter!B10: Beslutet var planerat "
                                "till 23 februari 2022. När nämnden har beslutat: skriv in "
                                "beslutet i fliken Nämndens beslut") for line in lines), result.output
-    assert any(line.startswith("KTN.xlsx › Nämndens beslut!B2: Varning: Beslutsdatumet 2 mars "
+    assert any(line.startswith("Varning: KTN.xlsx › Nämndens beslut!B2: Beslutsdatumet 2 mars "
                                "2031 har inte kommit ännu.") for line in lines), result.output
 
 

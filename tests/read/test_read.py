@@ -94,10 +94,10 @@ def test_error_values_and_control_characters_are_reported_with_the_cell(sn):
     result = read_workbook(sn)
     assert result.value.kunder[0].varde == "vrde\nmed _x0007_"
     assert errors(result) == [
-        "sn.xlsx › Kunder!B2: Cellen innehåller felvärdet #REF!. Rätta formeln eller skriv in "
+        "Fel: sn.xlsx › Kunder!B2: Cellen innehåller felvärdet #REF!. Rätta formeln eller skriv in "
         "värdet."
     ]
-    assert "sn.xlsx › Kunder!D3: Varning: Cellen innehöll osynliga styrtecken som togs bort." in [
+    assert "Varning: sn.xlsx › Kunder!D3: Cellen innehöll osynliga styrtecken som togs bort." in [
         str(d) for d in result.diagnostics
     ]
 
@@ -109,9 +109,9 @@ def test_a_missing_sheet_and_a_missing_column_are_named(sn):
     wb.save(sn)
     result = read_workbook(sn)
     assert errors(result) == [
-        'sn.xlsx › Kunder!A1: Rubrikraden saknar kolumnerna "Värde". Skriv rubrikerna exakt så '
+        'Fel: sn.xlsx › Kunder!A1: Rubrikraden saknar kolumnerna "Värde". Skriv rubrikerna exakt så '
         "i en rad överst i fliken.",
-        "sn.xlsx › Samband och synergier: Fliken Samband och synergier saknas. Lägg tillbaka "
+        "Fel: sn.xlsx › Samband och synergier: Fliken Samband och synergier saknas. Lägg tillbaka "
         "den, eller börja om från en ny arbetsbok (underlag arbetsbok).",
     ]
     assert result.value is None
@@ -126,7 +126,7 @@ def test_a_group_unlike_the_planning_document_gives_a_warning(sn):
     check_namnd(result, None)
     assert result.ok
     assert [str(d) for d in result.diagnostics] == [
-        "sn.xlsx › Utvecklingsgrupp: Varning: Gruppen har 1 med rollen Opposition; planeringen "
+        "Varning: sn.xlsx › Utvecklingsgrupp: Gruppen har 1 med rollen Opposition; planeringen "
         "anger två representanter från oppositionen."
     ]
 
@@ -148,9 +148,9 @@ def test_identity_comes_from_content_and_two_workbooks_for_one_nämnd_is_an_erro
     (inputs / "kopia.xlsx").write_bytes((inputs / "socialen.xlsx").read_bytes())
     found = [str(d) for d in load(inputs).diagnostics if d.is_error]
     assert found == [
-        "kopia.xlsx › Grunduppgifter!B2: Det finns två arbetsböcker för nämnden SN: kopia.xlsx "
+        "Fel: kopia.xlsx › Grunduppgifter!B2: Det finns två arbetsböcker för nämnden SN: kopia.xlsx "
         "och socialen.xlsx. Ta bort den som inte gäller.",
-        "socialen.xlsx › Grunduppgifter!B2: Det finns två arbetsböcker för nämnden SN: "
+        "Fel: socialen.xlsx › Grunduppgifter!B2: Det finns två arbetsböcker för nämnden SN: "
         "kopia.xlsx och socialen.xlsx. Ta bort den som inte gäller.",
     ]
 
@@ -161,7 +161,7 @@ def test_lock_files_and_hidden_files_are_ignored_and_other_files_mentioned(input
     (inputs / "anteckningar.txt").write_text("hej")
     result = load(inputs)
     assert [str(d) for d in result.diagnostics] == [
-        "anteckningar.txt: Varning: Filen är ingen Excel-arbetsbok (.xlsx) och läses inte. Flytta "
+        "Varning: anteckningar.txt: Filen är ingen Excel-arbetsbok (.xlsx) och läses inte. Flytta "
         "den om den inte hör hemma i mappen."
     ]
     assert len(result.namnder) == 5
@@ -171,7 +171,7 @@ def test_a_file_that_is_not_a_workbook_is_reported_not_raised(inputs):
     (inputs / "trasig.xlsx").write_text("det här är ingen arbetsbok")
     result = load(inputs)
     assert [str(d) for d in result.diagnostics] == [
-        "trasig.xlsx: Filen är en textfil (till exempel CSV) och inte en Excel-arbetsbok, även om "
+        "Fel: trasig.xlsx: Filen är en textfil (till exempel CSV) och inte en Excel-arbetsbok, även om "
         "namnet slutar på .xlsx. Öppna den i Excel och välj Spara som › Excel-arbetsbok (.xlsx)."
     ]
     assert len(result.namnder) == 5
@@ -183,7 +183,7 @@ def test_a_renamed_optional_header_is_a_warning_naming_both_headers(sn):
     edit(sn, {"Uppdrag": {"B1": "Beskrivning av  området"}})
     result = read_workbook(sn)
     assert [str(d) for d in result.diagnostics] == [
-        'sn.xlsx › Uppdrag!B1: Varning: Kolumnen "Beskrivning av området" liknar "Beskrivning", '
+        'Varning: sn.xlsx › Uppdrag!B1: Kolumnen "Beskrivning av området" liknar "Beskrivning", '
         'som saknas. Döp om rubriken till "Beskrivning" så läses kolumnen.'
     ]
     assert result.ok  # the rest is read; the column is empty until it is renamed
@@ -192,9 +192,9 @@ def test_a_renamed_optional_header_is_a_warning_naming_both_headers(sn):
 def test_a_misspelt_required_header_is_named_with_the_missing_column(sn):
     edit(sn, {"Utmaningar och möjligheter": {"B1": "Beskrivnig"}})
     assert [str(d) for d in read_workbook(sn).diagnostics] == [
-        'sn.xlsx › Utmaningar och möjligheter!B1: Varning: Kolumnen "Beskrivnig" liknar '
+        'Varning: sn.xlsx › Utmaningar och möjligheter!B1: Kolumnen "Beskrivnig" liknar '
         '"Beskrivning", som saknas. Döp om rubriken till "Beskrivning" så läses kolumnen.',
-        'sn.xlsx › Utmaningar och möjligheter!A1: Rubrikraden saknar kolumnerna "Beskrivning". '
+        'Fel: sn.xlsx › Utmaningar och möjligheter!A1: Rubrikraden saknar kolumnerna "Beskrivning". '
         "Skriv rubrikerna exakt så i en rad överst i fliken.",
     ]
 
@@ -204,9 +204,9 @@ def test_columns_that_resemble_nothing_are_listed_once_per_sheet_as_ignored(sn):
               "Tidplan": {"H1": "Anteckningar"}})
     result = read_workbook(sn)
     assert [str(d) for d in result.diagnostics] == [
-        'sn.xlsx › Kunder!E1: Varning: Kolumnerna "Kommentar" (E1) och "Ansvarig" (G1) hör inte '
+        'Varning: sn.xlsx › Kunder!E1: Kolumnerna "Kommentar" (E1) och "Ansvarig" (G1) hör inte '
         "till arbetsboken och läses inte; det som står där kommer inte med i dokumenten.",
-        'sn.xlsx › Tidplan!H1: Varning: Kolumnen "Anteckningar" (H1) hör inte till arbetsboken och '
+        'Varning: sn.xlsx › Tidplan!H1: Kolumnen "Anteckningar" (H1) hör inte till arbetsboken och '
         "läses inte; det som står där kommer inte med i dokumenten.",
     ]
     assert result.value.kunder == SN.kunder
@@ -234,7 +234,7 @@ def test_a_form_label_that_resembles_a_missing_field_is_named(sn):
     edit(sn, {"Grunduppgifter": {f"A{row}": "Diarienr"}})
     result = read_workbook(sn)
     assert [str(d) for d in result.diagnostics] == [
-        f'sn.xlsx › Grunduppgifter!A{row}: Varning: Raden "Diarienr" liknar "Diarienummer", som '
+        f'Varning: sn.xlsx › Grunduppgifter!A{row}: Raden "Diarienr" liknar "Diarienummer", som '
         f'saknas. Skriv "Diarienummer" i A{row} så läses värdet.'
     ]
 
@@ -252,7 +252,7 @@ def test_cells_merged_down_a_column_are_read_on_each_row_with_a_warning(sn):
     _merge(sn, "Styrdokument", "B2:B4")
     result = read_workbook(sn)
     assert [str(d) for d in result.diagnostics] == [
-        "sn.xlsx › Styrdokument!B2: Varning: Cellerna B2:B4 är sammanfogade. Värdet lästes in på "
+        "Varning: sn.xlsx › Styrdokument!B2: Cellerna B2:B4 är sammanfogade. Värdet lästes in på "
         "varje rad, så som det syns i Excel; dela helst upp cellerna och skriv värdet i varje rad."
     ]
     assert [s.typ for s in result.value.styrdokument] == [s.typ for s in SN.styrdokument]
@@ -274,10 +274,10 @@ def test_cells_merged_across_columns_are_named_instead_of_an_empty_column(sn):
     _merge(sn, "Kunder", "B3:C3")  # "Behov" is required: an error, not 'Kolumnen "Behov" är tom'
     result = read_workbook(sn)
     assert [str(d) for d in result.diagnostics] == [
-        "sn.xlsx › Styrdokument!B2: Varning: Cellerna B2:C2 är sammanfogade; värdet står bara i "
+        "Varning: sn.xlsx › Styrdokument!B2: Cellerna B2:C2 är sammanfogade; värdet står bara i "
         "B2, och de andra cellerna räknas som tomma. Dela upp cellerna och skriv varje värde i "
         "sin cell.",
-        "sn.xlsx › Kunder!B3: Cellerna B3:C3 är sammanfogade; värdet står bara i B3, och de andra "
+        "Fel: sn.xlsx › Kunder!B3: Cellerna B3:C3 är sammanfogade; värdet står bara i B3, och de andra "
         "cellerna räknas som tomma. Dela upp cellerna och skriv varje värde i sin cell.",
     ]
 
@@ -287,7 +287,7 @@ def test_a_merge_over_a_form_value_names_the_field(sn):
     _merge(sn, "Grunduppgifter", f"B{row}:B{row + 1}")
     result = read_workbook(sn)
     assert [str(d) for d in result.diagnostics] == [
-        f"sn.xlsx › Grunduppgifter!B{row + 1}: Varning: Cellerna B{row}:B{row + 1} är "
+        f"Varning: sn.xlsx › Grunduppgifter!B{row + 1}: Cellerna B{row}:B{row + 1} är "
         f'sammanfogade, så värdet för "Förvaltningschef" i B{row + 1} är tomt. Dela upp cellerna och '
         "skriv värdet i varje rad."
     ]
@@ -303,13 +303,13 @@ def test_numbers_typed_over_a_time_are_read_as_the_user_meant(sn):
     wb.close()
     result = read_workbook(sn)
     assert [str(d) for d in result.diagnostics] == [
-        "sn.xlsx › Tidplan!D2: Varning: Cellen är formaterad som klockslag men innehåller talet "
+        "Varning: sn.xlsx › Tidplan!D2: Cellen är formaterad som klockslag men innehåller talet "
         "13, som Excel visar som 00:00. Det lästes som kl. 13.00. Skriv klockslaget med kolon, "
         "13:00, så visas det rätt i Excel.",
-        "sn.xlsx › Tidplan!E2: Varning: Cellen är formaterad som klockslag men innehåller talet "
+        "Varning: sn.xlsx › Tidplan!E2: Cellen är formaterad som klockslag men innehåller talet "
         "16,5, som Excel visar som 12:00. Det lästes som kl. 16.50. Skriv klockslaget med kolon, "
         "16:50, så visas det rätt i Excel.",
-        "sn.xlsx › Tidplan!D3: Varning: Cellen är formaterad som klockslag men innehåller talet "
+        "Varning: sn.xlsx › Tidplan!D3: Cellen är formaterad som klockslag men innehåller talet "
         "9,15, som Excel visar som 03:36. Det lästes som kl. 9.15. Skriv klockslaget med kolon, "
         "9:15, så visas det rätt i Excel.",
     ]
@@ -321,10 +321,10 @@ def test_numbers_typed_over_a_time_are_read_as_the_user_meant(sn):
 def test_numbers_that_are_no_time_of_day_are_refused_with_the_cell(sn):
     edit(sn, {"Tidplan": {"D2": 25, "E2": 9.75, "D3": -1, "E3": 13.155}})
     assert errors(read_workbook(sn)) == [
-        'sn.xlsx › Tidplan!D2: Klockslaget "25" kan inte läsas. Skriv det som 13.00 eller 13:00.',
-        'sn.xlsx › Tidplan!E2: Klockslaget "9,75" kan inte läsas. Skriv det som 13.00 eller 13:00.',
-        'sn.xlsx › Tidplan!D3: Klockslaget "-1" kan inte läsas. Skriv det som 13.00 eller 13:00.',
-        'sn.xlsx › Tidplan!E3: Klockslaget "13,155" kan inte läsas. Skriv det som 13.00 eller '
+        'Fel: sn.xlsx › Tidplan!D2: Klockslaget "25" kan inte läsas. Skriv det som 13.00 eller 13:00.',
+        'Fel: sn.xlsx › Tidplan!E2: Klockslaget "9,75" kan inte läsas. Skriv det som 13.00 eller 13:00.',
+        'Fel: sn.xlsx › Tidplan!D3: Klockslaget "-1" kan inte läsas. Skriv det som 13.00 eller 13:00.',
+        'Fel: sn.xlsx › Tidplan!E3: Klockslaget "13,155" kan inte läsas. Skriv det som 13.00 eller '
         "13:00.",
     ]
 
@@ -378,7 +378,7 @@ def test_a_time_cell_of_a_1904_workbook_is_read_with_its_own_dates():
 ])
 def test_dates_are_read_strictly(sn, text, message):
     edit(sn, {"Tidplan": {"C2": text}})
-    assert errors(read_workbook(sn)) == [f"sn.xlsx › Tidplan!C2: {message}"]
+    assert errors(read_workbook(sn)) == [f"Fel: sn.xlsx › Tidplan!C2: {message}"]
 
 
 @pytest.mark.parametrize("value", [
@@ -410,7 +410,7 @@ def test_numbers_that_are_no_date_are_refused(value, message):
 def test_a_long_list_of_ignored_columns_is_cut(sn):
     edit(sn, {"Kunder": {f"{chr(ord('E') + i)}1": f"Egen {i + 1}" for i in range(12)}})
     assert [str(d) for d in read_workbook(sn).diagnostics] == [
-        'sn.xlsx › Kunder!E1: Varning: Kolumnerna "Egen 1" (E1), "Egen 2" (F1), "Egen 3" (G1), '
+        'Varning: sn.xlsx › Kunder!E1: Kolumnerna "Egen 1" (E1), "Egen 2" (F1), "Egen 3" (G1), '
         '"Egen 4" (H1), "Egen 5" (I1), "Egen 6" (J1), "Egen 7" (K1), "Egen 8" (L1), "Egen 9" (M1), '
         '"Egen 10" (N1) och 2 till hör inte till arbetsboken och läses inte; det som står där '
         "kommer inte med i dokumenten."

@@ -106,8 +106,8 @@ def test_the_blank_kommun_workbook_has_the_dialogue_and_avrapportering_sheets_wi
     path = tmp_path / "kommun.xlsx"
     write_workbook(schema.KOMMUN, path)
     wb = load_workbook(path)
-    assert wb.sheetnames[-5:] == ["Dialogfrågor", "Program", "Faser", "Avrapportering",
-                                  "Avrapportering beslut"]
+    assert wb.sheetnames[-6:] == ["Dialogfrågor", "Program", "Faser", "Intranät",
+                                  "Avrapportering", "Avrapportering beslut"]
     program = wb["Program"]
     assert [c.value for c in program[1]] == ["Möte", "Punkt", "Ansvarig", "Start", "Slut"]
     questions = wb["Dialogfrågor"]
@@ -153,18 +153,18 @@ def test_workbooks_made_before_the_new_sheets_still_build_with_warnings_naming_t
          "Kommun", ("Verksamhetsidé och styrmodell", "Bilder per avsnitt"))
     result = runner.invoke(main, ["bygg"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    missing = ("Varning: Fliken {0} saknas; arbetsboken är gjord före den fliken fanns. Kopiera "
+    missing = ("Fliken {0} saknas; arbetsboken är gjord före den fliken fanns. Kopiera "
                "fliken från {1} för att fylla i den.")
     output = lines(result)
-    assert (f"SN.xlsx › Bedömning: "
+    assert (f"Varning: SN.xlsx › Bedömning: "
             f"{missing.format('Bedömning', 'en ny arbetsbok (underlag arbetsbok)')}") in output
     for sheet in ("Dialogfrågor", "Avrapportering", "Avrapportering beslut"):
         new = "en ny kommunarbetsbok (underlag ny MAPP skapar en)"
-        assert f"kommun.xlsx › {sheet}: {missing.format(sheet, new)}" in output
-    assert any(line.startswith("SN.xlsx › Bedömning: Varning: Förvaltningens bedömning är tom.")
+        assert f"Varning: kommun.xlsx › {sheet}: {missing.format(sheet, new)}" in output
+    assert any(line.startswith("Varning: SN.xlsx › Bedömning: Förvaltningens bedömning är tom.")
                for line in output)
-    assert not any(line.startswith(("KS.xlsx", "BUN.xlsx", "KTN.xlsx", "MBN.xlsx"))
-                   for line in output)
+    assert not any(line.startswith(f"{label}: {kod}.xlsx") for label in ("Fel", "Varning")
+                   for kod in ("KS", "BUN", "KTN", "MBN") for line in output)
     memo = docx.Document(workdir / "build/SN/beslutsunderlag-SN.docx")
     text = [p.text for p in memo.paragraphs]
     assert "Förvaltningens bedömning" in text
@@ -182,7 +182,7 @@ def test_an_empty_bedömning_is_a_warning_at_its_cell(runner, workdir):
     edit(path, {"Bedömning": {f"B{row}": None}})
     result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
     assert (result.exit_code, lines(result)) == (0, [
-        f"SN.xlsx › Bedömning!B{row}: Varning: Förvaltningens bedömning är tom. "
+        f"Varning: SN.xlsx › Bedömning!B{row}: Förvaltningens bedömning är tom. "
         "Tjänsteskrivelsen visar då bara att bedömningen saknas; underlag skriver den aldrig "
         "själv. Skriv förvaltningens egen, motiverade bedömning innan ärendet går till nämnden.",
         "Kontrollerade 6 arbetsböcker: 1 varning."])
@@ -216,7 +216,7 @@ def test_a_bilaga_that_the_ärende_lacks_is_a_warning_at_its_cell(runner, workdi
                 "Grunduppgifter": {f"B{summary}": "Se Bilaga 1."}})
     result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
     assert lines(result) == [
-        f"SN.xlsx › Förslag till beslut!B{point}: Varning: Beslutspunkt 1 hänvisar till bilaga 2, "
+        f"Varning: SN.xlsx › Förslag till beslut!B{point}: Beslutspunkt 1 hänvisar till bilaga 2, "
         "som inte finns. Ärendet har bara bilaga 1 (utvecklingsgruppens underlag, som underlag "
         'gör). Skriv handlingen under "Övriga bilagor" i fliken Grunduppgifter, en per rad, eller '
         "rätta hänvisningen.",
@@ -234,7 +234,7 @@ def test_the_övriga_bilagor_are_bilaga_2_and_on_and_a_number_beyond_them_is_nam
                 "Bedömning": {f"B{row}": SN.bedomning + "\n\nSe bilaga 4."}})
     result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
     assert lines(result) == [
-        f'SN.xlsx › Bedömning!B{row}: Varning: "Förvaltningens bedömning" hänvisar till bilaga 4, '
+        f'Varning: SN.xlsx › Bedömning!B{row}: "Förvaltningens bedömning" hänvisar till bilaga 4, '
         "som inte finns. Ärendet har bilaga 1 (utvecklingsgruppens underlag, som underlag gör), "
         "bilaga 2 (Protokoll från utvecklingsgruppens pass 5, 14 december 2021) och bilaga 3 "
         '(Remissvar från KPR). Skriv handlingen under "Övriga bilagor" i fliken Grunduppgifter, '
@@ -250,7 +250,7 @@ def test_a_bilaga_in_the_avrapportering_other_than_its_own_is_a_warning_at_its_c
                                                        "bilaga 1 och bilaga 2."}})
     result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
     assert lines(result) == [
-        f"kommun.xlsx › Avrapportering beslut!B{point}: Varning: Beslutspunkt 2 hänvisar till "
+        f"Varning: kommun.xlsx › Avrapportering beslut!B{point}: Beslutspunkt 2 hänvisar till "
         "bilaga 2, som inte finns. Avrapporteringen har bara bilaga 1 (nämndernas "
         "verksamhetsidéer och det de har gemensamt, som underlag gör); nämndernas "
         "tjänsteskrivelser står under Beslutsunderlag. Ta bort hänvisningen eller skriv vilken "
@@ -267,10 +267,10 @@ def test_an_avrapportering_without_decision_points_or_bedömning_is_warned_at_it
                 "Avrapportering beslut": {f"{c}{r}": None for r in points for c in "AB"}})
     result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
     assert lines(result) == [
-        f"kommun.xlsx › Avrapportering!B{row}: Varning: Förvaltningens bedömning saknas i "
+        f"Varning: kommun.xlsx › Avrapportering!B{row}: Förvaltningens bedömning saknas i "
         "avrapporteringen. Skriv den här; verktyget skriver den aldrig, och avrapporteringen "
         "lämnar avsnittet utan den.",
-        "kommun.xlsx › Avrapportering beslut: Varning: Fliken har inga ifyllda rader. Skriv "
+        "Varning: kommun.xlsx › Avrapportering beslut: Fliken har inga ifyllda rader. Skriv "
         "avrapporteringens beslutspunkter; utan dem står i avrapporteringen att förslag till "
         "beslut saknas.",
         "Kontrollerade 6 arbetsböcker: 2 varningar."]
@@ -280,7 +280,7 @@ def test_a_question_for_a_date_that_is_no_milestone_is_a_warning_at_its_cell(run
     edit(workdir / "inputs/kommun.xlsx", {"Dialogfrågor": {"A3": dt.date(2021, 10, 8)}})
     result = runner.invoke(main, ["kontrollera"], catch_exceptions=False)
     assert lines(result) == [
-        "kommun.xlsx › Dialogfrågor!A3: Varning: Frågan gäller 8 oktober 2021, som inte är "
+        "Varning: kommun.xlsx › Dialogfrågor!A3: Frågan gäller 8 oktober 2021, som inte är "
         "datumet för en gemensam milstolpe i fliken Milstolpar (17 juni 2021, 7 oktober 2021 och "
         "9 december 2021). Frågan visas bara vid mötet med samma datum. Rätta datumet.",
         "Kontrollerade 6 arbetsböcker: 1 varning."]

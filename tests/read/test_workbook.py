@@ -56,7 +56,7 @@ def test_blank_carries_the_code_and_format_version(blank):
 def test_reading_a_blank_workbook_says_what_is_missing(blank):
     result = read_workbook(blank)
     messages = {str(d) for d in result.diagnostics if d.is_error}
-    assert "SN.xlsx › Grunduppgifter!B3: Kolumnen \"Nämnd\" är tom. Skriv nämndens namn, till " \
+    assert "Fel: SN.xlsx › Grunduppgifter!B3: Kolumnen \"Nämnd\" är tom. Skriv nämndens namn, till " \
         "exempel Socialnämnden." in messages
     # an empty sheet of a stage is the phase model's to ask for when it is due (domain/faser.py)
     assert not any("Verksamhetsidé" in m for m in messages)

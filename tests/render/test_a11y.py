@@ -63,10 +63,10 @@ def _picture() -> io.BytesIO:
 
 DOCX_BREAKS = {
     "title": (lambda d: setattr(d.core_properties, "title", ""),
-              "beslutsunderlag-SN.docx › egenskaper!titel: Dokumentet saknar titel."),
+              "Fel: beslutsunderlag-SN.docx › egenskaper!titel: Dokumentet saknar titel."),
     "language": (lambda d: d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
                  .find(qn("w:rPr")).find(qn("w:lang")).set(qn("w:val"), "en-US"),
-                 "beslutsunderlag-SN.docx › formatmallar!standardspråk: Textens standardspråk "
+                 "Fel: beslutsunderlag-SN.docx › formatmallar!standardspråk: Textens standardspråk "
                  "är inte sv-SE."),
     "heading": (lambda d: setattr(_heading(d, "Uppdraget"), "style", d.styles["Heading 4"]),
                 'rubriken "Uppdraget": Rubriknivå 4 följer på nivå 2; en nivå hoppas över.'),
@@ -126,7 +126,7 @@ def _status_table_removed(prs):
 PPTX_BREAKS = {
     "title": ("avstamning.pptx", lambda p: setattr(
         _slide(p, "Kommande möten").shapes.title, "text", ""),
-        "avstamning-SN.pptx › bild 9!rubrik: Bilden saknar rubrik."),
+        "Fel: avstamning-SN.pptx › bild 9!rubrik: Bilden saknar rubrik."),
     "unique title": ("avstamning.pptx", lambda p: setattr(
         _slide(p, "Kommande möten").shapes.title, "text", "Kvittens"),
         'bild 9!rubriken "Kvittens": Samma rubrik som bild 8.'),
@@ -156,5 +156,5 @@ def test_kontrollera_tells_who_restyled_a_template_what_they_broke(tmp_path, inp
     result = CliRunner().invoke(main, ["kontrollera"])
     assert result.exit_code == 0  # a warning: the build still works
     assert result.output.splitlines()[0] == (
-        "beslutsunderlag.docx: Varning: Tillgänglighet (formatmallar, formatmallen \"heading 2\"): "
+        "Varning: beslutsunderlag.docx: Tillgänglighet (formatmallar, formatmallen \"heading 2\"): "
         "Textfärgen #AAAAAA har för låg kontrast mot vit bakgrund (2.3:1). Välj en mörkare färg.")

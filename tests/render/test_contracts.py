@@ -157,6 +157,9 @@ def test_rendering_with_only_the_contracts_names_works_for_every_template():
         work = renderers.work
         subject = work.subject(output.scope, work.instances(output.scope)[0])
         data = renderers.get(output.name).render(subject)
+        if output.template.endswith(".html"):  # a page, not a zip
+            assert data.startswith(b"<!DOCTYPE html>"), output.name
+            continue
         assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None, output.name
 
 

@@ -103,12 +103,13 @@ def render_error(path: Path) -> str:
 
 def test_every_example_word_document_passes_openxml_audit(example_build):
     documents = [p for p in example_build if p.suffix == ".docx"]
-    assert len(documents) == 12  # 5 memos, 5 bilagor 1, the avrapportering and its bilaga
+    assert len(documents) == 13  # 5 memos, 5 bilagor 1, the avrapportering and its bilaga,
+    #                               the intranet text
     for path in documents:
         assert audit_errors(path) == [], path.name
 
 
-@pytest.mark.parametrize("name", ["beslutsunderlag.docx", "bilaga.docx"])
+@pytest.mark.parametrize("name", ["beslutsunderlag.docx", "bilaga.docx", "intranat.docx"])
 def test_the_templates_themselves_pass_openxml_audit(name):
     template = resources.default_templates() / name
     assert audit_errors(template) == []

@@ -120,7 +120,7 @@ def test_a_build_says_what_is_wrong_with_the_logo_once_and_builds_everything(tmp
     (templates / "logotyp.png").write_bytes(b"ingen bild")
     report = produce(inputs, tmp_path / "build", templates)
     said = [str(d) for d in report.rendering if "Logotypen" in d.message]
-    assert len(said) == 1 and said[0].startswith("logotyp.png: Varning: Logotypen används inte")
+    assert len(said) == 1 and said[0].startswith("Varning: logotyp.png: Logotypen används inte")
     assert report.exit_code == 0 and len(report.written) > 20
 
 

@@ -83,10 +83,11 @@ def test_a_broken_workbook_shows_its_problems_as_kontrollera_prints_them(runner,
     assert bygg(runner).exit_code == 1
     checked = runner.invoke(main, ["kontrollera"])
     problems = [line for line in checked.output.splitlines() if "›" in line]
-    assert any(line.startswith("SN.xlsx › Kunder!A2: ") for line in problems)
+    assert any(line.startswith("Fel: SN.xlsx › Kunder!A2: ") for line in problems)
     text = page(workdir / "build").text
-    for line in problems:
-        assert line in text
+    for line in problems:  # under the nämnd's heading Fel or Varningar: without the label
+        label, _, problem = line.partition(": ")
+        assert label in ("Fel", "Varning") and problem in text and line not in text
     assert "Byggdes inte" in text
 
 
@@ -168,6 +169,6 @@ def test_the_page_is_rewritten_when_missing_or_its_template_changes(inputs, tmp_
     (templates / "oversikt.html").write_text("{{ finns_inte }}", encoding="utf-8")
     report = build_runner.produce(inputs, build, templates, today=today)
     assert [str(d) for d in report.rendering] == [
-        'oversikt.html: Varning: Mallen för översiktssidan kunde inte användas (namnet '
+        'Varning: oversikt.html: Mallen för översiktssidan kunde inte användas (namnet '
         '"finns_inte" finns inte); sidan skrevs med standardmallen.']
     assert "Verksamhetsidé – Timrå kommun" in page(build).text

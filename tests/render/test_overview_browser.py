@@ -44,6 +44,19 @@ def test_examples_page(browser, inputs, tmp_path):
 
 
 @pytest.mark.slow
+def test_the_intranet_page_of_the_examples(browser, inputs, tmp_path):
+    """build/intranat.html, to paste into the intranet: self-contained (no request beyond the
+    file itself, no script), and no axe-core violation; it links to nothing."""
+    out = tmp_path / "build"
+    _build(inputs, out)
+    page = out / "intranat.html"
+    assert page.is_file(), "the build wrote no intranat.html"
+    report = check_page(browser, page)
+    assert not report.problems and not report.violations, f"{page} in Chromium:\n{report.text()}"
+    assert report.links == []
+
+
+@pytest.mark.slow
 def test_page_with_a_broken_workbook(browser, inputs, tmp_path):
     row = find_row(inputs / "BUN.xlsx", "Grunduppgifter", 1, "Datum för tjänsteskrivelsen")
     edit(inputs / "BUN.xlsx", {"Grunduppgifter": {f"B{row}": "snart"}})  # a date not readable
@@ -98,10 +111,12 @@ def test_bilder_without_chromium_says_how_to_install_it(runner, tmp_path, monkey
     built.mkdir()
     (built / "index.html").write_text("<!doctype html><title>Översikt</title>", encoding="utf-8")
     monkeypatch.setattr(screenshot, "chromium", lambda: None)
-    monkeypatch.setattr(pdf, "pictures", lambda documents, out: [out / "beslutsunderlag-SN-1.png"])
+    monkeypatch.setattr(pdf, "pictures",
+                        lambda documents, out, progress: [out / "beslutsunderlag-SN-1.png"])
     result = runner.invoke(main, ["bilder", "--build", str(built)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [screenshot.INSTALL, f"Skrev 1 bilder till {built / 'bilder'}"]
+    assert result.stdout.splitlines() == [f"Varning: {screenshot.INSTALL}",
+                                          f"Skrev 1 bilder till {built / 'bilder'}"]
     assert not (built / "bilder" / "oversikt.png").exists()
 
 
@@ -124,3 +139,48 @@ def test_the_check_finds_what_it_looks_for(browser, tmp_path):
                      "finns-inte.docx", "'#ingenstans': no element", "not a local file (https:)",
                      "axe image-alt", "axe html-has-lang", "axe document-title"):
         assert expected in text, f"{expected!r} not reported:\n{text}"
+
+
+@pytest.mark.slow
+def test_the_page_bevaka_writes_reloads_itself_only_when_asked_and_stays_accessible(browser,
+                                                                                    tmp_path):
+    """`underlag bevaka`'s page: clean as it is; with ?auto (the link) it says so, offers to
+    stop, reloads, and is as accessible."""
+    from tests.browser import AXE
+
+    (tmp_path / "inputs").mkdir()
+    out = tmp_path / "build"
+    produce(tmp_path / "inputs", out, None, watching=True)
+    page = out / "index.html"
+    _assert_clean(page, browser)
+    quick = out / "snabb.html"  # the same page, reloading every second rather than every 30
+    quick.write_text(page.read_text(encoding="utf-8").replace('data-sekunder="30"',
+                                                              'data-sekunder="1"'),
+                     encoding="utf-8")
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(page.as_uri(), wait_until="load")
+        assert tab.is_visible("#uppdatera") and not tab.is_visible("#uppdateras")
+        tab.click("#uppdatera")
+        tab.wait_for_url("**/index.html?auto")
+        assert tab.is_visible("#uppdateras") and not tab.is_visible("#uppdatering")
+        assert tab.get_attribute("#sluta-uppdatera", "href") == page.as_uri()
+        tab.add_script_tag(path=str(AXE))
+        violations = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        assert violations["violations"] == [], violations["violations"]
+        tab.click("#sluta-uppdatera")
+        tab.wait_for_url(page.as_uri())
+        assert tab.is_visible("#uppdatera")
+
+        loads: list[str] = []
+        tab.on("load", lambda: loads.append(tab.url))
+        tab.goto(quick.as_uri() + "?auto", wait_until="load")
+        tab.wait_for_timeout(2500)
+        assert len(loads) >= 2 and all(url.endswith("snabb.html?auto") for url in loads), loads
+        tab.goto(quick.as_uri(), wait_until="load")
+        loads.clear()
+        tab.wait_for_timeout(1500)
+        assert loads == []  # without ?auto it never reloads
+    finally:
+        context.close()
