@@ -40,6 +40,9 @@ REFLEKTION_TYPER = ("Reflektion", "Nästa steg")
 MOTE_TYPER = ("Uppstart", "Pass", "Avstämning", "Nämndsmöte", "Beslut", "Övrigt")
 
 FORSLAG_TILL_BESLUT = IDE_STATUS[-1]
+# what a nämnd's beslutsunderlag is not made without (its `requires` in produce/outputs.py):
+# a formulation and decision points; what render/ says of it reads the same
+BESLUTSUNDERLAG_KRAVER = ("verksamhetsideer", "beslutspunkter")
 PASS = "Pass"  # the MOTE_TYPER entry of a numbered working session
 
 

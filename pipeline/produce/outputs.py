@@ -18,6 +18,7 @@ from enum import Enum
 from importlib import import_module
 
 from .. import resources
+from ..model import BESLUTSUNDERLAG_KRAVER
 
 # The renderer kinds (produce/kinds.py): a Word template, a deck template, a calendar
 WORD, DECK, CALENDAR = "word", "deck", "kalender"
@@ -107,7 +108,7 @@ OUTPUTS: list[Output] = [
            "Beslutsunderlag", ("beslutsunderlag", "beslutsunderlag"),
            template="beslutsunderlag.docx", context=".context:memo_context", pdf=True,
            depends=(LOGO,),
-           requires=("verksamhetsideer", "beslutspunkter"), named="beslutsunderlaget",
+           requires=BESLUTSUNDERLAG_KRAVER, named="beslutsunderlaget",
            about="Tjänsteskrivelsen till nämnden, högst fyra sidor; byggs när arbetsboken har "
                  "en formulering och förslag till beslut."),
     Output("bilaga", Scope.NAMND, WORD, "{kod}/bilaga-1-{kod}.docx",

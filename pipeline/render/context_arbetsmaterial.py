@@ -30,9 +30,7 @@ from .timetable import tidplan_rader
 PERIODER = {"1-2": ((1, 2), (S.PASS_1_2,), S.FORE_PASS_1),
             "3-4": ((3, 4), (S.VID_AVSTAMNINGEN, S.PASS_3_4), S.PASS_1_2),
             "5": ((5,), (S.PASS_5,), S.PASS_3_4)}
-# what the beslutsunderlag is not built without: the registry's `requires` for it
-# (produce/outputs.py, which render/ may not import; a test keeps the two alike)
-BESLUTSUNDERLAG_KRAVER = ("verksamhetsideer", "beslutspunkter")
+BESLUTSUNDERLAG_KRAVER = m.BESLUTSUNDERLAG_KRAVER  # what the beslutsunderlag is not built without
 _RIKTNING = {"Vi är beroende av dem": "{namn} är beroende av oss",
              "De är beroende av oss": "Vi är beroende av {namn}",
              "Ömsesidigt": "Ömsesidigt: {namn} och vi"}

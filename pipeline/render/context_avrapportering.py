@@ -207,8 +207,7 @@ def beslutsunderlag(kommun: m.Kommun, namnder: list[m.Namnd]) -> list[str]:
     one is recorded, else its tjänsteskrivelse (build/<KOD>/beslutsunderlag-<KOD>.docx) when
     the build writes one: only documents that exist."""
     when = f", {svenska.datum(kommun.datum)}" if kommun.datum else ""
-    # what the beslutsunderlag requires (its `requires` in produce/outputs.py)
-    written = [n for n in namnder if n.verksamhetsideer and n.beslutspunkter]
+    written = [n for n in namnder if all(getattr(n, a) for a in m.BESLUTSUNDERLAG_KRAVER)]
     return [f"Tjänsteskrivelse{when}", f"Bilaga 1 {BILAGA_TITEL}{when}",
             *(protokoll(n) if taken(kommun, n) else
               f"Tjänsteskrivelse till {svenska.gemen(n.namn)}, {svenska.datum(n.datum)}"
